@@ -1,0 +1,22 @@
+// Eleventy configuration: a table of contents, one plugin per concern (each in src/build/plugins/).
+import type { EleventyConfig } from "./src/build/eleventy-config.ts";
+import navigation from "./src/build/plugins/navigation.ts";
+import dataFilters from "./src/build/plugins/data-filters.ts";
+import markdown from "./src/build/plugins/markdown.ts";
+import assets from "./src/build/plugins/assets.ts";
+import search from "./src/build/plugins/search.ts";
+
+export default async function (eleventyConfig: EleventyConfig) {
+  eleventyConfig.addPlugin(dataFilters); // strict {{ }} lookups, readJSON
+  eleventyConfig.addPlugin(navigation); // eleventyNavigation, breadcrumbs, previous/next
+  await eleventyConfig.addPlugin(markdown); // markdown-it + Shiki + request blocks + Mermaid fences
+  eleventyConfig.addPlugin(assets); // runtime bundle (esbuild), public/, Mermaid files
+  eleventyConfig.addPlugin(search); // Pagefind index after each build
+
+  return {
+    dir: { input: "src/content", includes: "../../_includes", data: "../../_data", output: "_site" },
+    markdownTemplateEngine: "njk",
+    htmlTemplateEngine: "njk",
+    templateFormats: ["md", "njk"],
+  };
+}

@@ -1,0 +1,99 @@
+// Markup of a request block. Alpine bindings here (x-data="apiBlock", x-model, x-text, @click…) name the
+// properties and methods of src/runtime/components/api-block.ts: changing one needs the other.
+import { BLOCK_ATTR, BODY_METHODS, FILE_PLACEHOLDER, type BlockSpec } from "../../shared/block-contract.ts";
+import { pollRuleFor } from "../../shared/poll.ts";
+import { STRINGS } from "../../shared/strings.ts";
+import { h, jsonForScript, raw, type Child, type RawHtml } from "../html.ts";
+
+/** Highlights code to HTML (Shiki, see highlight.ts). */
+export type Highlight = (code: string, lang: string) => string;
+
+const PLACEHOLDER_SPLIT = /(\{[\p{L}][\p{L}\p{N} _-]*\})/u;
+
+/** The URL with its runtime placeholders marked up, so readers see what will be filled in. */
+function urlWithPlaceholders(url: string): Child[] {
+  return url.split(PLACEHOLDER_SPLIT).map((part, index) =>
+    index % 2 === 1 ? h("span", { class: part === `{${FILE_PLACEHOLDER}}` ? "ph ph--file" : "ph" }, part) : part,
+  );
+}
+
+const formatSize = (bytes: number) => (bytes < 1024 ? `${bytes} o` : `${(bytes / 1024).toFixed(1).replace(".", ",")} Kio`);
+
+function bodyEditor(spec: BlockSpec): RawHtml | undefined {
+  if (spec.body === undefined) return undefined;
+  const rows = Math.min(24, Math.max(3, spec.body.split("\n").length));
+  return h("div", { class: "api-block__body" },
+    h("label", { for: `${domId(spec)}-body` }, STRINGS.body),
+    h("textarea", { id: `${domId(spec)}-body`, "x-model": "body", rows, spellcheck: "false", autocapitalize: "off", autocomplete: "off" }, spec.body),
+    h("p", { class: "api-block__error", role: "alert", "x-show": "bodyError", "x-text": "bodyError", "x-cloak": true }),
+    h("button", { type: "button", class: "api-block__link", "x-show": "bodyEdited", "@click": "resetBody", "x-cloak": true }, STRINGS.bodyReset),
+  );
+}
+
+function fileList(spec: BlockSpec): RawHtml | undefined {
+  if (!spec.files) return undefined;
+  return h("div", { class: "api-block__files" },
+    h("p", {}, STRINGS.sampleFiles(spec.files.length)),
+    h("ul", { "x-show": "!ownFiles", class: "api-block__file-list" },
+      spec.files.map((file) => h("li", {}, h("a", { href: file.href, download: file.name }, file.name), ` (${formatSize(file.size)})`)),
+    ),
+    h("p", { "x-show": "ownFiles", "x-text": "ownFilesLabel", "x-cloak": true }),
+    h("label", { class: "api-block__file-pick" }, STRINGS.chooseFiles, " ",
+      h("input", { type: "file", multiple: true, "@change": "pickFiles" })),
+    h("button", { type: "button", class: "api-block__link", "x-show": "ownFiles", "@click": "useSamples", "x-cloak": true }, STRINGS.backToSamples),
+  );
+}
+
+const domId = (spec: BlockSpec) => `bloc-${spec.id.slice(spec.id.lastIndexOf("#") + 1)}`;
+
+/** The full markup of one request block. */
+export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined, highlight: Highlight): string {
+  const pollable = pollRuleFor(spec.method, spec.url) !== undefined;
+  const method = spec.method.toLowerCase();
+  return h("section", {
+    class: `api-block api-block--${method}`,
+    id: domId(spec),
+    [BLOCK_ATTR.root]: true,
+    [BLOCK_ATTR.method]: spec.method,
+    [BLOCK_ATTR.url]: spec.url,
+    "x-data": "apiBlock",
+  },
+    h("script", { type: "application/json", [BLOCK_ATTR.spec]: true }, raw(jsonForScript(spec))),
+    h("details", { open: true },
+      h("summary", { class: "api-block__summary" },
+        h("span", { class: `api-block__method api-block__method--${method}` }, spec.method),
+        " ",
+        h("code", { class: "api-block__url" }, urlWithPlaceholders(spec.url)),
+      ),
+      h("div", { class: "api-block__panel" },
+        bodyEditor(spec),
+        fileList(spec),
+        h("div", { class: "api-block__actions" },
+          h("button", { type: "button", class: "api-block__run", "aria-label": STRINGS.runLabel(spec.method), "@click": "run", ":disabled": "running" }, STRINGS.run),
+          pollable && h("label", { class: "api-block__wait" }, h("input", { type: "checkbox", "x-model": "waitFinal" }), " ", STRINGS.waitFinal),
+          h("button", { type: "button", class: "api-block__stop", "x-show": "running", "@click": "stop", "x-cloak": true }, STRINGS.stop),
+        ),
+        h("p", { class: "api-block__missing", role: "alert", "x-show": "missingMessage", "x-text": "missingMessage", "x-cloak": true }),
+        h("p", { class: "api-block__status", role: "status", "aria-live": "polite", "x-text": "statusLine" }),
+        h("div", { class: "api-block__result", "x-show": "hasResult", "x-cloak": true },
+          h("p", { class: "api-block__result-head" },
+            h("span", { class: "api-block__http", ":class": "statusClass", "x-text": "statusText" }), " ",
+            h("span", { class: "api-block__duration", "x-text": "durationText" }), " ",
+            h("span", { class: "api-block__restored", "x-show": "restored", "x-cloak": true }, STRINGS.restored),
+          ),
+          h("p", { class: "api-block__sent" }, STRINGS.sentUrl, " ", h("code", { "x-text": "sentUrl" })),
+          h("pre", { class: "api-block__response", tabindex: "0", "aria-label": STRINGS.response }, h("code", { "x-text": "responseText" })),
+          h("div", { class: "api-block__captured", "x-show": "capturedText", "x-cloak": true },
+            h("p", {}, STRINGS.captured), h("p", { "x-text": "capturedText" })),
+        ),
+        spec.example !== undefined && h("details", { class: "api-block__example" },
+          h("summary", {}, STRINGS.example),
+          raw(highlight(spec.example, exampleLang ?? "text")),
+        ),
+      ),
+    ),
+  ).html;
+}
+
+/** Whether a block's method takes an editable body (exported for tests of the markup). */
+export const hasBodyEditor = (spec: BlockSpec) => BODY_METHODS.includes(spec.method) && spec.body !== undefined;

@@ -1,0 +1,90 @@
+// markdown-it plugin: `??? METHOD "url"` … `???` request blocks of the official pages, rendered as runnable blocks.
+// Errors stop the build with the source file and line (the line in the author's file, before Nunjucks ran).
+import fs from "node:fs";
+import path from "node:path";
+import type { MarkdownIt, StateBlock, Token } from "markdown-it";
+import { BLOCK_CLOSE, BLOCK_OPEN_LOOSE, BlockSyntaxError, parseBlock, type ParsedBlock } from "./block-parse.ts";
+import { renderApiBlock, type Highlight } from "./api-block-html.ts";
+
+/** Options of the plugin. */
+export interface ApiBlockOptions {
+  highlight: Highlight;
+  /** Folder whose files sample-file paths point into (default: public/). */
+  publicDir?: string;
+}
+
+interface PageEnv {
+  page?: { inputPath?: string; url?: string | false };
+}
+
+// Block numbers per document: keyed by the token list, which markdown-it creates once per parse.
+const counters = new WeakMap<object, number>();
+
+/** Line (1-based) of the n-th block header in the author's source file, if it can be found. */
+function sourceLine(inputPath: string | undefined, blockIndex: number): number | undefined {
+  if (!inputPath) return undefined;
+  try {
+    const lines = fs.readFileSync(inputPath, "utf8").split("\n");
+    let seen = -1;
+    for (let index = 0; index < lines.length; index += 1) {
+      if (BLOCK_OPEN_LOOSE.test(lines[index]!) && ++seen === blockIndex) return index + 1;
+    }
+  } catch {
+    // fall through: the caller reports the rendered line instead
+  }
+  return undefined;
+}
+
+/** Installs the block rule and its renderer. */
+export default function apiBlocks(md: MarkdownIt, options: ApiBlockOptions): void {
+  const publicDir = options.publicDir ?? "public";
+  const resolveFile = (sitePath: string) => fs.statSync(path.join(publicDir, sitePath)).size;
+
+  md.block.ruler.before("fence", "api_block", (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    const lineText = (line: number) => state.src.slice(state.bMarks[line]!, state.eMarks[line]!);
+    const first = lineText(startLine);
+    if (state.sCount[startLine]! - state.blkIndent >= 4 || !BLOCK_OPEN_LOOSE.test(first.trimStart())) return false;
+    if (silent) return true;
+
+    const env = (state.env ?? {}) as PageEnv;
+    const blockIndex = counters.get(state.tokens) ?? 0;
+    counters.set(state.tokens, blockIndex + 1);
+    const fail = (message: string, lineOffset: number): never => {
+      const inputPath = env.page?.inputPath;
+      const line = sourceLine(inputPath, blockIndex);
+      const where = line !== undefined ? `${inputPath}:${line + lineOffset}` : `${inputPath ?? "?"} (ligne ${startLine + 1 + lineOffset} après Nunjucks)`;
+      throw new Error(`${where} : bloc de requête « ${first.trim()} » : ${message}`);
+    };
+
+    let close = startLine + 1;
+    let inFence = false;
+    for (; close < endLine; close += 1) {
+      const text = lineText(close);
+      if (/^\s*(`{3,}|~{3,})/.test(text)) inFence = !inFence;
+      else if (!inFence && BLOCK_CLOSE.test(text.trim())) break;
+    }
+    if (close >= endLine) fail("bloc non fermé (ligne « ??? » attendue)", 0);
+
+    const inner: string[] = [];
+    for (let line = startLine + 1; line < close; line += 1) inner.push(lineText(line));
+    const pageUrl = typeof env.page?.url === "string" ? env.page.url : "/";
+    let parsed: ParsedBlock;
+    try {
+      parsed = parseBlock(first, inner, `${pageUrl}#${blockIndex + 1}`, resolveFile);
+    } catch (error) {
+      if (error instanceof BlockSyntaxError) fail(error.message, error.lineOffset);
+      throw error;
+    }
+    const token = state.push("api_block", "section", 0);
+    token.block = true;
+    token.map = [startLine, close + 1];
+    token.meta = { parsed: parsed! };
+    state.line = close + 1;
+    return true;
+  });
+
+  md.renderer.rules["api_block"] = (tokens: Token[], index: number) => {
+    const { spec, exampleLang } = (tokens[index]!.meta as { parsed: ParsedBlock }).parsed;
+    return renderApiBlock(spec, exampleLang, options.highlight);
+  };
+}

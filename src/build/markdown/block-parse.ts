@@ -1,0 +1,157 @@
+// Parses the inside of a request block (`??? METHOD "url"` … `???`) into a BlockSpec, validating author input.
+// The markup written from the spec is in api-block-html.ts; the browser reads it in src/runtime/components/api-block.ts.
+import { z } from "zod";
+import { BODY_METHODS, FILE_PLACEHOLDER, HTTP_METHODS, type BlockSpec, type HttpMethod, type SampleFile } from "../../shared/block-contract.ts";
+import { capturesFromExample, findPlaceholders } from "../../shared/variables.ts";
+
+/** Matches a block's opening line; group 1 = method, group 2 = URL. */
+export const BLOCK_OPEN = /^\?\?\?\s+(\S+)\s+"([^"]*)"\s*$/;
+/** Matches any line that starts a block, well-formed or not (used to report malformed headers). */
+export const BLOCK_OPEN_LOOSE = /^\?\?\?\s+\S/;
+/** Matches a block's closing line. */
+export const BLOCK_CLOSE = /^\?\?\?\s*$/;
+
+/** An author error, located by a line offset from the block's opening line (0 = the opening line). */
+export class BlockSyntaxError extends Error {
+  constructor(message: string, readonly lineOffset: number) {
+    super(message);
+  }
+}
+
+/** A fenced code block found inside a request block. */
+export interface Fence {
+  info: string;
+  content: string;
+  /** Offset of the opening fence line from the block's opening line. */
+  offset: number;
+}
+
+/** What the build needs besides the spec: the example's language (for highlighting). */
+export interface ParsedBlock {
+  spec: BlockSpec;
+  exampleLang?: string;
+}
+
+/** Resolves a sample file's site path (e.g. /samples/x.csv) to its size; throws when the file is missing. */
+export type FileResolver = (sitePath: string) => number;
+
+const header = z.object({
+  method: z.enum(HTTP_METHODS, { error: (issue) => `méthode HTTP inconnue « ${String(issue.input)} » (attendu : ${HTTP_METHODS.join(", ")})` }),
+  url: z.string().trim().min(1, "URL vide").regex(/^https?:\/\//, "l'URL doit commencer par http:// ou https://"),
+});
+
+const sitePath = z.string().regex(/^\/[^\s]+$/, "chemin de fichier attendu, commençant par / (relatif à public/)");
+
+/** Splits the lines between the opening and closing lines into fences; text outside fences is an error. */
+export function splitFences(lines: readonly string[]): Fence[] {
+  const fences: Fence[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    const open = /^(\s*)(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!open) {
+      if (line.trim() !== "") {
+        throw new BlockSyntaxError(`texte inattendu dans le bloc : « ${line.trim().slice(0, 60)} » (seuls des blocs de code sont permis)`, index + 1);
+      }
+      index += 1;
+      continue;
+    }
+    const marker = open[2]!;
+    const start = index;
+    const body: string[] = [];
+    index += 1;
+    while (index < lines.length && !new RegExp(`^\\s*${marker[0]}{${marker.length},}\\s*$`).test(lines[index]!)) {
+      body.push(lines[index]!);
+      index += 1;
+    }
+    if (index >= lines.length) throw new BlockSyntaxError("bloc de code non fermé", start + 1);
+    fences.push({ info: open[3]!.trim(), content: body.join("\n"), offset: start + 1 });
+    index += 1;
+  }
+  return fences;
+}
+
+const fenceLang = (info: string) => info.split(/\s+/, 1)[0]!.toLowerCase();
+const fenceRole = (info: string): "corps" | "reponse" | undefined => {
+  const words = info.split(/\s+/).slice(1).map((word) => word.toLowerCase());
+  if (words.includes("corps")) return "corps";
+  if (words.includes("reponse") || words.includes("réponse")) return "reponse";
+  return undefined;
+};
+
+const parseJson = (fence: Fence, what: string): unknown => {
+  try {
+    return JSON.parse(fence.content);
+  } catch (error) {
+    throw new BlockSyntaxError(`${what} : JSON invalide (${(error as Error).message})`, fence.offset);
+  }
+};
+
+/** Builds and validates the spec of one block from its header and inner lines. */
+export function parseBlock(headerLine: string, inner: readonly string[], id: string, resolveFile: FileResolver): ParsedBlock {
+  const open = BLOCK_OPEN.exec(headerLine.trim());
+  if (!open) throw new BlockSyntaxError(`en-tête de bloc mal formé : « ${headerLine.trim()} » (attendu : ??? MÉTHODE "URL")`, 0);
+  const checked = header.safeParse({ method: open[1], url: open[2] });
+  if (!checked.success) throw new BlockSyntaxError(checked.error.issues.map((issue) => issue.message).join(" ; "), 0);
+  const method: HttpMethod = checked.data.method;
+  const url = checked.data.url;
+
+  // Fences with a title (the official pages' "Contenu" fence) only display the URL: not part of the request.
+  const fences = splitFences(inner).filter((fence) => !/\btitle=/.test(fence.info));
+  let bodyFence: Fence | undefined;
+  let exampleFence: Fence | undefined;
+  let filesFence: Fence | undefined;
+  const positional: Fence[] = [];
+  for (const fence of fences) {
+    if (fenceLang(fence.info) === "files") {
+      if (filesFence) throw new BlockSyntaxError("un seul bloc ```files par requête", fence.offset);
+      filesFence = fence;
+    } else if (fenceRole(fence.info) === "corps") bodyFence = fence;
+    else if (fenceRole(fence.info) === "reponse") exampleFence = fence;
+    else positional.push(fence);
+  }
+  const takesBody = BODY_METHODS.includes(method);
+  for (const fence of positional) {
+    if (takesBody && !bodyFence && !filesFence) bodyFence = fence;
+    else if (!exampleFence) exampleFence = fence;
+    else throw new BlockSyntaxError("bloc de code en trop (un corps et un exemple de réponse au plus)", fence.offset);
+  }
+  if (bodyFence && !takesBody) throw new BlockSyntaxError(`une requête ${method} n'a pas de corps`, bodyFence.offset);
+  if (filesFence && method !== "POST") throw new BlockSyntaxError("l'envoi de fichiers (```files) demande la méthode POST", filesFence.offset);
+  if (filesFence && bodyFence) throw new BlockSyntaxError("un bloc ne peut avoir à la fois un corps JSON et des fichiers", bodyFence.offset);
+
+  const spec: BlockSpec = { id, method, url, captures: [], placeholders: [] };
+  if (bodyFence) {
+    if (fenceLang(bodyFence.info) === "json") parseJson(bodyFence, "corps de la requête");
+    spec.body = bodyFence.content;
+  }
+  if (filesFence) spec.files = parseFiles(filesFence, resolveFile);
+  let exampleLang: string | undefined;
+  if (exampleFence) {
+    exampleLang = fenceLang(exampleFence.info) || "text";
+    spec.example = exampleFence.content;
+    if (exampleLang === "json") spec.captures = capturesFromExample(parseJson(exampleFence, "exemple de réponse"));
+  }
+  spec.placeholders = findPlaceholders(`${url}\n${spec.body ?? ""}`).filter((name) => name !== FILE_PLACEHOLDER);
+  return { spec, exampleLang };
+}
+
+function parseFiles(fence: Fence, resolveFile: FileResolver): SampleFile[] {
+  const files: SampleFile[] = [];
+  fence.content.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "") return;
+    const offset = fence.offset + 1 + index;
+    const checked = sitePath.safeParse(line);
+    if (!checked.success) throw new BlockSyntaxError(`${checked.error.issues[0]!.message} : « ${line} »`, offset);
+    let size: number;
+    try {
+      size = resolveFile(line);
+    } catch {
+      throw new BlockSyntaxError(`fichier d'exemple introuvable : public${line}`, offset);
+    }
+    files.push({ name: line.slice(line.lastIndexOf("/") + 1), href: line, size });
+  });
+  if (files.length === 0) throw new BlockSyntaxError("bloc ```files vide", fence.offset);
+  return files;
+}

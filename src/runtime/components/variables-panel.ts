@@ -1,0 +1,47 @@
+// Alpine component "variablesPanel": lists the runtime variables, lets the reader edit them, and starts over.
+// Its markup is _includes/partials/variables-panel.njk.
+import type { AlpineGlobal } from "@alpinejs/csp";
+import { STRINGS } from "../../shared/strings.ts";
+import { clearAll, isPersistent } from "../state/storage.ts";
+import { saveVariables, type Variable, type VariablesState } from "../state/variables.ts";
+
+/** One row of the panel. */
+interface Row {
+  name: string;
+  inputId: string;
+  label: string;
+  value: string;
+  source: string;
+}
+
+/** Registers the panel component on the shared variables state. */
+export function registerVariablesPanel(Alpine: AlpineGlobal, variables: VariablesState): void {
+  Alpine.data("variablesPanel", () => ({
+    get rows(): Row[] {
+      return Object.entries(variables.items)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, variable]: [string, Variable]) => ({ name, inputId: `variable-${name.replace(/[^\p{L}\p{N}]+/gu, "-")}`, label: `{${name}}`, value: variable.value, source: STRINGS.variableSource(variable.source) }));
+    },
+    get empty(): boolean {
+      return Object.keys(variables.items).length === 0;
+    },
+    get storageWarning(): string {
+      return isPersistent() ? "" : STRINGS.storageUnavailable;
+    },
+    /** Called on change of a value input; the input carries the variable name in data-name. */
+    edit(event: Event) {
+      const input = event.target as HTMLInputElement;
+      const name = input.dataset["name"];
+      if (!name) return;
+      const value = input.value.trim();
+      if (value === "") delete variables.items[name];
+      else variables.items[name] = { value, source: STRINGS.manualSource };
+      saveVariables(variables);
+    },
+    reset() {
+      if (!window.confirm(STRINGS.resetConfirm)) return;
+      clearAll();
+      window.location.reload();
+    },
+  }));
+}

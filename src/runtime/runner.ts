@@ -1,0 +1,67 @@
+// Sends one request of a block and reads the answer; knows nothing of the DOM.
+import type { HttpMethod } from "../shared/block-contract.ts";
+import { simulatorReady } from "./simulator.ts";
+
+/** A request ready to send: placeholders already substituted. */
+export interface OutgoingRequest {
+  method: HttpMethod;
+  url: string;
+  body?: string;
+  file?: File | Blob;
+  fileName?: string;
+}
+
+/** What came back: an HTTP status with its body, or "error" when no response came. */
+export interface Outcome {
+  status: number | "error";
+  ms: number;
+  /** Pretty-printed JSON, raw text, or the error message. */
+  text: string;
+  json?: unknown;
+}
+
+/** Sends a request (after the simulated datastore is ready) and measures the time to the full response. */
+export async function send(request: OutgoingRequest, signal?: AbortSignal): Promise<Outcome> {
+  await simulatorReady();
+  const headers: Record<string, string> = { Accept: "application/json" };
+  let body: BodyInit | undefined;
+  if (request.file) {
+    const form = new FormData();
+    form.append("file", request.file, request.fileName);
+    body = form;
+  } else if (request.body !== undefined && request.body.trim() !== "") {
+    headers["Content-Type"] = "application/json";
+    body = request.body;
+  }
+  const started = performance.now();
+  try {
+    const response = await fetch(request.url, { method: request.method, headers, body, signal });
+    const text = await response.text();
+    const ms = Math.round(performance.now() - started);
+    return { status: response.status, ms, ...readBody(text) };
+  } catch (error) {
+    const ms = Math.round(performance.now() - started);
+    return { status: "error", ms, text: (error as Error).message || String(error) };
+  }
+}
+
+function readBody(text: string): { text: string; json?: unknown } {
+  if (text.trim() === "") return { text: "" };
+  try {
+    const json: unknown = JSON.parse(text);
+    return { text: JSON.stringify(json, null, 2), json };
+  } catch {
+    return { text };
+  }
+}
+
+/** Waits for a delay unless aborted first. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}

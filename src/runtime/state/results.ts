@@ -1,0 +1,25 @@
+// The last result of each block, persisted so that a reload shows where the reader stands.
+import { readJson, writeJson } from "./storage.ts";
+
+/** What a block shows of its last run. */
+export interface StoredResult {
+  status: number | "error";
+  ms: number;
+  text: string;
+  url: string;
+  captured: Record<string, string>;
+}
+
+// Responses are stored truncated: the page keeps the full text only until reload.
+const MAX_STORED = 50_000;
+
+/** The last result of a block, if any. */
+export function loadResult(blockId: string): StoredResult | undefined {
+  return readJson<StoredResult | undefined>(`result:${blockId}`, undefined);
+}
+
+/** Stores the last result of a block. */
+export function saveResult(blockId: string, result: StoredResult): void {
+  const text = result.text.length > MAX_STORED ? `${result.text.slice(0, MAX_STORED)}\n…` : result.text;
+  writeJson(`result:${blockId}`, { ...result, text });
+}

@@ -1,0 +1,58 @@
+// The contract between the build (src/build/markdown/api-block*.ts), which writes a request block's markup,
+// and the browser (src/runtime/components/api-block.ts), which reads it. Changing a name here changes both.
+
+/** HTTP methods a request block may use. */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** One of HTTP_METHODS. */
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** Methods whose block carries an editable request body. */
+export const BODY_METHODS: readonly HttpMethod[] = ["POST", "PUT", "PATCH"];
+
+/** A sample file shipped with the site (under public/) that an upload block sends. */
+export interface SampleFile {
+  /** File name as sent in the multipart part and in `{fichier}`. */
+  name: string;
+  /** Site-absolute URL of the file, e.g. /samples/archive/departements.csv. */
+  href: string;
+  /** Size in bytes, computed at build time. */
+  size: number;
+}
+
+/** A variable filled from a response: the JSON path where the example response holds `{variable}`. */
+export interface Capture {
+  path: (string | number)[];
+  variable: string;
+}
+
+/** Everything the browser needs to run one block; serialised as JSON inside the block's markup. */
+export interface BlockSpec {
+  /** Stable id within the site: `<page url>#<index>`; keys the stored result. */
+  id: string;
+  method: HttpMethod;
+  /** URL after build-time substitution; runtime placeholders such as `{upload}` still in braces. */
+  url: string;
+  /** Request body text (JSON), if any. */
+  body?: string;
+  /** Sample files sent as multipart `file`, one request per file, if this is an upload block. */
+  files?: SampleFile[];
+  /** Example response text, if any. */
+  example?: string;
+  /** Where variables come from in the response. */
+  captures: Capture[];
+  /** Runtime placeholders used by the URL and body, in order of appearance. */
+  placeholders: string[];
+}
+
+/** The per-file placeholder of upload blocks: replaced by each file's name, never stored as a variable. */
+export const FILE_PLACEHOLDER = "fichier";
+
+/** Attribute names and selectors of the block markup (test contract: data-api-block, data-method, data-url, data-response-status). */
+export const BLOCK_ATTR = {
+  root: "data-api-block",
+  method: "data-method",
+  url: "data-url",
+  status: "data-response-status",
+  spec: "data-api-spec",
+} as const;

@@ -1,0 +1,77 @@
+// Runtime placeholders: `{datastore}`, `{stored data}`… in URLs and bodies, filled from earlier responses.
+// Used by the build (to list a block's placeholders and captures) and by the browser (to substitute and capture).
+import type { Capture } from "./block-contract.ts";
+
+// A placeholder is a brace pair around a name made of letters, digits, spaces, '_' or '-', starting with a letter.
+// JSON objects (`{"a": 1}`) never match because of the quote and colon.
+const PLACEHOLDER = /\{([\p{L}][\p{L}\p{N} _-]*)\}/gu;
+
+/** Names of the placeholders in a text, without duplicates, in order of first appearance. */
+export function findPlaceholders(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const name = match[1]!;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** Result of substituting variables into a text. */
+export interface Substitution {
+  text: string;
+  /** Placeholders left unfilled because no value is known. */
+  missing: string[];
+}
+
+/** Replace every `{name}` that has a non-empty value; list the others. `encode` escapes values (e.g. for URLs). */
+export function substitute(
+  text: string,
+  values: Readonly<Record<string, string>>,
+  encode: (value: string) => string = (value) => value,
+): Substitution {
+  const missing: string[] = [];
+  const out = text.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === "") {
+      if (!missing.includes(name)) missing.push(name);
+      return whole;
+    }
+    return encode(value);
+  });
+  return { text: out, missing };
+}
+
+/** Where an example response says a variable comes from: every string value that is exactly `{name}`. */
+export function capturesFromExample(example: unknown): Capture[] {
+  const captures: Capture[] = [];
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (typeof node === "string") {
+      const match = /^\{([\p{L}][\p{L}\p{N} _-]*)\}$/u.exec(node);
+      if (match) captures.push({ path, variable: match[1]! });
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, [...path, index]));
+    } else if (node !== null && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    }
+  };
+  walk(example, []);
+  return captures;
+}
+
+/** Read the captured variables out of an actual response; paths that are absent or not scalar are skipped. */
+export function applyCaptures(captures: readonly Capture[], response: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const { path, variable } of captures) {
+    let node: unknown = response;
+    for (const step of path) {
+      if (node === null || typeof node !== "object") {
+        node = undefined;
+        break;
+      }
+      node = (node as Record<string | number, unknown>)[step];
+    }
+    if (typeof node === "string" && node !== "") found[variable] = node;
+    else if (typeof node === "number") found[variable] = String(node);
+  }
+  return found;
+}
