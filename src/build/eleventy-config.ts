@@ -10,6 +10,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
+  addPreprocessor(name: string, extensions: string, callback: (data: any, content: string) => unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setLibrary(name: "md", library: MarkdownIt): void;
   amendLibrary(name: "md", amend: (library: MarkdownIt) => void): void;
@@ -20,7 +21,9 @@ export interface EleventyConfig {
 
 /** Argument of the eleventy.before / eleventy.after listeners. */
 export interface EleventyEvent {
+  /** Deprecated by Eleventy: ignores --output. Use `directories`. */
   dir: { input: string; output: string; includes: string; data: string };
+  directories: { input: string; output: string; includes: string; data: string };
   runMode: "build" | "watch" | "serve";
   outputMode: string;
 }

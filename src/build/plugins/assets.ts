@@ -12,10 +12,10 @@ export default function assets(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addWatchTarget("src/runtime/");
   eleventyConfig.addWatchTarget("src/shared/");
   eleventyConfig.addWatchTarget("src/mock/");
-  eleventyConfig.on("eleventy.before", async ({ dir }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
     await build({
       entryPoints: { app: "src/runtime/main.ts", style: "src/runtime/styles/main.css" },
-      outdir: path.join(dir.output, "assets"),
+      outdir: path.join(directories.output, "assets"),
       bundle: true,
       splitting: true,
       format: "esm",

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { STRINGS } from "../../shared/strings.ts";
+import { checkDataReferences } from "../data-references.ts";
 
 /** Reads a JSON file (path relative to the project root) and returns it pretty-printed; fails the build if absent or invalid. */
 export function readJSON(file: string): string {
@@ -25,4 +26,9 @@ export default function dataFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setNunjucksEnvironmentOptions({ throwOnUndefined: true });
   eleventyConfig.addFilter("readJSON", readJSON);
   eleventyConfig.addGlobalData("strings", STRINGS);
+  // Reads the author's file itself: Nunjucks' own line numbers start after the front matter.
+  eleventyConfig.addPreprocessor("data-references", "md,njk", (data: { page: { inputPath: string } } & Record<string, unknown>) => {
+    const file = path.normalize(data.page.inputPath);
+    checkDataReferences(fs.readFileSync(file, "utf8"), file, data);
+  });
 }

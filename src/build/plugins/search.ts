@@ -1,0 +1,39 @@
+// Full-text search: Pagefind indexes the built site after each build, in French, into <output>/pagefind/.
+// Only the element marked data-pagefind-body (the <article> of _includes/layouts/base.njk) is indexed.
+import path from "node:path";
+import * as pagefind from "pagefind";
+import type { EleventyConfig, EleventyEvent } from "../eleventy-config.ts";
+
+/** Throws with every Pagefind error message, prefixed by the step that failed. */
+function check(step: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind (${step}) : ${errors.join(" ; ")}`);
+}
+
+/** Builds the Pagefind index of `outputDir`; returns the number of pages indexed. */
+export async function buildSearchIndex(outputDir: string): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "fr" });
+    check("createIndex", errors);
+    if (!index) throw new Error("Pagefind (createIndex) : aucun index créé");
+    const added = await index.addDirectory({ path: outputDir });
+    check("addDirectory", added.errors);
+    const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+    check("writeFiles", written.errors);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Runs Pagefind after every build (and rebuild in watch mode); a Pagefind error fails the build. */
+export default function search(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.on("eleventy.after", async (event) => {
+    if (event.outputMode !== "fs") return; // --to=json / ndjson: nothing written to index
+    // `directories` is normalised and honours --output.
+    const output = event.directories.output;
+    const started = Date.now();
+    const pages = await buildSearchIndex(output);
+    console.log(`[search] Pagefind : ${pages} page(s) indexée(s) en ${Date.now() - started} ms`);
+    if (pages === 0) throw new Error("Pagefind : aucune page indexée (attribut data-pagefind-body absent ?)");
+  });
+}

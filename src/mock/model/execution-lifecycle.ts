@@ -1,0 +1,120 @@
+// Life of a processing execution after creation: launch → WAITING → PROGRESS → SUCCESS (or FAILURE when its
+// inputs are no longer usable when it starts), abort, and what it does to its output stored data.
+import { processingById } from "./catalog.ts";
+import type { Context } from "./context.ts";
+import { event } from "./context.ts";
+import { conflict } from "./errors.ts";
+import { findExecution } from "./executions.ts";
+import { OUTPUT_BUILDERS } from "./outputs.ts";
+import type { ExecutionRecord, InputSnapshot, LogLevel } from "./types.ts";
+
+const MODULE = "gpf-processing";
+
+function log(execution: ExecutionRecord, at: number, level: LogLevel, message: string): void {
+  execution.logs.push({ at, level, module: MODULE, line: execution.logs.length + 1, message });
+}
+
+/** POST …/executions/{execution}/launch: only a CREATED execution can be launched. */
+export function launchExecution(ctx: Context, datastore: string, id: string): ExecutionRecord {
+  const execution = findExecution(ctx, datastore, id);
+  if (execution.status !== "CREATED") {
+    throw conflict(`L'exécution ${execution._id} a déjà été lancée (statut ${execution.status}) : seule une exécution CREATED peut l'être.`);
+  }
+  execution.status = "WAITING";
+  execution.launch = ctx.now;
+  const start = ctx.now + ctx.delays.executionWaiting;
+  execution.schedule = { start, finish: start + ctx.delays.executionProgress };
+  log(execution, ctx.now, "INFO", `Exécution lancée, en attente de prise en charge par le cluster de calcul`);
+  return execution;
+}
+
+/** POST …/executions/{execution}/abort: stops an execution that has not finished; its output becomes UNSTABLE. */
+export function abortExecution(ctx: Context, datastore: string, id: string): ExecutionRecord {
+  const execution = findExecution(ctx, datastore, id);
+  if (!["CREATED", "WAITING", "PROGRESS"].includes(execution.status)) {
+    throw conflict(`L'exécution ${execution._id} est terminée (statut ${execution.status}) : elle ne peut plus être annulée.`);
+  }
+  execution.status = "ABORTED";
+  execution.finish = ctx.now;
+  delete execution.schedule;
+  log(execution, ctx.now, "WARNING", "Exécution annulée à la demande de l'utilisateur");
+  settleOutput(ctx, execution, "UNSTABLE", "Annulation");
+  return execution;
+}
+
+/** When the execution next changes status, if it still will. */
+export function nextExecutionEvent(execution: ExecutionRecord): number | undefined {
+  if (!execution.schedule) return undefined;
+  if (execution.status === "WAITING") return execution.schedule.start;
+  if (execution.status === "PROGRESS") return execution.schedule.finish;
+  return undefined;
+}
+
+// Why the inputs cannot be used now (empty when they can), and what they contain.
+function inspectInputs(ctx: Context, execution: ExecutionRecord): { problems: string[]; snapshot: InputSnapshot } {
+  const problems: string[] = [];
+  const snapshot: InputSnapshot = { files: [] };
+  for (const id of execution.inputs.upload) {
+    const upload = ctx.state.uploads[id];
+    if (!upload || upload.status === "DELETED") problems.push(`La livraison en entrée ${id} a été supprimée`);
+    else if (upload.status !== "CLOSED") problems.push(`La livraison en entrée « ${upload.name} » (${id}) n'est plus fermée et vérifiée (statut ${upload.status})`);
+    else {
+      snapshot.files.push(...upload.files.filter((file) => file.kind === "data").map((file) => ({ path: file.path, size: file.size })));
+      snapshot.srs ??= upload.srs;
+    }
+  }
+  for (const id of execution.inputs.stored_data) {
+    const storedData = ctx.state.storedData[id];
+    if (!storedData || storedData.status !== "GENERATED") problems.push(`La donnée stockée en entrée ${id} n'est plus utilisable (statut ${storedData?.status ?? "inconnu"})`);
+    else {
+      snapshot.files.push({ path: storedData.name, size: storedData.size });
+      snapshot.srs ??= storedData.srs;
+    }
+  }
+  return { problems, snapshot };
+}
+
+// Final status of the output stored data.
+function settleOutput(ctx: Context, execution: ExecutionRecord, status: "GENERATED" | "UNSTABLE", title: string): void {
+  const storedData = ctx.state.storedData[execution.output];
+  if (!storedData || storedData.status === "DELETED") return;
+  storedData.status = status;
+  storedData.update = ctx.now;
+  storedData.lastEvent = event(ctx, title);
+}
+
+/** Applies the execution's next change at ctx.now (its scheduled time). */
+export function applyExecutionEvent(ctx: Context, execution: ExecutionRecord): void {
+  const processing = processingById(execution.processing);
+  const storedData = ctx.state.storedData[execution.output];
+  if (execution.status === "WAITING") {
+    execution.start = ctx.now;
+    const { problems, snapshot } = inspectInputs(ctx, execution);
+    log(execution, ctx.now, "INFO", `Début du traitement « ${processing?.name ?? execution.processing} »`);
+    if (problems.length > 0) {
+      for (const problem of problems) log(execution, ctx.now, "ERROR", problem);
+      log(execution, ctx.now, "ERROR", "Les données en entrée ne sont pas utilisables : FAILURE");
+      execution.status = "FAILURE";
+      execution.finish = ctx.now;
+      settleOutput(ctx, execution, "UNSTABLE", "Échec de la génération");
+      return;
+    }
+    execution.status = "PROGRESS";
+    execution.snapshot = snapshot;
+    log(execution, ctx.now, "INFO", `${snapshot.files.length} fichier(s) en entrée, ${snapshot.files.reduce((s, f) => s + f.size, 0)} octets`);
+    if (storedData && storedData.status === "CREATED") {
+      storedData.status = "GENERATING";
+      storedData.update = ctx.now;
+    }
+    return;
+  }
+  execution.status = "SUCCESS";
+  execution.finish = ctx.now;
+  if (storedData && storedData.status !== "DELETED") {
+    const builder = OUTPUT_BUILDERS[storedData.type];
+    if (builder) builder(storedData, execution.snapshot ?? { files: [] }, execution);
+    log(execution, ctx.now, "INFO", `Donnée stockée « ${storedData.name} » générée : ${storedData.size} octets`);
+  }
+  log(execution, ctx.now, "INFO", "Fin du traitement : SUCCESS");
+  settleOutput(ctx, execution, "GENERATED", "Génération");
+}

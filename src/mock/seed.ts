@@ -1,0 +1,118 @@
+// The fixed world of the simulation: one user (Dave Lopper), his community and its datastore, with the
+// real endpoint and storage ids of the production platform (from _data/ids.json and _data/urls.json).
+import ids from "../../_data/ids.json" with { type: "json" };
+import urls from "../../_data/urls.json" with { type: "json" };
+
+/** The only datastore of the simulation. */
+export const SIMULATED_DATASTORE_ID = "f3b7c2a1-6d4e-4b8f-9a2c-7e1d5b3c9f60";
+/** The seeded user's id. */
+export const SIMULATED_USER_ID = "8e2d4c6a-1b3f-4a5e-8c7d-9f0a2b4c6d8e";
+/** The seeded community's id. */
+export const SIMULATED_COMMUNITY_ID = "2a9c7e5b-3d1f-4e8a-b6c4-0d2e4f6a8b1c";
+/** Contact e-mail of the community, copied into uploads and stored data. */
+export const CONTACT = "contact@ign.fr";
+
+/** Answer of GET /users/me. */
+export const SIMULATED_USER = {
+  _id: SIMULATED_USER_ID,
+  email: "dave.lopper@ign.fr",
+  first_name: "Dave",
+  last_name: "Lopper",
+  creation: "2023-02-01T09:45:10.725069Z",
+  update: "2024-09-16T08:12:44.102873Z",
+  last_login: "2024-09-16T08:12:44.102873Z",
+  technical: false,
+  administrator: false,
+  documents_quota: 10,
+  documents_use: 0,
+  keys_quota: 10,
+  keys_use: 0,
+  communities_member: [
+    {
+      rights: ["ANNEX", "UPLOAD", "BROADCAST", "PROCESSING", "COMMUNITY"],
+      community: {
+        _id: SIMULATED_COMMUNITY_ID,
+        name: "Communauté des tutoriels",
+        technical_name: "tutoriels",
+        datastore: SIMULATED_DATASTORE_ID,
+        supervisor: SIMULATED_USER_ID,
+        public: true,
+      },
+    },
+  ],
+};
+
+/** An endpoint (point de diffusion) of the platform. */
+export interface Endpoint {
+  _id: string;
+  name: string;
+  technical_name: string;
+  type: string;
+  open: boolean;
+  urls: { type: string; url: string }[];
+  metadata_fi?: string;
+}
+
+const endpoint = (
+  _id: string, name: string, technical_name: string, type: string, open: boolean, endpointUrls: [string, string][],
+): Endpoint => ({
+  _id, name, technical_name, type, open,
+  urls: endpointUrls.map(([urlType, url]) => ({ type: urlType, url })),
+  metadata_fi: technical_name,
+});
+
+const root = "https://data.geopf.fr";
+
+/** Every endpoint the datastore may publish on (open and private), as in GET /datastores/{datastore}. */
+export const ENDPOINTS: readonly Endpoint[] = [
+  endpoint(ids.endpoints.open.wfs, "Service de diffusion WFS principal", "gpf-geoserver-wfs", "WFS", true, [["WFS", `${urls.public.wfs}/geoserver/ows`]]),
+  endpoint(ids.endpoints.open.wmsv, "Service de diffusion WMS Vecteur principal", "gpf-geoserver-wms-v", "WMS-VECTOR", true, [["WMS", `${urls.public.wmsv}/geoserver/ows`]]),
+  endpoint(ids.endpoints.open.wmts, "Service de diffusion WMTS/TMS principal", "gpf-rok4-server-wmts-tms", "WMTS-TMS", true, [["WMTS", urls.public.wmts], ["TMS", `${urls.public.tms}/`]]),
+  endpoint(ids.endpoints.open.wmsr, "Service de diffusion WMS Raster principal", "gpf-rok4-server-wms-r", "WMS-RASTER", true, [["WMS", `${urls.public.wmsr}/wms`]]),
+  endpoint(ids.endpoints.open.download, "Service de Téléchargement principal", "gpf-download", "DOWNLOAD", true, [["DOWNLOAD", `${urls.public.download}/`]]),
+  endpoint(ids.endpoints.open.csw, "Service de diffusion CSW", "gpf-geonetwork", "METADATA", true, [["METADATA", `${root}/csw`]]),
+  endpoint("043dd5e1-4136-49d3-b7a6-26de70d4a195", "Service de recherche principal", "gpf-search", "SEARCH", true, [["SEARCH", `${root}/recherche`]]),
+  endpoint("0ac92a1e-aa86-4843-8528-e303f12296e5", "Service d'altimétrie principal", "gpf-altimetry", "ALTIMETRY", true, [["ALTIMETRY", `${root}/altimetrie`]]),
+  endpoint(ids.endpoints.private.download, "Service de téléchargement private", "gpf-download-private", "DOWNLOAD", false, [["DOWNLOAD", `${urls.private.download}/`]]),
+  endpoint(ids.endpoints.private.wfs, "Service de diffusion WFS privé", "gpf-geoserver-wfs-private", "WFS", false, [["WFS", `${urls.private.wfs}/`]]),
+  endpoint(ids.endpoints.private.wmsv, "Service de diffusion WMS Vecteur privé", "gpf-geoserver-wms-v-private", "WMS-VECTOR", false, [["WMS", `${urls.private.wmsv}/`]]),
+  endpoint(ids.endpoints.private.wmsr, "Service de diffusion WMS Raster privé", "gpf-rok4-server-wms-r-private", "WMS-RASTER", false, [["WMS", `${urls.private.wmsr}/`]]),
+  endpoint(ids.endpoints.private.wmts, "Service de diffusion WMTS/TMS privé", "gpf-rok4-server-wmts-tms-private", "WMTS-TMS", false, [["TMS", `${urls.private.tms}/`], ["WMTS", `${urls.private.wmts}/`]]),
+  endpoint("5c8f3cd0-405f-4c3e-8240-959683fc2a93", "Service de recherche privé", "gpf-search-private", "SEARCH", false, [["SEARCH", `${root}/private/recherche`]]),
+  endpoint("81a70d66-a252-4dfd-9547-d4c9cc2ca3e3", "Service d'altimétrie privé", "gpf-altimetry-private", "ALTIMETRY", false, [["ALTIMETRY", `${root}/private/altimetrie`]]),
+];
+
+/** Publications allowed per endpoint. */
+export const ENDPOINT_QUOTA = 10;
+
+/** A storage of the datastore; `labels` are what an execution's `storage_tags` must match. */
+export interface Storage {
+  _id: string;
+  name: string;
+  type: "S3" | "POSTGRESQL";
+  labels: string[];
+  quota: number;
+}
+
+/** Data storages (where stored data go). */
+export const DATA_STORAGES: readonly Storage[] = [
+  { _id: ids.storages.s3_data_pyramid, name: "Stockage S3 des pyramides", type: "S3", labels: ["PARTENAIRE", "PYRAMIDE", "PERF"], quota: 10000000000 },
+  { _id: ids.storages.s3_data_archive, name: "Stockage S3 des archives", type: "S3", labels: ["PARTENAIRE", "ARCHIVE", "PERF"], quota: 10000000000 },
+  { _id: ids.storages.postgresql, name: "Base de données PostgreSQL", type: "POSTGRESQL", labels: ["PARTENAIRE", "VECTEUR"], quota: 10000000000 },
+];
+/** Storage of uploads. */
+export const UPLOAD_STORAGE: Storage = { _id: ids.storages.s3_upload, name: "Stockage S3 des livraisons", type: "S3", labels: ["LIVRAISON", "PERF"], quota: 10000000000 };
+/** Storage of annexes. */
+export const ANNEXE_STORAGE: Storage = { _id: ids.storages.s3_annexe, name: "Stockage S3 des annexes", type: "S3", labels: ["ANNEXE", "PERF"], quota: 10000000000 };
+
+/** Static part of GET /datastores/{datastore} (endpoints, storages and their `use` are added live). */
+export const DATASTORE_INFO = {
+  _id: SIMULATED_DATASTORE_ID,
+  name: "Communauté des tutoriels",
+  technical_name: "tutoriels",
+  active: true,
+  community: { _id: SIMULATED_COMMUNITY_ID, contact: CONTACT, public: true },
+};
+
+/** Download roots (offering URLs are `<root>/resource/<layer_name>`). */
+export const DOWNLOAD_ROOTS = { open: urls.public.download, private: urls.private.download } as const;

@@ -1,0 +1,63 @@
+// The real build (Eleventy with .eleventy.ts) on a one-page project: author errors stop it with file and line.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = process.cwd();
+const SHARED = [".eleventy.ts", "_data", "_includes", "public", "node_modules", "src/build", "src/shared", "src/runtime", "src/mock"];
+
+/** Builds a project made of the real configuration and a single page; returns the exit code and output. */
+function buildPage(page: string): { code: number | null; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "build-errors-"));
+  try {
+    for (const entry of SHARED) {
+      fs.mkdirSync(path.dirname(path.join(dir, entry)), { recursive: true });
+      fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
+    }
+    fs.mkdirSync(path.join(dir, "src/content"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "src/content/page.md"), page);
+    const result = spawnSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--quiet"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const FRONT = "---\ntitle: Essai\n---\n\n## Titre\n\n";
+
+test("an unknown id fails the build with the file and line", () => {
+  const { code, output } = buildPage(`${FRONT}Texte.\n\n??? GET "{{ urls.api_entrepot }}/datastores/{datastore}/processings/{{ ids.processings['nexiste-pas'] }}"\n???\n`);
+  assert.notEqual(code, 0);
+  assert.match(output, /src\/content\/page\.md:9 : ids\.processings\['nexiste-pas'\] : clé inconnue dans _data\/ids\.json/);
+});
+
+test("a malformed block fails the build with the file and line", () => {
+  const { code, output } = buildPage(`${FRONT}??? FETCH "{{ urls.api_entrepot }}/users/me"\n???\n`);
+  assert.notEqual(code, 0);
+  assert.match(output, /page\.md:7 : bloc de requête « \?\?\? FETCH/);
+  assert.match(output, /méthode HTTP inconnue « FETCH »/);
+});
+
+test("invalid JSON in an example response fails the build with the line of its fence", () => {
+  const { code, output } = buildPage(`${FRONT}Texte.\n\n??? GET "{{ urls.api_entrepot }}/users/me"\n\n\`\`\`json\n{ "_id": "{user}", }\n\`\`\`\n???\n`);
+  assert.notEqual(code, 0);
+  assert.match(output, /page\.md:11 : .*exemple de réponse : JSON invalide/);
+});
+
+test("a missing readJSON file fails the build naming the file", () => {
+  const { code, output } = buildPage(`${FRONT}{{ "public/absent.json" | readJSON | safe }}\n`);
+  assert.notEqual(code, 0);
+  assert.match(output, /src\/content\/page\.md:7 : readJSON : fichier introuvable « public\/absent\.json »/);
+});
+
+test("a well-formed page builds (the fixture project itself is sound)", () => {
+  const { code, output } = buildPage(`${FRONT}??? GET "{{ urls.api_entrepot }}/users/me"\n\n\`\`\`json\n{ "_id": "{user}" }\n\`\`\`\n???\n`);
+  assert.equal(code, 0, output);
+});
