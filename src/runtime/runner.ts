@@ -9,6 +9,8 @@ export interface OutgoingRequest {
   body?: string;
   file?: File | Blob;
   fileName?: string;
+  /** Multipart fields sent before the file. */
+  fields?: { name: string; value: string }[];
 }
 
 /** What came back: an HTTP status with its body, or "error" when no response came. */
@@ -27,6 +29,7 @@ export async function send(request: OutgoingRequest, signal?: AbortSignal): Prom
   let body: BodyInit | undefined;
   if (request.file) {
     const form = new FormData();
+    for (const field of request.fields ?? []) form.append(field.name, field.value);
     form.append("file", request.file, request.fileName);
     body = form;
   } else if (request.body !== undefined && request.body.trim() !== "") {

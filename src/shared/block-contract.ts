@@ -20,6 +20,13 @@ export interface SampleFile {
   size: number;
 }
 
+/** A multipart field sent with each file of an upload block (```form fence), e.g. `type=GEOSERVER-STYLE`. */
+export interface FormField {
+  name: string;
+  /** Value; may hold runtime placeholders. */
+  value: string;
+}
+
 /** A variable filled from a response: the JSON path where the example response holds `{variable}`. */
 export interface Capture {
   path: (string | number)[];
@@ -37,6 +44,8 @@ export interface BlockSpec {
   body?: string;
   /** Sample files sent as multipart `file`, one request per file, if this is an upload block. */
   files?: SampleFile[];
+  /** Extra multipart fields sent with each file. */
+  form?: FormField[];
   /** Example response text, if any. */
   example?: string;
   /** Where variables come from in the response. */

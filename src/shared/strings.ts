@@ -13,6 +13,7 @@ export const STRINGS = {
   response: "Réponse",
   noResponseBody: "(réponse sans corps)",
   sampleFiles: (count: number) => (count > 1 ? `Fichiers d'exemple (${count}) envoyés par « Exécuter » :` : "Fichier d'exemple envoyé par « Exécuter » :"),
+  formFields: "Champs envoyés avec chaque fichier (modifiables)",
   chooseFiles: "Envoyer mes propres fichiers à la place",
   ownFiles: (count: number) => `${count} fichier(s) choisi(s) : ils remplacent les fichiers d'exemple.`,
   backToSamples: "Revenir aux fichiers d'exemple",

@@ -1,7 +1,7 @@
 // Parses the inside of a request block (`??? METHOD "url"` … `???`) into a BlockSpec, validating author input.
 // The markup written from the spec is in api-block-html.ts; the browser reads it in src/runtime/components/api-block.ts.
 import { z } from "zod";
-import { BODY_METHODS, FILE_PLACEHOLDER, HTTP_METHODS, type BlockSpec, type HttpMethod, type SampleFile } from "../../shared/block-contract.ts";
+import { BODY_METHODS, FILE_PLACEHOLDER, HTTP_METHODS, type BlockSpec, type FormField, type HttpMethod, type SampleFile } from "../../shared/block-contract.ts";
 import { capturesFromExample, findPlaceholders } from "../../shared/variables.ts";
 
 /** Matches a block's opening line; group 1 = method, group 2 = URL. */
@@ -101,11 +101,15 @@ export function parseBlock(headerLine: string, inner: readonly string[], id: str
   let bodyFence: Fence | undefined;
   let exampleFence: Fence | undefined;
   let filesFence: Fence | undefined;
+  let formFence: Fence | undefined;
   const positional: Fence[] = [];
   for (const fence of fences) {
     if (fenceLang(fence.info) === "files") {
       if (filesFence) throw new BlockSyntaxError("un seul bloc ```files par requête", fence.offset);
       filesFence = fence;
+    } else if (fenceLang(fence.info) === "form") {
+      if (formFence) throw new BlockSyntaxError("un seul bloc ```form par requête", fence.offset);
+      formFence = fence;
     } else if (fenceRole(fence.info) === "corps") bodyFence = fence;
     else if (fenceRole(fence.info) === "reponse") exampleFence = fence;
     else positional.push(fence);
@@ -119,6 +123,7 @@ export function parseBlock(headerLine: string, inner: readonly string[], id: str
   if (bodyFence && !takesBody) throw new BlockSyntaxError(`une requête ${method} n'a pas de corps`, bodyFence.offset);
   if (filesFence && method !== "POST") throw new BlockSyntaxError("l'envoi de fichiers (```files) demande la méthode POST", filesFence.offset);
   if (filesFence && bodyFence) throw new BlockSyntaxError("un bloc ne peut avoir à la fois un corps JSON et des fichiers", bodyFence.offset);
+  if (formFence && !filesFence) throw new BlockSyntaxError("les champs de formulaire (```form) accompagnent un envoi de fichiers (```files)", formFence.offset);
 
   const spec: BlockSpec = { id, method, url, captures: [], placeholders: [] };
   if (bodyFence) {
@@ -126,13 +131,15 @@ export function parseBlock(headerLine: string, inner: readonly string[], id: str
     spec.body = bodyFence.content;
   }
   if (filesFence) spec.files = parseFiles(filesFence, resolveFile);
+  if (formFence) spec.form = parseForm(formFence);
   let exampleLang: string | undefined;
   if (exampleFence) {
     exampleLang = fenceLang(exampleFence.info) || "text";
     spec.example = exampleFence.content;
     if (exampleLang === "json") spec.captures = capturesFromExample(parseJson(exampleFence, "exemple de réponse"));
   }
-  spec.placeholders = findPlaceholders(`${url}\n${spec.body ?? ""}`).filter((name) => name !== FILE_PLACEHOLDER);
+  const formText = (spec.form ?? []).map((field) => field.value).join("\n");
+  spec.placeholders = findPlaceholders(`${url}\n${spec.body ?? ""}\n${formText}`).filter((name) => name !== FILE_PLACEHOLDER);
   return { spec, exampleLang };
 }
 
@@ -154,4 +161,18 @@ function parseFiles(fence: Fence, resolveFile: FileResolver): SampleFile[] {
   });
   if (files.length === 0) throw new BlockSyntaxError("bloc ```files vide", fence.offset);
   return files;
+}
+
+/** `name=value` lines of a ```form fence: multipart fields sent with each file (e.g. type, name of a static). */
+function parseForm(fence: Fence): FormField[] {
+  const fields: FormField[] = [];
+  fence.content.split("\n").forEach((raw, index) => {
+    if (raw.trim() === "") return;
+    const match = /^\s*([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/.exec(raw);
+    if (!match) throw new BlockSyntaxError(`champ de formulaire attendu sous la forme nom=valeur : « ${raw.trim()} »`, fence.offset + 1 + index);
+    if (match[1] === "file") throw new BlockSyntaxError("le champ « file » est réservé aux fichiers", fence.offset + 1 + index);
+    fields.push({ name: match[1]!, value: match[2]! });
+  });
+  if (fields.length === 0) throw new BlockSyntaxError("bloc ```form vide", fence.offset);
+  return fields;
 }

@@ -64,8 +64,10 @@ interface ApiBlock {
   stop(): void;
   run(): Promise<void>;
   sendOnce(request: OutgoingRequest): Promise<Outcome>;
-  sendFiles(values: Record<string, string>): Promise<Outcome>;
+  sendFiles(values: Record<string, string>, fields: { name: string; value: string }[]): Promise<Outcome>;
+  formFields(): { name: string; value: string }[];
   show(outcome: Outcome): void;
+  capture(outcome: Outcome): void;
   finish(outcome: Outcome): void;
 }
 
@@ -159,7 +161,8 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       }
       const url = substitute(this.spec.url, { ...values, [FILE_PLACEHOLDER]: "x" }, encodeURIComponent);
       const body = substitute(this.body, values, jsonEscape);
-      const missing = [...url.missing, ...body.missing.filter((name) => !url.missing.includes(name))];
+      const fields = this.formFields().map((field) => ({ name: field.name, ...substitute(field.value, values) }));
+      const missing = [...new Set([...url.missing, ...body.missing, ...fields.flatMap((field) => field.missing)])];
       if (missing.length > 0) {
         this.missingMessage = STRINGS.missing(missing);
         this.statusLine = this.missingMessage;
@@ -170,7 +173,8 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.captured = {};
       this.controller = new AbortController();
       try {
-        const outcome = this.spec.files ? await this.sendFiles(values) : await this.sendOnce({ method: this.spec.method, url: url.text, body: body.text });
+        const form = fields.map((field) => ({ name: field.name, value: field.text }));
+        const outcome = this.spec.files ? await this.sendFiles(values, form) : await this.sendOnce({ method: this.spec.method, url: url.text, body: body.text });
         this.finish(outcome);
       } finally {
         this.running = false;
@@ -202,7 +206,15 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     },
 
     /** Upload blocks: one multipart request per file (the samples, or the reader's own files). */
-    async sendFiles(values: Record<string, string>): Promise<Outcome> {
+    /** The multipart fields as the reader left them in the block's inputs. */
+    formFields() {
+      return [...this.root.querySelectorAll<HTMLInputElement>("input[data-form-field]")].map((input) => ({
+        name: input.dataset["formField"]!,
+        value: input.value,
+      }));
+    },
+
+    async sendFiles(values: Record<string, string>, fields: { name: string; value: string }[]): Promise<Outcome> {
       const files: { name: string; load: () => Promise<Blob> }[] = this.ownFiles
         ? this.ownFiles.map((file) => ({ name: file.name, load: async () => file }))
         : (this.spec.files ?? []).map((file) => ({
@@ -217,13 +229,15 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
         this.statusLine = STRINGS.sendingFile(index + 1, files.length, file.name);
         const url = substitute(this.spec.url, { ...values, [FILE_PLACEHOLDER]: file.name }, encodeURIComponent).text;
         this.sentUrl = url;
-        const outcome = await send({ method: this.spec.method, url, file: await file.load(), fileName: file.name }, this.controller.signal);
+        const outcome = await send({ method: this.spec.method, url, file: await file.load(), fileName: file.name, fields }, this.controller.signal);
         totalMs += outcome.ms;
+        this.capture(outcome);
         lines.push(`${file.name} → ${outcome.status === "error" ? "erreur réseau" : `HTTP ${outcome.status}`}${outcome.text ? `\n${outcome.text}` : ""}`);
         last = outcome;
         if (outcome.status === "error" || outcome.status >= 400) worst ??= outcome;
         if (outcome.status === "error") break;
       }
+      if (files.length === 1) return last!;
       const chosen = worst ?? last!;
       return { status: chosen.status, ms: totalMs, text: lines.join("\n\n") };
     },
@@ -234,13 +248,16 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       const text = outcome.status === "error" ? STRINGS.networkError(outcome.text) : outcome.text || STRINGS.noResponseBody;
       this.responseText = text.length > MAX_DISPLAY ? `${text.slice(0, MAX_DISPLAY)}\n…` : text;
       this.hasResult = true;
-      if (typeof outcome.status === "number" && outcome.status < 300 && outcome.json !== undefined) {
-        const found = applyCaptures(this.spec.captures, outcome.json);
-        if (Object.keys(found).length > 0) {
-          setVariables(variables, found, stepTitle(this.root));
-          this.captured = { ...this.captured, ...found };
-        }
-      }
+      this.capture(outcome);
+    },
+
+    /** Fills the variables this response provides (only from a successful JSON answer). */
+    capture(outcome: Outcome) {
+      if (typeof outcome.status !== "number" || outcome.status >= 300 || outcome.json === undefined) return;
+      const found = applyCaptures(this.spec.captures, outcome.json);
+      if (Object.keys(found).length === 0) return;
+      setVariables(variables, found, stepTitle(this.root));
+      this.captured = { ...this.captured, ...found };
     },
 
     finish(outcome: Outcome) {

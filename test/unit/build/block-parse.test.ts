@@ -85,3 +85,19 @@ test("malformed blocks are refused with a message and the offending line", () =>
   assert.match(missingFile.message, /introuvable : public\/absent\.csv/);
   assert.equal(missingFile.lineOffset, 2);
 });
+
+test("an upload block may carry multipart fields (```form) whose placeholders are listed", () => {
+  const { spec } = parseBlock(
+    '??? POST "https://x.test/api/datastores/{datastore}/statics"',
+    lines("```files\n/samples/pays.sld\n```\n```form\ntype=GEOSERVER-STYLE\nname = Style des pays {suffixe}\n```"),
+    "/p/#5",
+    () => 10,
+  );
+  assert.deepEqual(spec.form, [
+    { name: "type", value: "GEOSERVER-STYLE" },
+    { name: "name", value: "Style des pays {suffixe}" },
+  ]);
+  assert.deepEqual(spec.placeholders, ["datastore", "suffixe"]);
+  assert.match(failure('??? POST "https://x.test/a"', "```form\ntype=X\n```").message, /accompagnent un envoi de fichiers/);
+  assert.match(failure('??? POST "https://x.test/a"', "```files\n/a\n```\n```form\nsans egal\n```", () => 1).message, /nom=valeur/);
+});
