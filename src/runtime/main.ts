@@ -4,24 +4,29 @@ import { SIMULATED_DATASTORE_ID } from "../mock/seed.ts";
 import { STRINGS } from "../shared/strings.ts";
 import { registerApiBlock } from "./components/api-block.ts";
 import { registerModeBanner } from "./components/mode-banner.ts";
-import { registerVariablesPanel } from "./components/variables-panel.ts";
 import { registerSearch } from "./components/search.ts";
+import { registerSettings } from "./components/settings-panel.ts";
+import { registerVariablesPanel } from "./components/variables-panel.ts";
 import { renderMermaidDiagrams } from "./mermaid.ts";
 import { simulatorReady } from "./simulator.ts";
+import { loadSession } from "./state/session.ts";
+import { profileOf } from "./state/settings.ts";
 import { loadVariables, setVariables } from "./state/variables.ts";
 
-const variables = Alpine.reactive(loadVariables());
+const session = Alpine.reactive(loadSession());
+const variables = Alpine.reactive(loadVariables(profileOf(session.settings)));
 const mode = Alpine.reactive({ error: "" });
-registerModeBanner(Alpine, mode);
+registerModeBanner(Alpine, session, mode);
+registerSettings(Alpine, session, variables);
 registerVariablesPanel(Alpine, variables);
-registerApiBlock(Alpine, variables);
+registerApiBlock(Alpine, variables, session);
 registerSearch(Alpine);
 Alpine.start();
 void renderMermaidDiagrams(document);
 
-// Pages with request blocks start the simulated datastore right away, so the first click is answered at once;
-// its datastore is the default {datastore}.
-if (document.querySelector("[data-api-block]")) {
+// In simulated mode, pages with request blocks start the simulated datastore right away, so the first click is
+// answered at once; its datastore is the default {datastore}.
+if (session.settings.mode === "simule" && document.querySelector("[data-api-block]")) {
   simulatorReady().then(
     () => {
       if (!variables.items["datastore"]) setVariables(variables, { datastore: SIMULATED_DATASTORE_ID }, STRINGS.simulatedSource);

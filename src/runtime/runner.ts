@@ -1,17 +1,21 @@
 // Sends one request of a block and reads the answer; knows nothing of the DOM.
 import type { HttpMethod } from "../shared/block-contract.ts";
 import { simulatorReady } from "./simulator.ts";
+import type { Target } from "./transport.ts";
 
-/** A request ready to send: placeholders already substituted. */
+/** A request ready to send: placeholders already substituted, target already resolved. */
 export interface OutgoingRequest {
   method: HttpMethod;
-  url: string;
+  target: Target;
   body?: string;
   file?: File | Blob;
   fileName?: string;
   /** Multipart fields sent before the file. */
   fields?: { name: string; value: string }[];
 }
+
+/** Why no response came. */
+export type Failure = "network" | "timeout" | "aborted";
 
 /** What came back: an HTTP status with its body, or "error" when no response came. */
 export interface Outcome {
@@ -20,12 +24,16 @@ export interface Outcome {
   /** Pretty-printed JSON, raw text, or the error message. */
   text: string;
   json?: unknown;
+  failure?: Failure;
 }
 
-/** Sends a request (after the simulated datastore is ready) and measures the time to the full response. */
-export async function send(request: OutgoingRequest, signal?: AbortSignal): Promise<Outcome> {
-  await simulatorReady();
-  const headers: Record<string, string> = { Accept: "application/json" };
+/** Longest wait for one response. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Sends a request (after the simulated datastore is ready, in simulated mode) and measures the time to the full response. */
+export async function send(request: OutgoingRequest, signal: AbortSignal): Promise<Outcome> {
+  if (request.target.simulated) await simulatorReady();
+  const headers: Record<string, string> = { Accept: "application/json", ...request.target.headers };
   let body: BodyInit | undefined;
   if (request.file) {
     const form = new FormData();
@@ -36,15 +44,17 @@ export async function send(request: OutgoingRequest, signal?: AbortSignal): Prom
     headers["Content-Type"] = "application/json";
     body = request.body;
   }
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const started = performance.now();
   try {
-    const response = await fetch(request.url, { method: request.method, headers, body, signal });
+    const response = await fetch(request.target.url, { method: request.method, headers, body, signal: AbortSignal.any([signal, timeout]) });
     const text = await response.text();
     const ms = Math.round(performance.now() - started);
     return { status: response.status, ms, ...readBody(text) };
   } catch (error) {
     const ms = Math.round(performance.now() - started);
-    return { status: "error", ms, text: (error as Error).message || String(error) };
+    const failure: Failure = timeout.aborted ? "timeout" : signal.aborted ? "aborted" : "network";
+    return { status: "error", ms, text: (error as Error).message || String(error), failure };
   }
 }
 

@@ -5,14 +5,19 @@ import { BLOCK_ATTR, FILE_PLACEHOLDER, type BlockSpec } from "../../shared/block
 import { pollRuleFor } from "../../shared/poll.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { applyCaptures, substitute } from "../../shared/variables.ts";
-import { pause, send, type OutgoingRequest, type Outcome } from "../runner.ts";
+import { diagnose } from "../diagnosis.ts";
+import { pause, send, type Outcome } from "../runner.ts";
+import { snippetOf } from "../snippet.ts";
 import { loadResult, saveResult } from "../state/results.ts";
+import type { Session } from "../state/session.ts";
 import { setVariables, valuesOf, type VariablesState } from "../state/variables.ts";
+import { isDestructive, targetOf, type Target } from "../transport.ts";
+import { fileSources, sendFiles } from "../uploads.ts";
 
-/** Delay between two reads of an asynchronous status, and how many reads before giving up. */
-const POLL_INTERVAL_MS = 1000;
-const POLL_MAX_ATTEMPTS = 600;
-/** Longest response text shown in the page (the rest can be downloaded). */
+/** Delay between two reads of an asynchronous status (simulated, real), and how many reads before giving up. */
+const POLL_INTERVAL_MS = { simule: 1000, reel: 3000 };
+const POLL_MAX_ATTEMPTS = 400;
+/** Longest response text shown in the page. */
 const MAX_DISPLAY = 200_000;
 
 const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
@@ -20,16 +25,20 @@ const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
 /** The title of the step a block belongs to: the nearest heading before it. */
 function stepTitle(root: HTMLElement): string {
   let node: Element | null = root;
-  while (node) {
-    let sibling: Element | null = node.previousElementSibling;
-    while (sibling) {
+  while (node && node.tagName !== "ARTICLE") {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       if (/^H[2-4]$/.test(sibling.tagName)) return sibling.textContent?.trim() ?? "";
-      sibling = sibling.previousElementSibling;
     }
     node = node.parentElement;
-    if (node?.tagName === "ARTICLE") break;
   }
   return document.title;
+}
+
+/** A request prepared from the block and the variables, before the mode is applied. */
+interface Prepared {
+  url: string;
+  body: string;
+  fields: { name: string; value: string }[];
 }
 
 /** State and methods of one block; the markup binds to these names. */
@@ -50,6 +59,10 @@ interface ApiBlock {
   captured: Record<string, string>;
   restored: boolean;
   ownFiles: File[] | null;
+  diagnosisTitle: string;
+  diagnosisText: string;
+  offerRenew: boolean;
+  copyMessage: string;
   controller: AbortController;
   readonly bodyEdited: boolean;
   readonly statusText: string;
@@ -62,17 +75,22 @@ interface ApiBlock {
   pickFiles(event: Event): void;
   useSamples(): void;
   stop(): void;
+  renewToken(): void;
+  copyCurl(): Promise<void>;
+  copyPython(): Promise<void>;
+  copy(kind: "curl" | "python"): Promise<void>;
+  prepare(): Prepared | undefined;
+  target(url: string): Target;
   run(): Promise<void>;
-  sendOnce(request: OutgoingRequest): Promise<Outcome>;
-  sendFiles(values: Record<string, string>, fields: { name: string; value: string }[]): Promise<Outcome>;
+  sendUntilFinal(prepared: Prepared): Promise<Outcome>;
   formFields(): { name: string; value: string }[];
   show(outcome: Outcome): void;
   capture(outcome: Outcome): void;
-  finish(outcome: Outcome): void;
+  finish(outcome: Outcome, target: Target): void;
 }
 
-/** Registers the component; every block shares the variables state. */
-export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState): void {
+/** Registers the component; every block shares the variables and the session. */
+export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState, session: Session): void {
   Alpine.data("apiBlock", (): ApiBlock & ThisType<ApiBlock & AlpineMagics> => ({
     spec: undefined as unknown as BlockSpec,
     root: undefined as unknown as HTMLElement,
@@ -90,6 +108,10 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     captured: {},
     restored: false,
     ownFiles: null,
+    diagnosisTitle: "",
+    diagnosisText: "",
+    offerRenew: false,
+    copyMessage: "",
     controller: new AbortController(),
 
     init() {
@@ -97,7 +119,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       const script = this.root.querySelector(`script[${BLOCK_ATTR.spec}]`);
       this.spec = JSON.parse(script?.textContent ?? "{}") as BlockSpec;
       this.body = this.spec.body ?? "";
-      const previous = loadResult(this.spec.id);
+      const previous = loadResult(variables.profile, this.spec.id);
       if (previous) {
         Object.assign(this, { status: previous.status, ms: previous.ms, responseText: previous.text, sentUrl: previous.url, captured: previous.captured });
         this.hasResult = true;
@@ -106,23 +128,23 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       }
     },
 
-    get bodyEdited(): boolean {
+    get bodyEdited() {
       return this.spec !== undefined && this.body !== (this.spec.body ?? "");
     },
-    get statusText(): string {
-      return this.status === "error" ? "Erreur réseau" : `HTTP ${this.status}`;
+    get statusText() {
+      return this.status === "error" ? STRINGS.noResponse : `HTTP ${this.status}`;
     },
-    get statusClass(): string {
+    get statusClass() {
       if (this.status === "error" || this.status >= 500) return "is-error";
       return this.status >= 400 ? "is-warning" : "is-success";
     },
-    get durationText(): string {
+    get durationText() {
       return STRINGS.duration(this.ms);
     },
-    get capturedText(): string {
+    get capturedText() {
       return Object.entries(this.captured).map(([name, value]) => `{${name}} = ${value}`).join("\n");
     },
-    get ownFilesLabel(): string {
+    get ownFilesLabel() {
       return this.ownFiles ? STRINGS.ownFiles(this.ownFiles.length) : "";
     },
 
@@ -130,64 +152,126 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.body = this.spec.body ?? "";
       this.bodyError = "";
     },
-    pickFiles(event: Event) {
+    pickFiles(event) {
       const input = event.target as HTMLInputElement;
       this.ownFiles = input.files && input.files.length > 0 ? [...input.files] : null;
     },
     useSamples() {
       this.ownFiles = null;
-      const input = this.root.querySelector('input[type="file"]') as HTMLInputElement | null;
+      const input = this.root.querySelector<HTMLInputElement>('input[type="file"]');
       if (input) input.value = "";
     },
     stop() {
-      this.controller?.abort();
+      this.controller.abort();
+    },
+    renewToken() {
+      document.dispatchEvent(new CustomEvent("settings:open", { detail: { focus: "token" } }));
+    },
+    copyCurl() {
+      return this.copy("curl");
+    },
+    copyPython() {
+      return this.copy("python");
+    },
+    /** Copies the request with the current variables filled in (token masked unless the reader asked for it). */
+    async copy(kind) {
+      const prepared = this.prepare();
+      if (!prepared) return;
+      const target = this.target(prepared.url);
+      const text = snippetOf(kind, {
+        method: this.spec.method,
+        url: target.url,
+        body: prepared.body,
+        files: this.spec.files ? fileSources(this.spec, this.ownFiles).map((file) => ({ name: file.name })) : undefined,
+        fields: prepared.fields,
+        token: target.real ? session.token?.value : undefined,
+        revealToken: session.settings.revealToken,
+      });
+      try {
+        await navigator.clipboard.writeText(text);
+        this.copyMessage = STRINGS.copied(kind);
+      } catch {
+        this.copyMessage = STRINGS.copyFailed;
+      }
     },
 
-    /** Prepares the request(s), refusing to send when the body is invalid or a variable is unfilled. */
-    async run() {
-      if (this.running) return;
-      this.root.removeAttribute(BLOCK_ATTR.status);
+    /** Substitutes the variables; refuses (with a message) an invalid body or an unfilled variable. */
+    prepare() {
       this.bodyError = "";
       this.missingMessage = "";
-      const values = valuesOf(variables);
       if (this.spec.body !== undefined && this.body.trim() !== "") {
         try {
           JSON.parse(this.body);
         } catch (error) {
           this.bodyError = STRINGS.bodyInvalid((error as Error).message);
           this.statusLine = this.bodyError;
-          return;
+          return undefined;
         }
       }
-      const url = substitute(this.spec.url, { ...values, [FILE_PLACEHOLDER]: "x" }, encodeURIComponent);
+      const values = valuesOf(variables);
+      // `{fichier}` stays in the URL: upload blocks fill it per file (uploads.ts), snippets too.
+      const url = substitute(this.spec.url, values, encodeURIComponent);
       const body = substitute(this.body, values, jsonEscape);
       const fields = this.formFields().map((field) => ({ name: field.name, ...substitute(field.value, values) }));
-      const missing = [...new Set([...url.missing, ...body.missing, ...fields.flatMap((field) => field.missing)])];
+      const missing = [...new Set([...url.missing, ...body.missing, ...fields.flatMap((field) => field.missing)])].filter((name) => name !== FILE_PLACEHOLDER);
       if (missing.length > 0) {
         this.missingMessage = STRINGS.missing(missing);
         this.statusLine = this.missingMessage;
+        return undefined;
+      }
+      return { url: url.text, body: body.text, fields: fields.map((field) => ({ name: field.name, value: field.text })) };
+    },
+
+    target(url) {
+      return targetOf(url, session.settings, session.token);
+    },
+
+    async run() {
+      if (this.running) return;
+      this.root.removeAttribute(BLOCK_ATTR.status);
+      this.copyMessage = "";
+      const prepared = this.prepare();
+      if (!prepared) return;
+      const first = this.target(prepared.url);
+      if (first.real && isDestructive(this.spec.method, first.url) && !window.confirm(STRINGS.confirmDestructive(this.spec.method, first.url))) {
+        this.statusLine = STRINGS.cancelled;
         return;
       }
       this.running = true;
       this.restored = false;
       this.captured = {};
+      this.diagnosisTitle = "";
       this.controller = new AbortController();
       try {
-        const form = fields.map((field) => ({ name: field.name, value: field.text }));
-        const outcome = this.spec.files ? await this.sendFiles(values, form) : await this.sendOnce({ method: this.spec.method, url: url.text, body: body.text });
-        this.finish(outcome);
+        const outcome = this.spec.files
+          ? await sendFiles(fileSources(this.spec, this.ownFiles), {
+              spec: this.spec,
+              values: valuesOf(variables),
+              fields: prepared.fields,
+              target: (url) => this.target(url),
+              signal: this.controller.signal,
+              onFile: (index, total, name, url) => {
+                this.statusLine = STRINGS.sendingFile(index, total, name);
+                this.sentUrl = this.target(url).url;
+              },
+              onOutcome: (outcome) => this.capture(outcome),
+            })
+          : await this.sendUntilFinal(prepared);
+        if (this.spec.files) this.show(outcome);
+        this.finish(outcome, first);
       } finally {
         this.running = false;
       }
     },
 
     /** Sends once, then keeps reading while the status is not final (when the reader asked to wait). */
-    async sendOnce(request: OutgoingRequest): Promise<Outcome> {
+    async sendUntilFinal(prepared) {
       const progress = pollRuleFor(this.spec.method, this.spec.url);
-      this.sentUrl = request.url;
+      const target = this.target(prepared.url);
+      this.sentUrl = target.url;
       for (let attempt = 1; ; attempt += 1) {
         this.statusLine = STRINGS.sending;
-        const outcome = await send(request, this.controller.signal);
+        const outcome = await send({ method: this.spec.method, target, body: prepared.body }, this.controller.signal);
         this.show(outcome);
         if (!progress || !this.waitFinal || outcome.status !== 200) return outcome;
         const state = progress(outcome.json);
@@ -197,7 +281,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
           return outcome;
         }
         this.statusLine = STRINGS.polling(attempt, state.label);
-        await pause(POLL_INTERVAL_MS, this.controller.signal);
+        await pause(POLL_INTERVAL_MS[session.settings.mode], this.controller.signal);
         if (this.controller.signal.aborted) {
           this.statusLine = STRINGS.pollStopped;
           return outcome;
@@ -205,7 +289,6 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       }
     },
 
-    /** Upload blocks: one multipart request per file (the samples, or the reader's own files). */
     /** The multipart fields as the reader left them in the block's inputs. */
     formFields() {
       return [...this.root.querySelectorAll<HTMLInputElement>("input[data-form-field]")].map((input) => ({
@@ -214,35 +297,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       }));
     },
 
-    async sendFiles(values: Record<string, string>, fields: { name: string; value: string }[]): Promise<Outcome> {
-      const files: { name: string; load: () => Promise<Blob> }[] = this.ownFiles
-        ? this.ownFiles.map((file) => ({ name: file.name, load: async () => file }))
-        : (this.spec.files ?? []).map((file) => ({
-            name: file.name,
-            load: async () => (await fetch(file.href)).blob(),
-          }));
-      const lines: string[] = [];
-      let worst: Outcome | undefined;
-      let last: Outcome | undefined;
-      let totalMs = 0;
-      for (const [index, file] of files.entries()) {
-        this.statusLine = STRINGS.sendingFile(index + 1, files.length, file.name);
-        const url = substitute(this.spec.url, { ...values, [FILE_PLACEHOLDER]: file.name }, encodeURIComponent).text;
-        this.sentUrl = url;
-        const outcome = await send({ method: this.spec.method, url, file: await file.load(), fileName: file.name, fields }, this.controller.signal);
-        totalMs += outcome.ms;
-        this.capture(outcome);
-        lines.push(`${file.name} → ${outcome.status === "error" ? "erreur réseau" : `HTTP ${outcome.status}`}${outcome.text ? `\n${outcome.text}` : ""}`);
-        last = outcome;
-        if (outcome.status === "error" || outcome.status >= 400) worst ??= outcome;
-        if (outcome.status === "error") break;
-      }
-      if (files.length === 1) return last!;
-      const chosen = worst ?? last!;
-      return { status: chosen.status, ms: totalMs, text: lines.join("\n\n") };
-    },
-
-    show(outcome: Outcome) {
+    show(outcome) {
       this.status = outcome.status;
       this.ms = outcome.ms;
       const text = outcome.status === "error" ? STRINGS.networkError(outcome.text) : outcome.text || STRINGS.noResponseBody;
@@ -252,7 +307,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     },
 
     /** Fills the variables this response provides (only from a successful JSON answer). */
-    capture(outcome: Outcome) {
+    capture(outcome) {
       if (typeof outcome.status !== "number" || outcome.status >= 300 || outcome.json === undefined) return;
       const found = applyCaptures(this.spec.captures, outcome.json);
       if (Object.keys(found).length === 0) return;
@@ -260,12 +315,16 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.captured = { ...this.captured, ...found };
     },
 
-    finish(outcome: Outcome) {
-      if (this.spec.files) this.show(outcome);
-      if (!this.statusLine.startsWith(STRINGS.pollTimeout) && this.statusLine !== STRINGS.pollStopped) {
-        this.statusLine = outcome.status === "error" ? STRINGS.networkError(outcome.text) : STRINGS.done(outcome.status as number, outcome.ms);
+    finish(outcome, target) {
+      const diagnosis = diagnose(outcome, target, window.location.origin);
+      this.diagnosisTitle = diagnosis?.title ?? "";
+      this.diagnosisText = diagnosis?.details.join("\n") ?? "";
+      this.offerRenew = diagnosis?.renewToken ?? false;
+      if (outcome.failure === "aborted") this.statusLine = STRINGS.pollStopped;
+      else if (this.statusLine !== STRINGS.pollTimeout && this.statusLine !== STRINGS.pollStopped) {
+        this.statusLine = diagnosis ? diagnosis.title : STRINGS.done(outcome.status as number, outcome.ms);
       }
-      saveResult(this.spec.id, { status: outcome.status, ms: outcome.ms, text: this.responseText, url: this.sentUrl, captured: this.captured });
+      saveResult(variables.profile, this.spec.id, { status: outcome.status, ms: outcome.ms, text: this.responseText, url: this.sentUrl, captured: this.captured });
       this.root.setAttribute(BLOCK_ATTR.status, String(outcome.status));
     },
   }));

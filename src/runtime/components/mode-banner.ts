@@ -1,15 +1,25 @@
-// Alpine component "modeBanner": the banner that says requests go to the simulated datastore, and says so
-// when it could not start. Markup: _includes/partials/mode-banner.njk.
+// Alpine component "modeBanner": says whether requests go to the simulated datastore or to a real API,
+// and reports the simulator's start-up failure. Markup: _includes/partials/mode-banner.njk.
 import type { AlpineGlobal } from "@alpinejs/csp";
+import type { Session } from "../state/session.ts";
 
 /** State shared with main.ts, which reports the simulator's start-up failure here. */
 export interface ModeState {
   error: string;
 }
 
-/** Registers the banner component on the shared mode state. */
-export function registerModeBanner(Alpine: AlpineGlobal, mode: ModeState): void {
+/** Registers the banner component on the shared session and mode state. */
+export function registerModeBanner(Alpine: AlpineGlobal, session: Session, mode: ModeState): void {
   Alpine.data("modeBanner", () => ({
+    get real(): boolean {
+      return session.settings.mode === "reel";
+    },
+    get apiBase(): string {
+      return session.settings.apiBase;
+    },
+    get bannerClass(): string {
+      return session.settings.mode === "reel" ? "mode-banner--real" : "";
+    },
     get error(): string {
       return mode.error;
     },

@@ -14,12 +14,12 @@ export interface StoredResult {
 const MAX_STORED = 50_000;
 
 /** The last result of a block, if any. */
-export function loadResult(blockId: string): StoredResult | undefined {
-  return readJson<StoredResult | undefined>(`result:${blockId}`, undefined);
+export function loadResult(profile: string, blockId: string): StoredResult | undefined {
+  return readJson<StoredResult | undefined>(`result:${profile}:${blockId}`, undefined);
 }
 
 /** Stores the last result of a block. */
-export function saveResult(blockId: string, result: StoredResult): void {
+export function saveResult(profile: string, blockId: string, result: StoredResult): void {
   const text = result.text.length > MAX_STORED ? `${result.text.slice(0, MAX_STORED)}\n…` : result.text;
-  writeJson(`result:${blockId}`, { ...result, text });
+  writeJson(`result:${profile}:${blockId}`, { ...result, text });
 }

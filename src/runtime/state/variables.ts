@@ -2,7 +2,7 @@
 // persisted so that a reader can reload or move to the next page without losing them.
 import { readJson, writeJson } from "./storage.ts";
 
-const KEY = "variables";
+const key = (profile: string) => `variables:${profile}`;
 
 /** A variable's value and where it came from (a step's title, "saisie manuelle"…). */
 export interface Variable {
@@ -12,12 +12,14 @@ export interface Variable {
 
 /** The shared variables state (made reactive by Alpine in registerVariables). */
 export interface VariablesState {
+  /** Storage namespace (one per mode and real API base, see settings.ts profileOf). */
+  profile: string;
   items: Record<string, Variable>;
 }
 
-/** Creates the state from storage. */
-export function loadVariables(): VariablesState {
-  return { items: readJson<Record<string, Variable>>(KEY, {}) };
+/** Creates the state of a profile from storage. */
+export function loadVariables(profile: string): VariablesState {
+  return { profile, items: readJson<Record<string, Variable>>(key(profile), {}) };
 }
 
 /** Name → value map, as substitute() expects. */
@@ -28,10 +30,10 @@ export function valuesOf(state: VariablesState): Record<string, string> {
 /** Sets several variables at once and persists them. */
 export function setVariables(state: VariablesState, values: Record<string, string>, source: string): void {
   for (const [name, value] of Object.entries(values)) state.items[name] = { value, source };
-  writeJson(KEY, state.items);
+  writeJson(key(state.profile), state.items);
 }
 
 /** Persists the current values (after an edit in the panel). */
 export function saveVariables(state: VariablesState): void {
-  writeJson(KEY, state.items);
+  writeJson(key(state.profile), state.items);
 }

@@ -1,0 +1,43 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { isDestructive, targetOf } from "../../../src/runtime/transport.ts";
+import { jwtExpiry, profileOf, type Settings } from "../../../src/runtime/state/settings.ts";
+
+const real: Settings = { mode: "reel", preset: "custom", apiBase: "http://127.0.0.1:3000/api", keepToken: true, revealToken: false };
+const token = { value: "secret" };
+
+test("simulated mode sends to the build-time URL, without any token", () => {
+  const target = targetOf("https://data.geopf.fr/api/users/me", { ...real, mode: "simule" }, token);
+  assert.deepEqual(target, { url: "https://data.geopf.fr/api/users/me", headers: {}, real: false, simulated: true });
+});
+
+test("real mode rewrites the API base and sends the token there only", () => {
+  const api = targetOf("https://data.geopf.fr/api/datastores/d1/uploads?page=1", real, token);
+  assert.equal(api.url, "http://127.0.0.1:3000/api/datastores/d1/uploads?page=1");
+  assert.deepEqual(api.headers, { Authorization: "Bearer secret" });
+  assert.equal(api.real, true);
+  const service = targetOf("https://data.geopf.fr/wfs?SERVICE=WFS&REQUEST=GetCapabilities", real, token);
+  assert.equal(service.url, "https://data.geopf.fr/wfs?SERVICE=WFS&REQUEST=GetCapabilities");
+  assert.deepEqual(service.headers, {});
+  const lookalike = targetOf("https://data.geopf.fr/apifake/x", real, token);
+  assert.deepEqual(lookalike.headers, {});
+});
+
+test("DELETE, close, launch and abort are destructive; reads and creations are not", () => {
+  assert.equal(isDestructive("DELETE", "https://x/api/datastores/d/uploads/u"), true);
+  assert.equal(isDestructive("POST", "https://x/api/datastores/d/uploads/u/close"), true);
+  assert.equal(isDestructive("POST", "https://x/api/datastores/d/processings/executions/e/launch"), true);
+  assert.equal(isDestructive("POST", "https://x/api/datastores/d/uploads"), false);
+  assert.equal(isDestructive("GET", "https://x/api/datastores/d/uploads/u/close"), false);
+});
+
+test("each mode and real base keeps its own progress", () => {
+  assert.equal(profileOf({ ...real, mode: "simule" }), "simule");
+  assert.equal(profileOf({ ...real, apiBase: "http://127.0.0.1:3000/api/" }), "reel:http://127.0.0.1:3000/api");
+});
+
+test("the expiry of a JWT is read from its exp claim; other tokens have none", () => {
+  const payload = Buffer.from(JSON.stringify({ exp: 1_900_000_000 })).toString("base64url");
+  assert.equal(jwtExpiry(`e30.${payload}.sig`), 1_900_000_000_000);
+  assert.equal(jwtExpiry("opaque-token"), undefined);
+});
