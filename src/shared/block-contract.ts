@@ -65,3 +65,15 @@ export const BLOCK_ATTR = {
   status: "data-response-status",
   spec: "data-api-spec",
 } as const;
+
+/** A block whose response fills a variable (build: src/build/markdown/variable-sources.ts; browser: src/runtime/providers.ts). */
+export interface VariableSource {
+  /** Page URL and block anchor, e.g. /tutoriels/x/livraison/#bloc-3. */
+  href: string;
+  pageTitle: string;
+  /** True when the variable is the resource's own `_id` in the response (the block creates or reads it). */
+  own: boolean;
+}
+
+/** Variable name → the blocks that provide it; served as /assets/variable-sources.json. */
+export type VariableSources = Record<string, VariableSource[]>;

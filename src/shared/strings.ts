@@ -20,6 +20,7 @@ export const STRINGS = {
   missing: (names: readonly string[]) =>
     `Variable${names.length > 1 ? "s" : ""} non renseignée${names.length > 1 ? "s" : ""} : ${names.map((name) => `{${name}}`).join(", ")}. ` +
     "Exécutez d'abord l'étape qui la fournit, ou saisissez sa valeur dans le panneau « Variables ». Rien n'a été envoyé.",
+  providedBy: (name: string, page: string, samePage: boolean) => `{${name}} est fourni par un bloc de ${samePage ? "cette page" : `« ${page} »`}`,
   sending: "Envoi en cours…",
   sendingFile: (index: number, total: number, name: string) => `Envoi du fichier ${index}/${total} : ${name}…`,
   polling: (attempt: number, label: string) => `Statut non final (${label}) — nouvelle lecture n° ${attempt}…`,

@@ -14,6 +14,8 @@ test("a block whose URL holds an unfilled variable names it and sends nothing", 
   await create.getByRole("button", { name: /^Exécuter/ }).click();
   await expect(create.locator(".api-block__missing")).toBeVisible();
   await expect(create.locator(".api-block__missing")).toContainText("{upload}");
+  const provider = create.locator(".api-block__missing").getByRole("link", { name: /\{upload\} est fourni par un bloc de « Livraison des données archives »/ });
+  await expect(provider).toHaveAttribute("href", new RegExp(`^${LIVRAISON}#bloc-\\d+$`));
   await expect(create).not.toHaveAttribute("data-response-status", /.*/);
   expect(sent).toEqual([]);
 });

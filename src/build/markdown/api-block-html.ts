@@ -1,12 +1,11 @@
 // Markup of a request block. Alpine bindings here (x-data="apiBlock", x-model, x-text, @click…) name the
 // properties and methods of src/runtime/components/api-block.ts: changing one needs the other.
-import { BLOCK_ATTR, BODY_METHODS, FILE_PLACEHOLDER, type BlockSpec } from "../../shared/block-contract.ts";
+import { BLOCK_ATTR, FILE_PLACEHOLDER, type BlockSpec } from "../../shared/block-contract.ts";
 import { pollRuleFor } from "../../shared/poll.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { h, jsonForScript, raw, type Child, type RawHtml } from "../html.ts";
+import type { Highlight } from "./highlight.ts";
 
-/** Highlights code to HTML (Shiki, see highlight.ts). */
-export type Highlight = (code: string, lang: string) => string;
 
 const PLACEHOLDER_SPLIT = /(\{[\p{L}][\p{L}\p{N} _-]*\})/u;
 
@@ -51,7 +50,9 @@ function fileList(spec: BlockSpec): RawHtml | undefined {
   );
 }
 
-const domId = (spec: BlockSpec) => `bloc-${spec.id.slice(spec.id.lastIndexOf("#") + 1)}`;
+/** The block's element id (its anchor in the page): `bloc-<n>`. */
+export const blockAnchor = (spec: BlockSpec) => `bloc-${spec.id.slice(spec.id.lastIndexOf("#") + 1)}`;
+const domId = blockAnchor;
 
 /** The full markup of one request block. */
 export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined, highlight: Highlight): string {
@@ -85,7 +86,12 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
           ),
         ),
         h("p", { class: "api-block__copied", role: "status", "x-show": "copyMessage", "x-text": "copyMessage", "x-cloak": true }),
-        h("p", { class: "api-block__missing", role: "alert", "x-show": "missingMessage", "x-text": "missingMessage", "x-cloak": true }),
+        h("div", { class: "api-block__missing", role: "alert", "x-show": "missingMessage", "x-cloak": true },
+          h("p", { "x-text": "missingMessage" }),
+          h("ul", { "x-show": "missingSources.length" },
+            h("template", { "x-for": "source in missingSources", ":key": "source.href" },
+              h("li", {}, h("a", { ":href": "source.href", "x-text": "source.label" })))),
+        ),
         h("p", { class: "api-block__status", role: "status", "aria-live": "polite", "x-text": "statusLine" }),
         h("div", { class: "api-block__diagnosis", role: "alert", "x-show": "diagnosisTitle", "x-cloak": true },
           h("p", { class: "api-block__diagnosis-title", "x-text": "diagnosisTitle" }),
@@ -111,6 +117,3 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
     ),
   ).html;
 }
-
-/** Whether a block's method takes an editable body (exported for tests of the markup). */
-export const hasBodyEditor = (spec: BlockSpec) => BODY_METHODS.includes(spec.method) && spec.body !== undefined;

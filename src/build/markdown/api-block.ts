@@ -4,17 +4,22 @@ import fs from "node:fs";
 import path from "node:path";
 import type { MarkdownIt, StateBlock, Token } from "markdown-it";
 import { BLOCK_CLOSE, BLOCK_OPEN_LOOSE, BlockSyntaxError, parseBlock, type ParsedBlock } from "./block-parse.ts";
-import { renderApiBlock, type Highlight } from "./api-block-html.ts";
+import { blockAnchor, renderApiBlock } from "./api-block-html.ts";
+import type { Highlight } from "./highlight.ts";
+import type { VariableSourceIndex } from "./variable-sources.ts";
 
 /** Options of the plugin. */
 export interface ApiBlockOptions {
   highlight: Highlight;
   /** Folder whose files sample-file paths point into (default: public/). */
   publicDir?: string;
+  /** Collects which block provides each variable. */
+  sources?: VariableSourceIndex;
 }
 
 interface PageEnv {
   page?: { inputPath?: string; url?: string | false };
+  title?: string;
 }
 
 // Block numbers per document: keyed by the token list, which markdown-it creates once per parse.
@@ -75,6 +80,7 @@ export default function apiBlocks(md: MarkdownIt, options: ApiBlockOptions): voi
       if (error instanceof BlockSyntaxError) fail(error.message, error.lineOffset);
       throw error;
     }
+    options.sources?.record(parsed!.spec, blockAnchor(parsed!.spec), env.title ?? pageUrl);
     const token = state.push("api_block", "section", 0);
     token.block = true;
     token.map = [startLine, close + 1];

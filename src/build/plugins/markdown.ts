@@ -1,15 +1,26 @@
 // The Markdown library: markdown-it with Shiki for code fences, Mermaid fences and request blocks (`??? GET "…"`).
+import fs from "node:fs";
+import path from "node:path";
 import MarkdownIt from "markdown-it";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { createHighlight } from "../markdown/highlight.ts";
 import mermaidFence from "../markdown/mermaid-fence.ts";
 import apiBlocks from "../markdown/api-block.ts";
+import { VariableSourceIndex } from "../markdown/variable-sources.ts";
 
-/** Installs the Markdown library; async because the Shiki highlighter is created once, here. */
+/** Installs the Markdown library (async: the Shiki highlighter is created once, here) and writes the variable sources. */
 export default async function markdown(eleventyConfig: EleventyConfig): Promise<void> {
   const highlight = await createHighlight();
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false, highlight: (code, lang, attrs) => highlight(code, lang, attrs) });
   md.use(mermaidFence);
-  md.use(apiBlocks, { highlight });
+  const sources = new VariableSourceIndex();
+  md.use(apiBlocks, { highlight, sources });
   eleventyConfig.setLibrary("md", md);
+  // Read by src/runtime/providers.ts to tell readers which step provides a missing variable.
+  eleventyConfig.on("eleventy.before", () => sources.reset());
+  eleventyConfig.on("eleventy.after", ({ directories }) => {
+    const file = path.join(directories.output, "assets", "variable-sources.json");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(sources));
+  });
 }

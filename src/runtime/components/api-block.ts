@@ -6,6 +6,7 @@ import { pollRuleFor } from "../../shared/poll.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { applyCaptures, substitute } from "../../shared/variables.ts";
 import { diagnose } from "../diagnosis.ts";
+import { providersFor, type Provider } from "../providers.ts";
 import { pause, send, type Outcome } from "../runner.ts";
 import { snippetOf } from "../snippet.ts";
 import { loadResult, saveResult } from "../state/results.ts";
@@ -50,6 +51,7 @@ interface ApiBlock {
   waitFinal: boolean;
   bodyError: string;
   missingMessage: string;
+  missingSources: Provider[];
   statusLine: string;
   hasResult: boolean;
   status: number | "error";
@@ -99,6 +101,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     waitFinal: true,
     bodyError: "",
     missingMessage: "",
+    missingSources: [],
     statusLine: "",
     hasResult: false,
     status: 0,
@@ -217,6 +220,10 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       if (missing.length > 0) {
         this.missingMessage = STRINGS.missing(missing);
         this.statusLine = this.missingMessage;
+        this.missingSources = [];
+        void providersFor(missing, window.location.pathname).then((sources) => {
+          this.missingSources = sources;
+        });
         return undefined;
       }
       return { url: url.text, body: body.text, fields: fields.map((field) => ({ name: field.name, value: field.text })) };

@@ -41,3 +41,15 @@ test("the expiry of a JWT is read from its exp claim; other tokens have none", (
   assert.equal(jwtExpiry(`e30.${payload}.sig`), 1_900_000_000_000);
   assert.equal(jwtExpiry("opaque-token"), undefined);
 });
+
+test("the provider of a missing variable is searched in the same tutorial first, then among blocks owning the id", async () => {
+  const { bestSource } = await import("../../../src/runtime/providers.ts");
+  const sources = [
+    { href: "/tutoriels/vecteur/livraison/#bloc-3", pageTitle: "Livraison vecteur", own: true },
+    { href: "/tutoriels/archive/integration/#bloc-3", pageTitle: "Intégration", own: false },
+    { href: "/tutoriels/archive/livraison/#bloc-3", pageTitle: "Livraison", own: true },
+  ];
+  assert.equal(bestSource(sources, "/tutoriels/archive/publication/")?.href, "/tutoriels/archive/livraison/#bloc-3");
+  assert.equal(bestSource(sources, "/tutoriels/vecteur/integration/")?.href, "/tutoriels/vecteur/livraison/#bloc-3");
+  assert.equal(bestSource([], "/x/"), undefined);
+});
