@@ -1,0 +1,93 @@
+// Test harness of the local datastore server: a server on a free port with its state in a temporary
+// directory, a fake clock, collected log lines and a fetch helper that sends the bearer token by default.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startDatastoreServer } from "../../../src/mock/server.ts";
+import type { DatastoreServer, DatastoreServerOptions } from "../../../src/mock/server.ts";
+import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
+
+/** Token accepted by the test servers. */
+export const TOKEN = "jeton-de-test";
+/** Path prefix of the seeded datastore. */
+export const DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
+/** An origin allowed by the test servers. */
+export const SITE = "http://127.0.0.1:8181";
+
+/** A parsed response. */
+export interface Reply {
+  status: number;
+  /** Parsed JSON body (null when empty); `any` so that tests can walk response shapes they assert on. */
+  body: any;
+  headers: Headers;
+}
+
+/** What a request may carry; `token: null` sends no Authorization header. */
+export interface Send {
+  json?: unknown;
+  raw?: string;
+  form?: FormData;
+  headers?: Record<string, string>;
+  token?: string | null;
+}
+
+const created: string[] = [];
+process.on("exit", () => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process exits. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datastore-server-"));
+  created.push(dir);
+  return dir;
+}
+
+/** A running test server, its directory, its log lines and a fake clock. */
+export interface TestServer {
+  server: DatastoreServer;
+  dir: string;
+  logs: string[];
+  clock: { now: number };
+  call(method: string, apiPath: string, send?: Send): Promise<Reply>;
+}
+
+/** Starts a server on a free port (state in `dir`, a new temporary directory by default). */
+export async function startTestServer(options: DatastoreServerOptions & { dir?: string } = {}): Promise<TestServer> {
+  const dir = options.dir ?? tempDir();
+  const logs: string[] = [];
+  const clock = { now: Date.UTC(2024, 8, 16, 8, 0, 0) };
+  const server = await startDatastoreServer({
+    port: 0,
+    token: TOKEN,
+    allowedOrigins: [SITE],
+    log: (message) => logs.push(message),
+    datastore: { now: () => clock.now },
+    ...options,
+    dir,
+  });
+
+  async function call(method: string, apiPath: string, send: Send = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...send.headers };
+    const token = send.token === undefined ? TOKEN : send.token;
+    if (token !== null) headers["Authorization"] = `Bearer ${token}`;
+    let body: RequestInit["body"];
+    if (send.json !== undefined) {
+      body = JSON.stringify(send.json);
+      headers["Content-Type"] = "application/json";
+    } else if (send.raw !== undefined) {
+      body = send.raw;
+      headers["Content-Type"] = "application/json";
+    } else if (send.form) body = send.form;
+    const response = await fetch(apiPath.startsWith("http") ? apiPath : `${server.url}${apiPath}`, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: text === "" ? null : JSON.parse(text), headers: response.headers };
+  }
+
+  return { server, dir, logs, clock, call };
+}
+
+/** The API error body's shape: `error` string and `error_description` list. */
+export function isErrorBody(body: any): boolean {
+  return typeof body?.error === "string" && Array.isArray(body.error_description) && body.error_description.length > 0;
+}
