@@ -68,3 +68,22 @@ test("an API error is shown with its status and the API's error body", async ({ 
   await expect(create.locator(".api-block__http")).toHaveText("HTTP 400");
   expect(await blocks(page).count()).toBeGreaterThan(3);
 });
+
+test("« Copier en curl » gives the request with the variables filled in and the token masked", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openTutorialPage(page, LIVRAISON);
+  const datastore = await page.locator(".variables").getByLabel("{datastore}", { exact: true }).inputValue();
+  const create = page.locator('[data-api-block][data-method="POST"][data-url$="/uploads"]');
+  await create.getByRole("button", { name: "Copier en curl" }).click();
+  await expect(create.locator(".api-block__copied")).toHaveText("Requête copiée (curl).");
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).toContain(`curl -X POST "https://data.geopf.fr/api/datastores/${datastore}/uploads"`);
+  expect(curl).toContain('-H "Authorization: Bearer $TOKEN"');
+  expect(curl).toContain('"type": "ARCHIVE"');
+
+  const files = page.locator('[data-api-block][data-url$="/data?path=data/{fichier}"]');
+  await page.locator(".variables").getByLabel("{datastore}", { exact: true }).fill("d-1");
+  await page.locator(".variables").getByLabel("{datastore}", { exact: true }).blur();
+  await files.getByRole("button", { name: "Copier en Python" }).click();
+  await expect(files.locator(".api-block__missing")).toContainText("{upload}");
+});
