@@ -1,16 +1,25 @@
-// Writes the sample files of the archive tutorial into public/samples/ (committed; run again after any change):
+// Writes the sample files of the tutorials into public/samples/ (committed; run again after any change):
 //   public/samples/archive/         departements.csv, departements.geojson, LISEZMOI.txt, departements.md5
 //   public/samples/archive-errone/  departements.md5 with one deliberately wrong sum (failure demo)
+//   public/samples/vecteur/         monde.gpkg, villes.csv, monde.md5, pays/ecoregions .sld and .ftl,
+//                                   ecoregions-errone.sld (uses a missing attribute), LISEZMOI.txt
+//   public/samples/raster/          corse.tif (GeoTIFF, EPSG:2154), corse.md5, LISEZMOI.txt
 // Usage: npx tsx scripts/generate-samples.ts [--sans-errone]
 // Every byte is written by this script (no third-party data) and the output is deterministic.
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { corseTif } from "../src/mock/samples/corse.ts";
+import { mondeGpkg, villesCsv } from "../src/mock/samples/monde.ts";
+import { rasterReadme, vecteurReadme } from "../src/mock/samples/readme.ts";
+import { ecoregionsFtl, ecoregionsSld, paysFtl, paysSld } from "../src/mock/samples/styles.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARCHIVE_DIR = path.join(ROOT, "public", "samples", "archive");
 const WRONG_DIR = path.join(ROOT, "public", "samples", "archive-errone");
+const VECTOR_DIR = path.join(ROOT, "public", "samples", "vecteur");
+const RASTER_DIR = path.join(ROOT, "public", "samples", "raster");
 
 /** Folder of the upload where the data files are sent (`?path=data/<file>`); the .md5 lines use the same paths. */
 const UPLOAD_FOLDER = "data";
@@ -145,12 +154,12 @@ function wrap(items: string[], width: number): string[] {
   return lines;
 }
 
-function md5(content: string): string {
-  return createHash("md5").update(content, "utf8").digest("hex");
+function md5(content: string | Uint8Array): string {
+  return createHash("md5").update(content).digest("hex");
 }
 
 /** md5sum format: `<32 hex>␠␠<path>`, one line per file, newline-terminated. */
-function md5File(files: Record<string, string>, alter?: string): string {
+function md5File(files: Record<string, string | Uint8Array>, alter?: string): string {
   return Object.entries(files)
     .map(([name, content]) => {
       let sum = md5(content);
@@ -166,10 +175,10 @@ function alterSum(sum: string): string {
   return sum.slice(0, -1) + last;
 }
 
-function write(dir: string, name: string, content: string): void {
+function write(dir: string, name: string, content: string | Uint8Array): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, name), content, "utf8");
-  console.log(`${path.relative(ROOT, path.join(dir, name))} (${Buffer.byteLength(content, "utf8")} octets)`);
+  writeFileSync(path.join(dir, name), content);
+  console.log(`${path.relative(ROOT, path.join(dir, name))} (${typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.length} octets)`);
 }
 
 const dataFiles: Record<string, string> = {
@@ -183,3 +192,20 @@ write(ARCHIVE_DIR, "departements.md5", md5File(dataFiles));
 if (!process.argv.includes("--sans-errone")) {
   write(WRONG_DIR, "departements.md5", md5File(dataFiles, "departements.csv"));
 }
+
+// Vector tutorial: the upload holds monde.gpkg and villes.csv (their sums in monde.md5); styles go to statics.
+const vectorData: Record<string, string | Uint8Array> = { "monde.gpkg": mondeGpkg(), "villes.csv": villesCsv() };
+for (const [name, content] of Object.entries(vectorData)) write(VECTOR_DIR, name, content);
+write(VECTOR_DIR, "monde.md5", md5File(vectorData));
+write(VECTOR_DIR, "pays.sld", paysSld());
+write(VECTOR_DIR, "ecoregions.sld", ecoregionsSld());
+write(VECTOR_DIR, "ecoregions-errone.sld", ecoregionsSld("biome_name"));
+write(VECTOR_DIR, "pays.ftl", paysFtl());
+write(VECTOR_DIR, "ecoregions.ftl", ecoregionsFtl());
+write(VECTOR_DIR, "LISEZMOI.txt", vecteurReadme());
+
+// Raster tutorial.
+const rasterData = { "corse.tif": corseTif() };
+write(RASTER_DIR, "corse.tif", rasterData["corse.tif"]);
+write(RASTER_DIR, "corse.md5", md5File(rasterData));
+write(RASTER_DIR, "LISEZMOI.txt", rasterReadme());

@@ -1,5 +1,6 @@
-// MSW handlers of the simulated API Entrepôt: one handler per route of the model, then a catch-all that
-// answers 404 for any other path under the base (never an unhandled passthrough). Every failure becomes the
+// MSW handlers of the simulated API Entrepôt: one handler per route of the model, the diffusion services
+// (http/routes-diffusion.ts), then a catch-all that answers 404 for any other path under the API base
+// (never an unhandled passthrough). This is the one list of handlers every adapter registers. Every failure becomes the
 // API's error body; an unexpected exception becomes a 500 and the model's transaction keeps the state intact.
 import type { HttpHandler, PathParams } from "msw";
 import { http, matchRequestUrl } from "msw";
@@ -8,6 +9,7 @@ import { ApiError } from "./model/errors.ts";
 import type { SimulatedDatastore } from "./model/datastore.ts";
 import { CORS_HEADERS, errorResponse, fromError } from "./http/respond.ts";
 import type { Route } from "./http/route.ts";
+import { diffusionRoutes } from "./http/routes-diffusion.ts";
 import { processingRoutes } from "./http/routes-processings.ts";
 import { publicationRoutes } from "./http/routes-publication.ts";
 import { uploadRoutes } from "./http/routes-uploads.ts";
@@ -20,6 +22,8 @@ export interface HandlersOptions {
   token?: string;
   /** Called with unexpected exceptions (those answered with a 500), e.g. to log them. */
   onError?: (error: unknown, request: Request) => void;
+  /** Origin serving the diffusion services instead of https://data.geopf.fr (e.g. a local server); false disables them. */
+  diffusionOrigin?: string | false;
 }
 
 /** Every route of the simulation, in matching order. */
@@ -76,6 +80,19 @@ export function createHandlers(store: SimulatedDatastore, options: HandlersOptio
       guard(request, () => route.handle({ store, request, url: new URL(request.url), params: stringParams(params) })),
     ),
   );
+  // Diffusion services (WFS, WMS, WMTS/TMS, download): public, no token.
+  if (options.diffusionOrigin !== false) {
+    for (const service of diffusionRoutes(options.diffusionOrigin)) {
+      handlers.push(http.get(service.path, ({ request, params }) => {
+        try {
+          return service.handle({ store, request, url: new URL(request.url), params: stringParams(params) });
+        } catch (error) {
+          if (!(error instanceof ApiError)) options.onError?.(error, request);
+          return fromError(error);
+        }
+      }));
+    }
+  }
   // Preflight requests (only seen by the Node server; a service worker answers before CORS applies).
   handlers.push(
     http.options(`${base}/*`, () => new Response(null, {

@@ -116,3 +116,12 @@ export const DATASTORE_INFO = {
 
 /** Download roots (offering URLs are `<root>/resource/<layer_name>`). */
 export const DOWNLOAD_ROOTS = { open: urls.public.download, private: urls.private.download } as const;
+
+/** Roots of the diffusion services, open and private (from _data/urls.json). */
+export const SERVICE_ROOTS = {
+  open: { wfs: urls.public.wfs, wmsv: urls.public.wmsv, wmts: urls.public.wmts, tms: urls.public.tms, wmsr: urls.public.wmsr, download: urls.public.download },
+  private: { wfs: urls.private.wfs, wmsv: urls.private.wmsv, wmts: urls.private.wmts, tms: urls.private.tms, wmsr: urls.private.wmsr, download: urls.private.download },
+} as const;
+
+/** Roots of one visibility. */
+export type ServiceRoots = (typeof SERVICE_ROOTS)["open"];

@@ -31,3 +31,26 @@ export async function openTutorialPage(page: Page, path: string): Promise<void> 
   await page.goto(path);
   await expect(page.locator(".variables")).toContainText("{datastore}");
 }
+
+/** The pages of the vector tutorial, in reading order. */
+export const VECTOR_PAGES = [
+  "/tutoriels/alimentation-diffusion-vecteur/livraison/",
+  "/tutoriels/alimentation-diffusion-vecteur/verifications/",
+  "/tutoriels/alimentation-diffusion-vecteur/integration/",
+  "/tutoriels/alimentation-diffusion-vecteur/fichiers-statiques/",
+  "/tutoriels/alimentation-diffusion-vecteur/publication-wfs/",
+  "/tutoriels/alimentation-diffusion-vecteur/publication-wms/",
+  "/tutoriels/alimentation-diffusion-vecteur/pyramide/",
+  "/tutoriels/alimentation-diffusion-vecteur/publication-tms/",
+  "/tutoriels/alimentation-diffusion-vecteur/nettoyage/",
+];
+
+/** The pages of the raster tutorial, in reading order. */
+export const RASTER_PAGES = [
+  "/tutoriels/alimentation-diffusion-raster/livraison/",
+  "/tutoriels/alimentation-diffusion-raster/verifications/",
+  "/tutoriels/alimentation-diffusion-raster/calcul-pyramide/",
+  "/tutoriels/alimentation-diffusion-raster/publication-wmts-tms/",
+  "/tutoriels/alimentation-diffusion-raster/publication-wms/",
+  "/tutoriels/alimentation-diffusion-raster/nettoyage/",
+];

@@ -43,3 +43,32 @@ export async function readMultipartFile(request: Request, field = "file"): Promi
   const name = "name" in value && typeof value.name === "string" ? value.name : "";
   return { name, bytes: new Uint8Array(await value.arrayBuffer()) };
 }
+
+/** A multipart form: its `file` field (if it is a file) and its text fields. */
+export interface ReceivedForm {
+  file?: ReceivedFile;
+  fields: Record<string, string>;
+}
+
+/** Every field of a multipart body, or the messages explaining why it cannot be read. */
+export async function readMultipartForm(request: Request, fileField = "file"): Promise<ReceivedForm | { problems: string[] }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) {
+    return { problems: [`Le corps doit être en multipart/form-data (champs ${fileField}, type, name, description) ; Content-Type reçu : ${type || "aucun"}.`] };
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch (error) {
+    return { problems: [`Corps multipart illisible : ${error instanceof Error ? error.message : String(error)}.`] };
+  }
+  const result: ReceivedForm = { fields: {} };
+  for (const [key, value] of form.entries()) {
+    if (key === fileField) {
+      if (!isBlob(value)) continue;
+      const name = "name" in value && typeof value.name === "string" ? value.name : "";
+      result.file = { name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    } else result.fields[key] = typeof value === "string" ? value : "";
+  }
+  return result;
+}

@@ -1,6 +1,7 @@
 // Routes of the account, the datastore, stored data, configurations, offerings and nomenclatures.
 import { assertDatastore } from "../model/context.ts";
-import { readJson } from "./request.ts";
+import { badRequest } from "../model/errors.ts";
+import { readJson, readMultipartForm } from "./request.ts";
 import { DEFAULT_LIMIT, json, noContent, paginated } from "./respond.ts";
 import type { Route } from "./route.ts";
 import { route } from "./route.ts";
@@ -8,8 +9,9 @@ import { route } from "./route.ts";
 const STORED_DATA = "/datastores/:datastore/stored_data/:stored_data";
 const CONFIGURATION = "/datastores/:datastore/configurations/:configuration";
 const OFFERING = "/datastores/:datastore/offerings/:offering";
+const STATIC = "/datastores/:datastore/statics/:static";
 
-/** Account, datastore, stored data, configuration, offering and statics routes. */
+/** Account, datastore, stored data, configuration, offering, statics and nomenclature routes. */
 export const publicationRoutes: Route[] = [
   route("GET", "/users/me", ({ store }) => json(store.me())),
   route("GET", "/datastores/:datastore", ({ store, params: { datastore = "" } }) => json(store.getDatastore(datastore))),
@@ -57,6 +59,23 @@ export const publicationRoutes: Route[] = [
   route("GET", OFFERING, ({ store, params: { datastore = "", offering = "" } }) => json(store.getOffering(datastore, offering))),
   route("DELETE", OFFERING, ({ store, params: { datastore = "", offering = "" } }) => {
     store.deleteOffering(datastore, offering);
+    return noContent();
+  }),
+
+  route("GET", "/datastores/:datastore/statics", ({ store, params: { datastore = "" }, url }) =>
+    paginated(store.listStatics(datastore, url.searchParams.get("type")), url, DEFAULT_LIMIT)),
+  // Multipart fields: file, type, name, description; the file is analysed, never stored.
+  route("POST", "/datastores/:datastore/statics", async ({ store, params: { datastore = "" }, request }) => {
+    assertDatastore(datastore);
+    const form = await readMultipartForm(request);
+    if ("problems" in form) throw badRequest(...form.problems);
+    const { type = null, name = null, description = null, ...others } = form.fields;
+    const upload = { type, name, description, otherFields: Object.keys(others), ...(form.file ? { file: form.file } : {}) };
+    return json(store.createStatic(datastore, upload));
+  }),
+  route("GET", STATIC, ({ store, params: { datastore = "", static: id = "" } }) => json(store.getStatic(datastore, id))),
+  route("DELETE", STATIC, ({ store, params: { datastore = "", static: id = "" } }) => {
+    store.deleteStatic(datastore, id);
     return noContent();
   }),
 ];

@@ -65,11 +65,13 @@ const param = (name: string, description: string, extra: Partial<ParameterDef> =
 });
 const stringEnum = (...values: string[]): JsonObject => ({ type: "string", enum: values });
 
+const integer = (minimum: number, maximum?: number): JsonObject => (maximum === undefined ? { type: "integer", minimum } : { type: "integer", minimum, maximum });
 const levelsParams = [
-  param("width", "Nombre de tuiles dans une dalle, dans le sens de la largeur", { default_value: 16 }),
-  param("height", "Nombre de tuiles dans une dalle, dans le sens de la hauteur", { default_value: 16 }),
-  param("parallelization", "Nombre de scripts d'écriture des dalles en parallèle", { default_value: 1 }),
+  param("width", "Nombre de tuiles dans une dalle, dans le sens de la largeur", { default_value: 16, constraints: integer(1) }),
+  param("height", "Nombre de tuiles dans une dalle, dans le sens de la hauteur", { default_value: 16, constraints: integer(1) }),
+  param("parallelization", "Nombre de scripts d'écriture des dalles en parallèle", { default_value: 1, constraints: integer(1) }),
 ];
+const level = { type: "string", pattern: "^([0-9]|1[0-9]|2[01])$" };
 
 /** Processings available to the datastore, in the order of GET …/processings. */
 export const PROCESSINGS: readonly ProcessingDef[] = [
@@ -80,7 +82,7 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
     priority: "STANDARD",
     input_types: { upload: ["VECTOR"], stored_data: [] },
     output_type: { stored_data: "VECTOR-DB", storage: ["POSTGRESQL"] },
-    parameters: [param("srs", "Système de coordonnées cible")],
+    parameters: [param("srs", "Système de coordonnées cible", { constraints: { type: "string" } })],
     required_checks: [CHECKS.vector, CHECKS.standard],
     inputsRequired: true,
   },
@@ -103,14 +105,14 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
     input_types: { upload: ["RASTER"], stored_data: ["ROK4-PYRAMID-RASTER"] },
     output_type: { stored_data: "ROK4-PYRAMID-RASTER", storage: ["S3"] },
     parameters: [
-      param("bottom", "Niveau du bas de la pyramide. En ne précisant pas de niveau, le traitement prendra le niveau de la grille dont la résolution est la plus proche des images livrées"),
+      param("bottom", "Niveau du bas de la pyramide. En ne précisant pas de niveau, le traitement prendra le niveau de la grille dont la résolution est la plus proche des images livrées", { constraints: level }),
       param("tms", "Tile Matrix Set, grille de définition des tuiles. Dans le cas d'une génération initiale, il est obligatoire", { constraints: stringEnum("PM") }),
       levelsParams[0]!,
       param("compression", "Compression des données dans les tuiles", { constraints: stringEnum("jpg", "png") }),
       param("interpolation", "Interpolation", { constraints: stringEnum("nn", "linear", "bicubic") }),
-      levelsParams[2]!,
-      param("top", "Niveau du haut de la pyramide. Par défaut, on remonte jusqu'au niveau le plus haut de la grille"),
-      param("mask", "Écriture des masques de données dans la pyramide en sortie", { default_value: "false" }),
+      param("parallelization", "Nombre de scripts d'écriture des dalles en parallèle (1 à 4)", { default_value: 1, constraints: integer(1, 4) }),
+      param("top", "Niveau du haut de la pyramide. Par défaut, on remonte jusqu'au niveau le plus haut de la grille", { constraints: level }),
+      param("mask", "Écriture des masques de données dans la pyramide en sortie", { default_value: "false", constraints: stringEnum("true", "false") }),
       levelsParams[1]!,
     ],
     required_checks: [CHECKS.raster, CHECKS.standard],
@@ -166,12 +168,12 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
       param("composition", "Tables à tuiler, avec leurs niveaux (table, bottom_level, top_level, et optionnellement layer, filter, attributes)", {
         constraints: { type: "array", items: { type: "object", required: ["table", "bottom_level", "top_level"] } },
       }),
-      param("bottom_level", "Niveau du bas de la pyramide (obligatoire sans composition)"),
-      param("top_level", "Niveau du haut de la pyramide (obligatoire sans composition)"),
+      param("bottom_level", "Niveau du bas de la pyramide (obligatoire sans composition)", { constraints: level }),
+      param("top_level", "Niveau du haut de la pyramide (obligatoire sans composition)", { constraints: level }),
       levelsParams[0]!,
       levelsParams[1]!,
-      param("tippecanoe_options", "Options supplémentaires de tippecanoe"),
-      param("area", "Zone de calcul en WKT (EPSG:4326), obligatoire si la donnée en base n'a pas d'étendue"),
+      param("tippecanoe_options", "Options supplémentaires de tippecanoe", { constraints: { type: "string" } }),
+      param("area", "Zone de calcul en WKT (EPSG:4326), obligatoire si la donnée en base n'a pas d'étendue", { constraints: { type: "string" } }),
       levelsParams[2]!,
     ],
     required_checks: [],

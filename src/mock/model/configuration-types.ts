@@ -1,16 +1,18 @@
-// Validation of a configuration's `type_infos`, one validator per configuration type. DOWNLOAD is fully
-// checked; the other types answer a clear 400 until the simulation supports them.
+// Validation of a configuration's `type_infos`, one validator per configuration type: DOWNLOAD here, WFS,
+// WMS-VECTOR and VECTOR-TMS in config-vector.ts, WMTS-TMS and WMS-RASTER in config-tiles.ts; the other
+// types answer a clear 400 (not simulated).
+import type { TypeInfosValidator } from "./config-common.ts";
+import { LAYER_NAME_PATTERN } from "./config-common.ts";
+import { wmsRasterTypeInfos, wmtsTmsTypeInfos } from "./config-tiles.ts";
+import { vectorTmsTypeInfos, wfsTypeInfos, wmsVectorTypeInfos } from "./config-vector.ts";
 import type { Context } from "./context.ts";
 import type { Problems } from "./errors.ts";
 import type { JsonObject } from "./json.ts";
 import { cloneJson, isNonEmptyString, isObject, isStringArray, jsonTypeOf, unknownKeys } from "./json.ts";
 import type { ConfigurationType } from "./types.ts";
 
-/** Checks type_infos (recording every problem) and returns the value to store. */
-export type TypeInfosValidator = (ctx: Context, datastore: string, typeInfos: Record<string, unknown>, problems: Problems) => JsonObject;
-
-/** Pattern of layer names and DOWNLOAD sub-names. */
-export const LAYER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_\-.]*$/;
+/** The validator type and the layer name pattern, re-exported. */
+export { LAYER_NAME_PATTERN, type TypeInfosValidator };
 
 /** A multilingual text: {"fr": "…", "en": "…"} with ISO 639-1 keys. */
 export function checkLanguageMap(value: unknown, path: string, problems: Problems): void {
@@ -84,7 +86,7 @@ export const downloadTypeInfos: TypeInfosValidator = (ctx, datastore, typeInfos,
 /** Validator for the types the simulation does not handle yet. */
 export function unsupportedTypeInfos(type: ConfigurationType): TypeInfosValidator {
   return (_ctx, _datastore, _typeInfos, problems) => {
-    problems.add(`Le type de configuration ${type} n'est pas encore pris en charge par la simulation de l'API Entrepôt (type pris en charge : DOWNLOAD).`);
+    problems.add(`Le type de configuration ${type} n'est pas pris en charge par la simulation de l'API Entrepôt (types pris en charge : DOWNLOAD, WFS, WMS-VECTOR, WMTS-TMS, WMS-RASTER, VECTOR-TMS).`);
     return {};
   };
 }
@@ -92,11 +94,11 @@ export function unsupportedTypeInfos(type: ConfigurationType): TypeInfosValidato
 /** Validator per configuration type. */
 export const TYPE_INFOS_VALIDATORS: Record<ConfigurationType, TypeInfosValidator> = {
   DOWNLOAD: downloadTypeInfos,
-  WFS: unsupportedTypeInfos("WFS"),
-  "WMS-VECTOR": unsupportedTypeInfos("WMS-VECTOR"),
-  "WMTS-TMS": unsupportedTypeInfos("WMTS-TMS"),
-  "WMS-RASTER": unsupportedTypeInfos("WMS-RASTER"),
-  "VECTOR-TMS": unsupportedTypeInfos("VECTOR-TMS"),
+  WFS: wfsTypeInfos,
+  "WMS-VECTOR": wmsVectorTypeInfos,
+  "WMTS-TMS": wmtsTmsTypeInfos,
+  "WMS-RASTER": wmsRasterTypeInfos,
+  "VECTOR-TMS": vectorTmsTypeInfos,
   "ITINERARY-ISOCURVE": unsupportedTypeInfos("ITINERARY-ISOCURVE"),
   ALTIMETRY: unsupportedTypeInfos("ALTIMETRY"),
   SEARCH: unsupportedTypeInfos("SEARCH"),

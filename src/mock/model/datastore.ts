@@ -14,6 +14,8 @@ import { cloneJson, isObject } from "./json.ts";
 import type { NomenclatureEntry } from "./nomenclatures.ts";
 import { searchNomenclatures } from "./nomenclatures.ts";
 import { createOffering, deleteOffering, findOffering, listOfferings } from "./offerings.ts";
+import type { StaticUpload } from "./statics.ts";
+import { createStatic, deleteStatic, findStatic, listStatics, staticView } from "./statics.ts";
 import { deleteStoredData, findStoredData, listStoredData, patchStoredData } from "./stored-data.ts";
 import { visibleLogs } from "./time.ts";
 import type { SimulatedDatastoreOptions } from "./store-core.ts";
@@ -37,6 +39,8 @@ export class SimulatedDatastore extends StoreCore {
     if (!isObject(parsed) || parsed.version !== 1 || !COLLECTIONS.every((key) => isObject(parsed[key]))) {
       throw new Error("État de la simulation illisible ou d'une autre version.");
     }
+    // States saved before statics existed get an empty collection.
+    if (!isObject(parsed.statics)) parsed.statics = {};
     return new SimulatedDatastore(options, parsed as unknown as DatastoreState);
   }
 
@@ -200,6 +204,28 @@ export class SimulatedDatastore extends StoreCore {
   /** DELETE …/offerings/{offering}. */
   deleteOffering(ds: string, id: string): void {
     this.run((ctx) => deleteOffering(ctx, ds, id));
+  }
+
+  /** GET …/statics (optionally ?type=). */
+  listStatics(ds: string, type?: string | null): JsonObject[] {
+    return this.run((ctx) => listStatics(ctx, ds, type).map(staticView));
+  }
+  /** POST …/statics (multipart fields already read). */
+  createStatic(ds: string, upload: StaticUpload): JsonObject {
+    return this.run((ctx) => staticView(createStatic(ctx, ds, upload)));
+  }
+  /** GET …/statics/{static}. */
+  getStatic(ds: string, id: string): JsonObject {
+    return this.run((ctx) => staticView(findStatic(ctx, ds, id)));
+  }
+  /** DELETE …/statics/{static}. */
+  deleteStatic(ds: string, id: string): void {
+    this.run((ctx) => deleteStatic(ctx, ds, id));
+  }
+
+  /** Reads the state (after the due changes) to build a diffusion document; `read` must not modify it. */
+  read<T>(read: (state: Readonly<DatastoreState>, now: number) => T): T {
+    return this.run((ctx) => read(ctx.state, ctx.now));
   }
 
   /** GET /statics/nomenclatures?type=&term=&label=. */

@@ -5,6 +5,7 @@ import type { Context } from "./context.ts";
 import { event } from "./context.ts";
 import { conflict } from "./errors.ts";
 import { findExecution } from "./executions.ts";
+import { cloneJson } from "./json.ts";
 import { OUTPUT_BUILDERS } from "./outputs.ts";
 import type { ExecutionRecord, InputSnapshot, LogLevel } from "./types.ts";
 
@@ -59,7 +60,11 @@ function inspectInputs(ctx: Context, execution: ExecutionRecord): { problems: st
     if (!upload || upload.status === "DELETED") problems.push(`La livraison en entrée ${id} a été supprimée`);
     else if (upload.status !== "CLOSED") problems.push(`La livraison en entrée « ${upload.name} » (${id}) n'est plus fermée et vérifiée (statut ${upload.status})`);
     else {
-      snapshot.files.push(...upload.files.filter((file) => file.kind === "data").map((file) => ({ path: file.path, size: file.size })));
+      for (const file of upload.files.filter((candidate) => candidate.kind === "data")) {
+        const entry: InputSnapshot["files"][number] = { path: file.path, size: file.size, md5: file.md5 };
+        if (file.analysis) entry.analysis = cloneJson(file.analysis);
+        snapshot.files.push(entry);
+      }
       snapshot.srs ??= upload.srs;
     }
   }
@@ -69,6 +74,10 @@ function inspectInputs(ctx: Context, execution: ExecutionRecord): { problems: st
     else {
       snapshot.files.push({ path: storedData.name, size: storedData.size });
       snapshot.srs ??= storedData.srs;
+      const source: NonNullable<InputSnapshot["sources"]>[number] = { _id: id, type: storedData.type, size: storedData.size, type_infos: cloneJson(storedData.type_infos) };
+      if (storedData.srs) source.srs = storedData.srs;
+      if (storedData.details) source.details = cloneJson(storedData.details);
+      (snapshot.sources ??= []).push(source);
     }
   }
   return { problems, snapshot };
@@ -112,7 +121,8 @@ export function applyExecutionEvent(ctx: Context, execution: ExecutionRecord): v
   execution.finish = ctx.now;
   if (storedData && storedData.status !== "DELETED") {
     const builder = OUTPUT_BUILDERS[storedData.type];
-    if (builder) builder(storedData, execution.snapshot ?? { files: [] }, execution);
+    const messages = builder?.(storedData, execution.snapshot ?? { files: [] }, execution) ?? [];
+    for (const message of messages) log(execution, ctx.now, "INFO", message);
     log(execution, ctx.now, "INFO", `Donnée stockée « ${storedData.name} » générée : ${storedData.size} octets`);
   }
   log(execution, ctx.now, "INFO", "Fin du traitement : SUCCESS");

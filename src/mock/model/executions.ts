@@ -8,6 +8,7 @@ import { badRequest, Problems } from "./errors.ts";
 import type { JsonObject } from "./json.ts";
 import { cloneJson, isNonEmptyString, isObject, isStringArray, jsonTypeOf, unknownKeys } from "./json.ts";
 import { checkParameters } from "./parameters.ts";
+import { checkProcessingRules } from "./processing-rules.ts";
 import type { ExecutionRecord, StoredDataRecord } from "./types.ts";
 import type { Storage } from "../seed.ts";
 import { DATA_STORAGES } from "../seed.ts";
@@ -121,6 +122,7 @@ export function createExecution(ctx: Context, datastore: string, body: unknown):
   const inputs = checkInputs(ctx, datastore, definition, body.inputs, problems);
   const output = checkOutput(ctx, datastore, definition, body.output, problems);
   const parameters = checkParameters(definition, body.parameters, problems);
+  checkProcessingRules(ctx, definition, { inputs, parameters, newOutput: output?.kind === "new" }, problems);
   problems.throwIfAny();
   if (!output) throw badRequest("output.stored_data invalide.");
   const firstSrs = inputs.upload.map((id) => ctx.state.uploads[id]?.srs).concat(inputs.stored_data.map((id) => ctx.state.storedData[id]?.srs)).find(Boolean);

@@ -1,5 +1,5 @@
 // Validation of an execution's `parameters` against the processing's parameter list and constraints
-// (a small subset of JSON Schema: type, enum, minimum, maximum, items, required).
+// (a small subset of JSON Schema: type, enum, pattern, minimum, maximum, items, required).
 import type { ProcessingDef } from "./catalog.ts";
 import type { Problems } from "./errors.ts";
 import type { Json, JsonObject } from "./json.ts";
@@ -23,6 +23,9 @@ export function checkConstraints(value: unknown, constraints: JsonObject, path: 
   if (constraints.type !== undefined && !hasType(value, constraints.type)) {
     problems.add(`parameters.${path} : attendu ${String(constraints.type)}, reçu ${jsonTypeOf(value)} ${JSON.stringify(value)}.`);
     return;
+  }
+  if (typeof value === "string" && typeof constraints.pattern === "string" && !new RegExp(constraints.pattern).test(value)) {
+    problems.add(`parameters.${path} : ${JSON.stringify(value)} ne respecte pas le motif ${constraints.pattern}${constraints.pattern.includes("2[01]") ? " (niveau de « 0 » à « 21 », sous forme de chaîne)" : ""}.`);
   }
   if (Array.isArray(constraints.enum) && !constraints.enum.some((allowed) => allowed === value)) {
     problems.add(`parameters.${path} : valeur ${JSON.stringify(value)} non autorisée (valeurs possibles : ${constraints.enum.map((v) => JSON.stringify(v)).join(", ")}).`);

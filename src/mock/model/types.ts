@@ -1,5 +1,7 @@
 // Enums of the API (from the OpenAPI types) and the records of the simulated state.
 // Every record is plain JSON so that the whole state can be saved to localStorage and reloaded.
+import type { FileAnalysis } from "../formats/types.ts";
+import type { StaticInfos, StaticType } from "../formats/styles.ts";
 import type { JsonObject } from "./json.ts";
 
 /** Upload types. */
@@ -76,6 +78,8 @@ export interface UploadFile {
   /** "md5" for a checksum file sent with POST …/md5 (its parsed lines in `lines`). */
   kind: "data" | "md5";
   lines?: Md5Line[];
+  /** What the readers learnt from the bytes when they were received (VECTOR and RASTER uploads). */
+  analysis?: FileAnalysis;
 }
 
 /** An upload (livraison). */
@@ -109,8 +113,22 @@ export interface CheckExecutionRecord {
 
 /** What an execution captured from its inputs when it started. */
 export interface InputSnapshot {
-  files: { path: string; size: number }[];
+  files: { path: string; size: number; md5?: string; analysis?: FileAnalysis }[];
   srs?: string;
+  /** Input stored data (type, srs, type_infos and internal details). */
+  sources?: { _id: string; type: StoredDataType; srs?: string; size: number; type_infos: JsonObject; details?: StoredDataDetails }[];
+}
+
+/** What the simulation keeps about a stored data beyond its API fields (never shown as such). */
+export interface StoredDataDetails {
+  /** WGS 84 bounding box [west, south, east, north]. */
+  bbox?: [number, number, number, number];
+  /** VECTOR-DB: geometry type, number of features and bounding box of each relation. */
+  relations?: { name: string; geometry_type?: string; features: number; bbox?: [number, number, number, number] }[];
+  /** ROK4-PYRAMID-VECTOR: the tiled tables, their levels and attributes. */
+  layers?: { table: string; top: number; bottom: number; attributes: string[] }[];
+  /** Tile format of a pyramid (image/jpeg, image/png, application/x-protobuf). */
+  format?: string;
 }
 
 /** A processing execution. */
@@ -151,8 +169,18 @@ export interface StoredDataRecord extends BaseRecord {
   extent?: JsonObject;
   extra?: JsonObject;
   public_activity?: boolean;
-  /** Files of an ARCHIVE (path and size only), merged by update executions. */
-  files: { path: string; size: number }[];
+  /** Files of an ARCHIVE (path, size and MD5 when known), merged by update executions. */
+  files: { path: string; size: number; md5?: string }[];
+  details?: StoredDataDetails;
+}
+
+/** A static file (style, template…): only its analysis is kept, not its bytes. */
+export interface StaticRecord extends BaseRecord {
+  name: string;
+  type: StaticType;
+  description?: string;
+  type_infos: StaticInfos;
+  size: number;
 }
 
 /** A configuration. */
@@ -193,9 +221,10 @@ export interface DatastoreState {
   storedData: Record<string, StoredDataRecord>;
   configurations: Record<string, ConfigurationRecord>;
   offerings: Record<string, OfferingRecord>;
+  statics: Record<string, StaticRecord>;
 }
 
 /** An empty state. */
 export function emptyState(): DatastoreState {
-  return { version: 1, uploads: {}, checkExecutions: {}, executions: {}, storedData: {}, configurations: {}, offerings: {} };
+  return { version: 1, uploads: {}, checkExecutions: {}, executions: {}, storedData: {}, configurations: {}, offerings: {}, statics: {} };
 }

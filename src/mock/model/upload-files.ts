@@ -1,8 +1,9 @@
 // Content of an upload: files sent with POST …/data?path=, checksum files sent with POST …/md5, the tree.
-// Only the path, size and MD5 of each file are kept, so that the state fits in localStorage.
+// Only the path, size, MD5 and analysis of each file are kept (never the bytes), so that the state fits in localStorage.
 import { md5Hex } from "../../shared/md5.ts";
 import type { Context } from "./context.ts";
 import { badRequest, conflict, notFound } from "./errors.ts";
+import { analyseFile } from "./file-analysis.ts";
 import type { JsonObject } from "./json.ts";
 import type { Md5Line, UploadFile, UploadRecord } from "./types.ts";
 import { assertOpen, findUpload } from "./uploads.ts";
@@ -39,12 +40,15 @@ function storeFile(ctx: Context, upload: UploadRecord, file: UploadFile): void {
   upload.update = ctx.now;
 }
 
-/** POST …/uploads/{upload}/data?path=…: stores the file's size and MD5 at that path (replacing a previous one). */
+/** POST …/uploads/{upload}/data?path=…: stores the file's size, MD5 and analysis at that path (replacing a previous one). */
 export function putFile(ctx: Context, datastore: string, id: string, path: string | null, bytes: Uint8Array): void {
   const upload = findUpload(ctx, datastore, id);
   const valid = validatePath(path);
   assertOpen(upload);
-  storeFile(ctx, upload, { path: valid, size: bytes.length, md5: md5Hex(bytes), kind: "data" });
+  const file: UploadFile = { path: valid, size: bytes.length, md5: md5Hex(bytes), kind: "data" };
+  const analysis = analyseFile(valid, bytes, upload.type);
+  if (analysis) file.analysis = analysis;
+  storeFile(ctx, upload, file);
 }
 
 /** Parses md5sum lines `<32 hex><two spaces or space-star><path>`; malformed lines → 400 naming them. */

@@ -8,7 +8,8 @@ import type {
   CheckExecutionRecord, ConfigurationRecord, DatastoreState, ExecutionRecord, LastEvent, OfferingRecord,
   StoredDataRecord, UploadRecord,
 } from "./types.ts";
-import { CONTACT, DATA_STORAGES, DOWNLOAD_ROOTS, ENDPOINTS } from "../seed.ts";
+import { offeringUrls } from "./offering-urls.ts";
+import { CONTACT, DATA_STORAGES, ENDPOINTS } from "../seed.ts";
 
 /** `last_event` as the API shows it. */
 export function lastEventView(lastEvent: LastEvent): JsonObject {
@@ -162,13 +163,6 @@ export function configurationView(configuration: ConfigurationRecord): JsonObjec
 /** Configuration as listed by GET …/configurations. */
 export function configurationSummary(configuration: ConfigurationRecord): JsonObject {
   return { type: configuration.type, name: configuration.name, layer_name: configuration.layer_name, status: configuration.status, tags: { ...configuration.tags }, _id: configuration._id };
-}
-
-/** Offering URLs: for DOWNLOAD, `<download root>/resource/<layer_name>`. */
-export function offeringUrls(configuration: ConfigurationRecord | undefined, open: boolean): JsonObject[] {
-  if (!configuration || configuration.type !== "DOWNLOAD") return [];
-  const root = open ? DOWNLOAD_ROOTS.open : DOWNLOAD_ROOTS.private;
-  return [{ type: "DOWNLOAD", url: `${root}/resource/${configuration.layer_name}` }];
 }
 
 /** Full offering. */

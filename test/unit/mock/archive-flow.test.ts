@@ -165,6 +165,29 @@ test("archive tutorial flow", async () => {
   assert.equal(ofConfiguration.body.length, 1);
   assert.equal(ofConfiguration.headers.get("content-range"), "1-1/1");
 
+  // The download service lists the resource, its sub-resource and the files (length and MD5).
+  const json = { Accept: "application/json" };
+  const capabilities = await (await fetch("https://data.geopf.fr/telechargement/capabilities", { headers: json })).json() as any;
+  assert.equal(capabilities.totalentries, 1);
+  assert.equal(capabilities.entry[0].id, "https://data.geopf.fr/telechargement/resource/limites_administratives");
+  assert.equal(capabilities.entry[0].title, "Limites administratives");
+  assert.equal((await (await fetch("https://data.geopf.fr/telechargement/capabilities?zone=GLP", { headers: json })).json() as any).totalentries, 0);
+  const resource = await (await fetch(offering.body.urls[0].url, { headers: json })).json() as any;
+  assert.deepEqual(resource.entry.map((e: any) => [e.id, e.zone, e.format, e.editionDate, e.crs]), [[
+    "https://data.geopf.fr/telechargement/resource/limites_administratives/departements",
+    { term: "FXX", label: "France métropolitaine" }, { term: "SHP", label: "Shapefile" }, "2022-09-30", "EPSG:2154",
+  ]]);
+  const files = await (await fetch(resource.entry[0].id, { headers: json })).json() as any;
+  assert.deepEqual(files.entry.map((e: any) => [e.title, e.link[0].length, e.content]), FILES.map(([path, content]) => [path.split("/").pop(), Buffer.byteLength(content), md5(content)]));
+  assert.equal(files.entry[0].link[0].href, "https://data.geopf.fr/telechargement/download/limites_administratives/departements/DEPARTEMENT.shp");
+  const atom = await (await fetch(resource.entry[0].id)).text();
+  assert.match(atom, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xmlns:gpf_dl="https:\/\/data.geopf.fr\/annexes\/ressources\/xsd\/gpf_dl.xsd" gpf_dl:pagecount="1" gpf_dl:totalentries="3">/);
+  assert.match(atom, /<link href="[^"]+\/DEPARTEMENT.dbf" rel="alternate" type="application\/octet-stream" length="300"\/>/);
+  const missing = await fetch("https://data.geopf.fr/telechargement/resource/inconnue", { headers: json });
+  assert.equal(missing.status, 404);
+  assert.match((await missing.json() as any).message, /inconnue n'existe pas ou n'est pas publiée/);
+  assert.equal((await fetch("https://data.geopf.fr/private/telechargement/resource/limites_administratives")).status, 404, "not on the private service");
+
   // Unpublish, delete the configuration, then the stored data.
   assert.equal((await h.call("DELETE", `${DS}/offerings/${offering.body._id}`)).status, 204);
   assert.equal((await h.call("GET", `${DS}/configurations/${configurationId}`)).body.status, "UNPUBLISHED");

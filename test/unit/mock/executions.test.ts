@@ -2,8 +2,9 @@
 import { after, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { corseTif } from "../../../src/mock/samples/corse.ts";
 import ids from "../../../_data/ids.json" with { type: "json" };
-import { assertError, closeAndCheck, createUpload, DS, harness, sendFiles } from "./helpers.ts";
+import { assertError, closeAndCheck, createUpload, DS, harness, sendBytes, sendFiles } from "./helpers.ts";
 
 const h = harness();
 after(() => h.close());
@@ -13,7 +14,8 @@ const ARCHIVE = ids.processings.archive_to_archive;
 
 async function closedUpload(type = "ARCHIVE"): Promise<string> {
   const upload = await createUpload(h, type, `Livraison ${type}`);
-  await sendFiles(h, upload, type === "RASTER" ? [["data/scan.tif", "tif"], ["data/scan.tfw", "tfw"]] : [["data/a.shp", "aaaa"], ["data/a.shx", "b"], ["data/a.dbf", "c"]]);
+  if (type === "RASTER") await sendBytes(h, upload, [["data/scan.tif", corseTif()]]);
+  else await sendFiles(h, upload, [["data/a.shp", "aaaa"], ["data/a.shx", "b"], ["data/a.dbf", "c"]]);
   assert.equal((await closeAndCheck(h, upload)).body.status, "CLOSED");
   return upload;
 }

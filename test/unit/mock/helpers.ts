@@ -111,3 +111,41 @@ export async function closeAndCheck(h: ReturnType<typeof harness>, upload: strin
   h.tick(10_000);
   return h.call("GET", `${DS}/uploads/${upload}`);
 }
+
+/** A multipart body with bytes as field `file` (plus text fields). */
+export function bytesForm(bytes: Uint8Array | string, name: string, fields: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  form.append("file", new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)]), name);
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  return form;
+}
+
+/** Sends binary or text files to an upload: [path, bytes] pairs. */
+export async function sendBytes(h: ReturnType<typeof harness>, upload: string, files: [string, Uint8Array | string][]): Promise<void> {
+  for (const [path, bytes] of files) {
+    const reply = await h.call("POST", `${DS}/uploads/${upload}/data?path=${encodeURIComponent(path)}`, { form: bytesForm(bytes, path.split("/").pop()!) });
+    assert.equal(reply.status, 204, JSON.stringify(reply.body));
+  }
+}
+
+/** Fetches a diffusion document (absolute URL) and returns status, content type and text. */
+export async function fetchText(url: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; text: string }> {
+  const response = await fetch(url, { headers });
+  return { status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text() };
+}
+
+/** Creates an upload of a given type and srs; returns its id. */
+export async function createTypedUpload(h: ReturnType<typeof harness>, type: string, srs: string, name = "Livraison"): Promise<string> {
+  const reply = await h.call("POST", `${DS}/uploads`, { json: { name, description: `${name} (${type})`, type, srs } });
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  return reply.body._id as string;
+}
+
+/** Runs an execution to its end (create, launch, wait); returns the final execution. */
+export async function runExecution(h: ReturnType<typeof harness>, body: unknown): Promise<Reply> {
+  const created = await h.call("POST", `${DS}/processings/executions`, { json: body });
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  assert.equal((await h.call("POST", `${DS}/processings/executions/${created.body._id}/launch`)).status, 204);
+  h.tick(5000);
+  return h.call("GET", `${DS}/processings/executions/${created.body._id}`);
+}

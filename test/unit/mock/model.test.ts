@@ -140,3 +140,11 @@ test("token, unknown routes, unknown methods", async () => {
   assert.equal(preflight.status, 204);
   assert.match(preflight.headers.get("access-control-allow-headers") ?? "", /Authorization/);
 });
+
+test("a state saved before statics existed is still readable", () => {
+  const clock = { now: T0 };
+  const saved = model(clock).toJSON() as unknown as Record<string, unknown>;
+  delete saved.statics;
+  const reloaded = model(clock, saved as unknown as ReturnType<SimulatedDatastore["toJSON"]>);
+  assert.deepEqual(reloaded.listStatics(SIMULATED_DATASTORE_ID), []);
+});

@@ -120,7 +120,7 @@ test("two files with the same name in different folders fail the archive check",
 
 test("VECTOR uploads get the vector + standard checks", async () => {
   const good = await createUpload(h, "VECTOR", "Vecteur");
-  await sendFiles(h, good, [["data/monde.gpkg", "gpkg"]]);
+  await sendFiles(h, good, [["data/villes.csv", "nom,x,y\nA,1,2\n"]]);
   assert.equal((await closeAndCheck(h, good)).body.status, "CLOSED");
   const names = (await h.call("GET", `${DS}/uploads/${good}/checks`)).body.passed.map((c: { check: { name: string } }) => c.check.name);
   assert.deepEqual(names.sort(), ["Vérification standard", "Vérification vecteur"]);

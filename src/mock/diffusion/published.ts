@@ -1,0 +1,91 @@
+// What the simulated diffusion services publish: the PUBLISHED offerings on the endpoints of one service
+// type and visibility, with their configuration and stored data, turned into plain layer descriptions.
+import type { Bbox } from "../model/geo.ts";
+import { unionBbox, WORLD } from "../model/geo.ts";
+import { isObject, isStringArray, objectItems } from "../model/json.ts";
+import { publishedRelations } from "../model/offering-urls.ts";
+import type { ConfigurationRecord, ConfigurationType, DatastoreState, OfferingRecord, StoredDataRecord } from "../model/types.ts";
+import { ENDPOINTS } from "../seed.ts";
+
+/** A published configuration. */
+export interface Published {
+  offering: OfferingRecord;
+  configuration: ConfigurationRecord;
+  /** Stored data of used_data, in order (missing ones left out). */
+  storedData: StoredDataRecord[];
+}
+
+/** PUBLISHED offerings on endpoints of `type` that are open (or private). */
+export function publishedOn(state: Readonly<DatastoreState>, type: ConfigurationType, open: boolean): Published[] {
+  const endpoints = new Set(ENDPOINTS.filter((endpoint) => endpoint.type === type && endpoint.open === open).map((endpoint) => endpoint._id));
+  return Object.values(state.offerings).flatMap((offering) => {
+    const configuration = state.configurations[offering.configuration];
+    if (offering.status !== "PUBLISHED" || !endpoints.has(offering.endpoint) || !configuration) return [];
+    const storedData = objectItems(configuration.type_infos.used_data).flatMap((item) => {
+      const found = typeof item.stored_data === "string" ? state.storedData[item.stored_data] : undefined;
+      return found ? [found] : [];
+    });
+    return [{ offering, configuration, storedData }];
+  });
+}
+
+/** Text of a type_infos field that may be a string or a language map ({"fr": …}). */
+export function text(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (isObject(value)) return String(value.fr ?? Object.values(value)[0] ?? "");
+  return "";
+}
+
+/** Keywords of a type_infos (or relation). */
+export const keywords = (value: unknown): string[] => (isStringArray(value) ? value : []);
+
+/** The bbox given in type_infos ({west, south, east, north}), if any. */
+export function declaredBbox(typeInfos: Record<string, unknown>): Bbox | undefined {
+  const b = typeInfos.bbox;
+  if (!isObject(b) || ![b.west, b.south, b.east, b.north].every((v) => typeof v === "number")) return undefined;
+  return [b.west as number, b.south as number, b.east as number, b.north as number];
+}
+
+/** The bbox of a published configuration: declared, else the union of its stored data's, else the world. */
+export function publishedBbox(published: Published): Bbox {
+  return declaredBbox(published.configuration.type_infos) ?? unionBbox(published.storedData.map((s) => s.details?.bbox)) ?? WORLD;
+}
+
+/** One WFS feature type. */
+export interface FeatureType {
+  name: string;
+  prefix: string;
+  title: string;
+  abstract: string;
+  keywords: string[];
+  srs: string;
+  bbox: Bbox;
+}
+
+/** The feature types of the published WFS configurations: `<layer_name>:<public_name or native_name>`. */
+export function featureTypes(published: Published[]): FeatureType[] {
+  return published.flatMap(({ configuration, storedData }) =>
+    publishedRelations(configuration).map(({ name, native, storedData: id, relation }) => {
+      const data = storedData.find((candidate) => candidate._id === id);
+      const relationBbox = data?.details?.relations?.find((r) => r.name === native)?.bbox;
+      return {
+        name: `${configuration.layer_name}:${name}`, prefix: configuration.layer_name,
+        title: text(relation.title) || name, abstract: text(relation.abstract), keywords: keywords(relation.keywords),
+        srs: data?.srs ?? "EPSG:4326", bbox: declaredBbox(configuration.type_infos) ?? relationBbox ?? data?.details?.bbox ?? WORLD,
+      };
+    }),
+  );
+}
+
+/** Levels top..bottom used by a pyramid configuration (over all its used_data). */
+export function usedLevels(configuration: ConfigurationRecord): { top: number; bottom: number } {
+  const items = objectItems(configuration.type_infos.used_data);
+  const tops = items.map((item) => Number(item.top_level)).filter(Number.isFinite);
+  const bottoms = items.map((item) => Number(item.bottom_level)).filter(Number.isFinite);
+  return { top: tops.length ? Math.min(...tops) : 0, bottom: bottoms.length ? Math.max(...bottoms) : 0 };
+}
+
+/** Tile format of a published pyramid configuration. */
+export function tileFormat(published: Published): string {
+  return published.storedData[0]?.details?.format ?? (published.storedData[0]?.type === "ROK4-PYRAMID-VECTOR" ? "application/x-protobuf" : "image/jpeg");
+}

@@ -1,0 +1,99 @@
+// Documents of the simulated WMTS 1.0.0 and TMS 1.0.0 services (ROK4): WMTS GetCapabilities with the PM
+// tile matrix set, TMS service root, TileMap of a layer and, for vector pyramids, metadata.json.
+import { PM_HALF_SIDE, pmResolution, pmScaleDenominator, pmTileRange, wgs84ToMercator } from "../formats/crs.ts";
+import { el, xmlDocument } from "../formats/xml.ts";
+import { operations, SIMULATION_NOTE, wgs84Box } from "./capabilities.ts";
+import type { Published } from "./published.ts";
+import { keywords, publishedBbox, text, tileFormat, usedLevels } from "./published.ts";
+
+const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff", "application/x-protobuf": "pbf" };
+
+/** WMTS 1.0.0 capabilities: one layer per published WMTS-TMS configuration, all on the PM tile matrix set. */
+export function wmtsCapabilities(url: string, published: Published[]): string {
+  const maxLevel = Math.max(0, ...published.map((item) => usedLevels(item.configuration).bottom));
+  const layers = published.map((item) => {
+    const { top, bottom } = usedLevels(item.configuration);
+    const bbox = publishedBbox(item);
+    const infos = item.configuration.type_infos;
+    const words = keywords(infos.keywords);
+    const limits = [];
+    for (let z = top; z <= bottom; z++) {
+      const r = pmTileRange(bbox, z);
+      limits.push(el("TileMatrixLimits", {}, el("TileMatrix", {}, z), el("MinTileRow", {}, r.minRow), el("MaxTileRow", {}, r.maxRow), el("MinTileCol", {}, r.minCol), el("MaxTileCol", {}, r.maxCol)));
+    }
+    return el("Layer", {},
+      el("ows:Title", {}, text(infos.title) || item.configuration.name), el("ows:Abstract", {}, text(infos.abstract)),
+      words.length ? el("ows:Keywords", {}, ...words.map((word) => el("ows:Keyword", {}, word))) : undefined,
+      wgs84Box(bbox), el("ows:Identifier", {}, item.configuration.layer_name),
+      el("Style", { isDefault: "true" }, el("ows:Title", {}, "Style normal"), el("ows:Identifier", {}, "normal")),
+      el("Format", {}, tileFormat(item)),
+      el("TileMatrixSetLink", {}, el("TileMatrixSet", {}, "PM"), el("TileMatrixSetLimits", {}, ...limits)));
+  });
+  const matrices = [];
+  for (let z = 0; z <= maxLevel; z++) {
+    matrices.push(el("TileMatrix", {}, el("ows:Identifier", {}, z), el("ScaleDenominator", {}, pmScaleDenominator(z)),
+      el("TopLeftCorner", {}, `${-PM_HALF_SIDE} ${PM_HALF_SIDE}`), el("TileWidth", {}, 256), el("TileHeight", {}, 256),
+      el("MatrixWidth", {}, 2 ** z), el("MatrixHeight", {}, 2 ** z)));
+  }
+  return xmlDocument(
+    el("Capabilities", {
+      version: "1.0.0", xmlns: "http://www.opengis.net/wmts/1.0", "xmlns:ows": "http://www.opengis.net/ows/1.1",
+      "xmlns:xlink": "http://www.w3.org/1999/xlink", "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+      "xsi:schemaLocation": "http://www.opengis.net/wmts/1.0 http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd",
+    },
+      el("ows:ServiceIdentification", {}, el("ows:Title", {}, "Service WMTS de la Géoplateforme (simulation)"), el("ows:Abstract", {}, SIMULATION_NOTE),
+        el("ows:ServiceType", {}, "OGC WMTS"), el("ows:ServiceTypeVersion", {}, "1.0.0")),
+      operations(url, ["GetCapabilities", "GetTile"]),
+      el("Contents", {}, ...layers, el("TileMatrixSet", {}, el("ows:Identifier", {}, "PM"), el("ows:SupportedCRS", {}, "EPSG:3857"), ...matrices)),
+    ),
+  );
+}
+
+/** TMS root `{tms}/1.0.0`: the TileMaps of the published layers. */
+export function tmsService(root: string, published: Published[]): string {
+  return xmlDocument(
+    el("TileMapService", { version: "1.0.0", services: `${root}/` },
+      el("Title", {}, "Service TMS de la Géoplateforme (simulation)"), el("Abstract", {}, SIMULATION_NOTE),
+      el("TileMaps", {}, ...published.map((item) =>
+        el("TileMap", {
+          title: text(item.configuration.type_infos.title) || item.configuration.name, srs: "EPSG:3857", profile: "global-mercator",
+          extension: EXTENSIONS[tileFormat(item)] ?? "png", href: `${root}/1.0.0/${item.configuration.layer_name}`,
+        })))),
+  );
+}
+
+/** TMS `{tms}/1.0.0/{layer}`: bounding box, origin, tile format and tile sets of the levels. */
+export function tmsTileMap(root: string, item: Published): string {
+  const { top, bottom } = usedLevels(item.configuration);
+  const bbox = publishedBbox(item);
+  const [minX, minY] = wgs84ToMercator(bbox[0], bbox[1]);
+  const [maxX, maxY] = wgs84ToMercator(bbox[2], bbox[3]);
+  const format = tileFormat(item);
+  const href = `${root}/1.0.0/${item.configuration.layer_name}`;
+  const sets = [];
+  for (let z = top; z <= bottom; z++) sets.push(el("TileSet", { href: `${href}/${z}`, "units-per-pixel": pmResolution(z), order: z }));
+  return xmlDocument(
+    el("TileMap", { version: "1.0.0", tilemapservice: `${root}/1.0.0` },
+      el("Title", {}, text(item.configuration.type_infos.title) || item.configuration.name), el("Abstract", {}, text(item.configuration.type_infos.abstract)),
+      el("SRS", {}, "EPSG:3857"), el("BoundingBox", { minx: minX, miny: minY, maxx: maxX, maxy: maxY }),
+      el("Origin", { x: -PM_HALF_SIDE, y: -PM_HALF_SIDE }),
+      el("TileFormat", { width: 256, height: 256, "mime-type": format, extension: EXTENSIONS[format] ?? "png" }),
+      el("TileSets", { profile: "global-mercator" }, ...sets)),
+  );
+}
+
+/** `{tms}/1.0.0/{layer}/metadata.json` of a vector pyramid: bounds, zooms and vector_layers with their fields. */
+export function tmsMetadata(root: string, item: Published): Record<string, unknown> {
+  const { top, bottom } = usedLevels(item.configuration);
+  const bbox = publishedBbox(item);
+  const pyramid = item.storedData[0];
+  const layers = (pyramid?.details?.layers ?? []).map((layer) => ({
+    id: layer.table, fields: Object.fromEntries(layer.attributes.map((name) => [name, "String"])), minzoom: Math.max(layer.top, top), maxzoom: Math.min(layer.bottom, bottom),
+  }));
+  return {
+    name: item.configuration.layer_name, description: text(item.configuration.type_infos.abstract), minzoom: top, maxzoom: bottom, crs: "EPSG:3857",
+    bounds: bbox, center: [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, top], format: "pbf",
+    tiles: [`${root}/1.0.0/${item.configuration.layer_name}/{z}/{x}/{y}.pbf`],
+    vector_layers: layers,
+  };
+}

@@ -1,0 +1,59 @@
+// What the readers extract from received files: small JSON summaries stored in the simulated state instead
+// of the bytes (which never are).
+
+/** An attribute column: source name and PostgreSQL type it becomes once integrated. */
+export interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+/** A vector layer (GeoPackage table, CSV file, GeoJSON collection). */
+export interface VectorLayerInfo {
+  /** Name in the source (table name, or file name without extension). */
+  name: string;
+  /** Attribute columns, without the feature id and the geometry. */
+  columns: ColumnInfo[];
+  /** Geometry column and type (e.g. MULTIPOLYGON, POINT); absent for a table without geometry. */
+  geometry?: { column: string; type: string };
+  /** Coordinate reference system declared by the file, as EPSG:<code>. */
+  srs?: string;
+  /** Number of features (rows). */
+  features: number;
+  /** [minX, minY, maxX, maxY] in the layer's srs, when known. */
+  extent?: [number, number, number, number];
+  /** Bytes of geometry data (used to estimate the size in database). */
+  geometryBytes: number;
+  /** Bytes of attribute data. */
+  attributeBytes: number;
+  /** True for a GeoPackage "attributes" table (no geometry by design). */
+  attributesOnly?: boolean;
+}
+
+/** A raster image (GeoTIFF) or its world file. */
+export interface RasterInfo {
+  width: number;
+  height: number;
+  samplesPerPixel: number;
+  bitsPerSample: number;
+  /** UINT, INT or FLOAT (TIFF SampleFormat). */
+  sampleFormat: string;
+  /** NONE, LZW, DEFLATE, JPEG, PACKBITS… */
+  compression: string;
+  /** RGB, MINISBLACK, PALETTE… */
+  photometric: string;
+  /** Pixel size [x, y] in CRS units (y positive), when georeferenced in the file. */
+  pixelSize?: [number, number];
+  /** Top-left corner [x, y] in CRS units, when georeferenced in the file. */
+  origin?: [number, number];
+  /** EPSG code from the GeoKeys, when present. */
+  epsg?: number;
+  /** GDAL_NODATA tag, when present. */
+  nodata?: string;
+}
+
+/** The analysis of one received file. */
+export type FileAnalysis =
+  | { kind: "vector"; format: "GPKG" | "CSV" | "GEOJSON"; layers: VectorLayerInfo[] }
+  | { kind: "raster"; format: "GEOTIFF"; raster: RasterInfo }
+  | { kind: "worldfile"; pixelSize: [number, number]; origin: [number, number] }
+  | { kind: "error"; format: string; message: string };

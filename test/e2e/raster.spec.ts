@@ -1,0 +1,140 @@
+// The whole raster tutorial, every block in order on every page, in simulated mode; then the key results of each
+// step: checks, the pyramid's levels and channels (the published levels must exist in it), published offerings and
+// the public GetCapabilities answers (the last block of each publication page follows the offering's link).
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { RASTER_PAGES, blocks, openTutorialPage, responseOf } from "./helpers.ts";
+
+const pageOf = (name: string) => RASTER_PAGES.find((path) => path.endsWith(`/${name}/`))!;
+
+/** The JSON a block received (the response panel shows it pretty-printed). */
+async function responseJson(block: Locator): Promise<unknown> {
+  const text = (await responseOf(block).textContent()) ?? "";
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`réponse non JSON :\n${text.slice(0, 2000)}`);
+  }
+}
+
+/** A request block of the page, by method and URL suffix (as written in the page, placeholders included). */
+function block(page: Page, method: string, urlSuffix: string): Locator {
+  return page.locator(`[data-api-block][data-method="${method}"][data-url$="${urlSuffix}"]`);
+}
+
+/** Runs every block of the current page in order and asserts a 2xx answer for each. */
+async function runAllBlocks(page: Page, path: string, statuses: string[]): Promise<void> {
+  const count = await blocks(page).count();
+  expect(count, `blocks on ${path}`).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1) {
+    const current = blocks(page).nth(index);
+    const label = `${path} bloc ${index + 1} ${await current.getAttribute("data-method")} ${await current.getAttribute("data-url")}`;
+    const missing = current.locator(".api-block__missing");
+    await current.getByRole("button", { name: /^Exécuter/ }).click();
+    // A block that refuses to send (unfilled variable) never gets a status: report its message at once.
+    await expect
+      .poll(async () => (await current.getAttribute("data-response-status")) !== null || (await missing.isVisible()), { timeout: 120_000, message: label })
+      .toBe(true);
+    if (await missing.isVisible()) throw new Error(`${label}\n${await missing.textContent()}`);
+    const status = (await current.getAttribute("data-response-status"))!;
+    statuses.push(`${label} → ${status}`);
+    const detail = `${label}\n${await responseOf(current).textContent()}`;
+    expect(Number(status), detail).toBeGreaterThanOrEqual(200);
+    expect(Number(status), detail).toBeLessThan(300);
+  }
+}
+
+/** The levels a configuration body of the page publishes. */
+async function publishedLevels(page: Page): Promise<{ bottom_level: string; top_level: string }> {
+  const body = await block(page, "POST", "/configurations").locator("textarea").inputValue();
+  const parsed = JSON.parse(body) as { type_infos: { used_data: { bottom_level: string; top_level: string }[] } };
+  return parsed.type_infos.used_data[0]!;
+}
+
+test("the raster tutorial runs end to end in the simulated datastore", async ({ page }) => {
+  test.setTimeout(600_000);
+  const statuses: string[] = [];
+  let levels: string[] = [];
+  for (const path of RASTER_PAGES) {
+    await openTutorialPage(page, path);
+
+    // The published levels must exist in the pyramid computed on the previous page.
+    if (path === pageOf("publication-wmts-tms") || path === pageOf("publication-wms")) {
+      const published = await publishedLevels(page);
+      expect(levels, `niveaux de la pyramide (${path})`).toContain(published.bottom_level);
+      expect(levels, `niveaux de la pyramide (${path})`).toContain(published.top_level);
+    }
+
+    await runAllBlocks(page, path, statuses);
+
+    if (path === pageOf("livraison")) {
+      const tree = JSON.stringify(await responseJson(block(page, "GET", "/tree")));
+      for (const name of ["corse.tif", "corse.md5"]) expect(tree).toContain(name);
+    }
+    if (path === pageOf("verifications")) {
+      const checks = (await responseJson(block(page, "GET", "/uploads/{upload}/checks"))) as Record<string, { check: { name: string } }[]>;
+      expect(checks.failed).toEqual([]);
+      expect(checks.passed?.map((item) => item.check.name).sort()).toEqual(["Vérification raster", "Vérification standard"]);
+      await expect(responseOf(block(page, "GET", "/uploads/{upload}"))).toContainText('"status": "CLOSED"');
+    }
+    if (path === pageOf("calcul-pyramide")) {
+      await expect(responseOf(block(page, "GET", "/processings/executions/{execution}"))).toContainText('"status": "SUCCESS"');
+      const pyramid = (await responseJson(block(page, "GET", "/stored_data/{stored data}"))) as {
+        type: string; status: string; srs: string;
+        type_infos: { tms: string; levels: string[]; channels_number: number; channels_format: string; compression: string };
+      };
+      expect(pyramid.type).toBe("ROK4-PYRAMID-RASTER");
+      expect(pyramid.status).toBe("GENERATED");
+      expect(pyramid.srs).toBe("EPSG:3857");
+      expect(pyramid.type_infos.tms).toBe("PM");
+      expect(pyramid.type_infos.channels_number).toBe(3);
+      expect(pyramid.type_infos.channels_format).toBe("UINT8");
+      expect(pyramid.type_infos.compression).toBe("JPG");
+      expect(pyramid.type_infos.levels.length).toBeGreaterThan(0);
+      levels = pyramid.type_infos.levels;
+    }
+    if (path === pageOf("publication-wmts-tms")) {
+      const offering = block(page, "GET", "/offerings/{offering wmts}");
+      await expect(responseOf(offering)).toContainText('"status": "PUBLISHED"');
+      await expect(responseOf(offering)).toContainText("corse_raster");
+      const capabilities = page.locator('[data-api-block][data-method="GET"][data-url*="REQUEST=GetCapabilities"]');
+      await expect(responseOf(capabilities)).toContainText("corse_raster");
+    }
+    if (path === pageOf("publication-wms")) {
+      const offering = block(page, "GET", "/offerings/{offering wms raster}");
+      await expect(responseOf(offering)).toContainText('"status": "PUBLISHED"');
+      await expect(responseOf(offering)).toContainText("corse_raster");
+      const capabilities = page.locator('[data-api-block][data-method="GET"][data-url*="REQUEST=GetCapabilities"]');
+      await expect(responseOf(capabilities)).toContainText("<Name>corse_raster</Name>");
+    }
+    if (path === pageOf("nettoyage")) {
+      // Deleted stored data stay listed with the status DELETED; nothing of the tutorial may be left alive.
+      const list = (await responseJson(block(page, "GET", "/stored_data"))) as { name: string; status: string }[];
+      const ours = list.filter((item) => ["Corse en tuiles"].includes(item.name));
+      expect(ours.length).toBeGreaterThan(0);
+      for (const item of ours) expect(item.status, item.name).toBe("DELETED");
+    }
+  }
+  console.log(statuses.join("\n"));
+});
+
+test("raster tutorial pages are chained with rel=prev/next and visible links", async ({ page }) => {
+  for (const [index, path] of RASTER_PAGES.entries()) {
+    await page.goto(path);
+    const next = RASTER_PAGES[index + 1];
+    if (next) {
+      await expect(page.locator('head link[rel="next"]')).toHaveAttribute("href", next);
+      await expect(page.getByRole("link", { name: /Suivant/ })).toHaveAttribute("href", next);
+    }
+    const previous = RASTER_PAGES[index - 1] ?? "/tutoriels/alimentation-diffusion-raster/";
+    await expect(page.locator('head link[rel="prev"]')).toHaveAttribute("href", previous);
+    await expect(page.getByRole("link", { name: /Précédent/ })).toHaveAttribute("href", previous);
+  }
+});
+
+test("the raster overview renders its diagram and is listed on the tutorials page", async ({ page }) => {
+  await page.goto("/tutoriels/alimentation-diffusion-raster/");
+  await expect(page.locator(".mermaid svg").first()).toBeVisible();
+  await expect(page.locator('head link[rel="next"]')).toHaveAttribute("href", RASTER_PAGES[0]!);
+  await page.goto("/tutoriels/");
+  await expect(page.locator('main a[href$="alimentation-diffusion-raster/"]').first()).toBeVisible();
+});
