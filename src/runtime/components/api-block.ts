@@ -23,6 +23,9 @@ const MAX_DISPLAY = 200_000;
 
 const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
 
+/** The full text of each block's last response, by block element (not reactive: it may weigh megabytes). */
+const fullResponses = new WeakMap<HTMLElement, string>();
+
 /** The title of the step a block belongs to: the nearest heading before it. */
 function stepTitle(root: HTMLElement): string {
   let node: Element | null = root;
@@ -65,6 +68,7 @@ interface ApiBlock {
   diagnosisText: string;
   offerRenew: boolean;
   copyMessage: string;
+  truncatedLabel: string;
   controller: AbortController;
   readonly bodyEdited: boolean;
   readonly statusText: string;
@@ -80,6 +84,7 @@ interface ApiBlock {
   renewToken(): void;
   copyCurl(): Promise<void>;
   copyPython(): Promise<void>;
+  downloadResponse(): void;
   copy(kind: "curl" | "python"): Promise<void>;
   prepare(): Prepared | undefined;
   target(url: string): Target;
@@ -115,6 +120,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     diagnosisText: "",
     offerRenew: false,
     copyMessage: "",
+    truncatedLabel: "",
     controller: new AbortController(),
 
     init() {
@@ -169,6 +175,16 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     },
     renewToken() {
       document.dispatchEvent(new CustomEvent("settings:open", { detail: { focus: "token" } }));
+    },
+    /** Saves the whole last response (the page shows only its beginning when it is long). */
+    downloadResponse() {
+      const text = fullResponses.get(this.root);
+      if (text === undefined) return;
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+      link.download = `reponse-${this.root.id}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     },
     copyCurl() {
       return this.copy("curl");
@@ -308,6 +324,9 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.status = outcome.status;
       this.ms = outcome.ms;
       const text = outcome.status === "error" ? STRINGS.networkError(outcome.text) : outcome.text || STRINGS.noResponseBody;
+      // A long response is kept whole outside Alpine's reactivity (download) and shown truncated.
+      fullResponses.set(this.root, text);
+      this.truncatedLabel = text.length > MAX_DISPLAY ? STRINGS.truncated(STRINGS.size(MAX_DISPLAY), STRINGS.size(text.length)) : "";
       this.responseText = text.length > MAX_DISPLAY ? `${text.slice(0, MAX_DISPLAY)}\n…` : text;
       this.hasResult = true;
       this.capture(outcome);
