@@ -5,12 +5,14 @@ import dataFilters from "./src/build/plugins/data-filters.ts";
 import markdown from "./src/build/plugins/markdown.ts";
 import assets from "./src/build/plugins/assets.ts";
 import search from "./src/build/plugins/search.ts";
+import security from "./src/build/plugins/security.ts";
 
 export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(dataFilters); // strict {{ }} lookups, readJSON
   eleventyConfig.addPlugin(navigation); // eleventyNavigation, breadcrumbs, previous/next
   await eleventyConfig.addPlugin(markdown); // markdown-it + Shiki + request blocks + Mermaid fences
   eleventyConfig.addPlugin(assets); // runtime bundle (esbuild), public/, Mermaid files
+  eleventyConfig.addPlugin(security); // Content-Security-Policy in every page
   eleventyConfig.addPlugin(search); // Pagefind index after each build
 
   return {

@@ -4,6 +4,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { CONTENT_SECURITY_POLICY } from "../src/build/csp.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: process.env["PORT"] ?? "8080" }, dir: { type: "string", default: "_site" } } });
 const root = path.resolve(values.dir!);
@@ -45,7 +46,13 @@ const server = http.createServer((request, response) => {
     return;
   }
   const type = TYPES[path.extname(file)] ?? "application/octet-stream";
-  response.writeHead(200, { "Content-Type": type, "Cache-Control": "no-cache", "Service-Worker-Allowed": "/" });
+  // The pages carry the same policy in a <meta>; the header adds it to every response (and frame-ancestors).
+  response.writeHead(200, {
+    "Content-Type": type,
+    "Cache-Control": "no-cache",
+    "Content-Security-Policy": `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+    "X-Content-Type-Options": "nosniff",
+  });
   fs.createReadStream(file).pipe(response);
 });
 

@@ -8,17 +8,24 @@ import { registerSearch } from "./components/search.ts";
 import { registerSettings } from "./components/settings-panel.ts";
 import { registerVariablesPanel } from "./components/variables-panel.ts";
 import { renderMermaidDiagrams } from "./mermaid.ts";
-import { simulatorReady } from "./simulator.ts";
+import { configureSimulator, simulatorReady } from "./simulator.ts";
 import { loadSession } from "./state/session.ts";
 import { profileOf } from "./state/settings.ts";
-import { loadVariables, setVariables } from "./state/variables.ts";
+import { isPersistent, onPersistenceLost } from "./state/storage.ts";
+import { followOtherTabs, loadVariables, setVariables } from "./state/variables.ts";
 
 const session = Alpine.reactive(loadSession());
 const variables = Alpine.reactive(loadVariables(profileOf(session.settings)));
 const mode = Alpine.reactive({ error: "" });
+const storage = Alpine.reactive({ persistent: isPersistent() });
+onPersistenceLost(() => {
+  storage.persistent = false;
+});
+followOtherTabs(variables);
+configureSimulator({ fault: () => session.settings.fault, onPersistenceLost: () => (storage.persistent = false) });
 registerModeBanner(Alpine, session, mode);
 registerSettings(Alpine, session, variables);
-registerVariablesPanel(Alpine, variables);
+registerVariablesPanel(Alpine, variables, storage);
 registerApiBlock(Alpine, variables, session);
 registerSearch(Alpine);
 Alpine.start();

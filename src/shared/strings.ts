@@ -76,6 +76,12 @@ export const STRINGS = {
     badBase: "URL de base invalide : elle doit commencer par http:// ou https://.",
     datastoreSource: "réglages",
   },
+  faultActive: {
+    latency: "Panne simulée active : lenteur (2,5 s par réponse). Réglages pour revenir à la normale.",
+    "server-error": "Panne simulée active : l'entrepôt simulé répond 500. Réglages pour revenir à la normale.",
+    "network-error": "Panne simulée active : aucune réponse (panne réseau). Réglages pour revenir à la normale.",
+  },
+  retry: "Réessayer",
   realBanner: "Mode réel : les requêtes partent vers",
   realBannerEnd: "avec votre jeton. Les suppressions, fermetures et lancements demandent confirmation.",
   diagnosis: {
@@ -86,7 +92,7 @@ export const STRINGS = {
       "Que faire : vérifiez l'URL de base dans les réglages, ouvrez la console du navigateur (un message « CORS » le confirme), ou copiez la requête en curl pour l'essayer hors du navigateur.",
     ],
     offline: "Le navigateur est hors ligne : reconnectez-vous puis réessayez.",
-    simulatorDown: "L'entrepôt simulé ne répond pas : rechargez la page.",
+    simulatorDown: "L'entrepôt simulé n'a pas répondu : une panne réseau est peut-être simulée (Réglages), sinon rechargez la page.",
     timeout: "Délai dépassé : le serveur n'a pas répondu à temps.",
     timeoutHelp: "Réessayez ; si cela se reproduit, le service est peut-être surchargé ou indisponible.",
     unauthorized: "401 : jeton absent, invalide ou expiré.",

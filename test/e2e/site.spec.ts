@@ -24,3 +24,18 @@ test("searching « Recopie d'une archive livrée » finds the intégration page"
   const result = page.locator(`a[href*="${ARCHIVE_PAGES[1]}"]`).filter({ hasText: /Intégration/ });
   await expect(result.first()).toBeVisible();
 });
+
+test("every Mermaid diagram of the site renders (none falls back to its source)", async ({ page }) => {
+  await page.goto("/");
+  const links = await page.locator(".site-nav a, nav a").evaluateAll((anchors) => [...new Set(anchors.map((anchor) => (anchor as unknown as { pathname: string }).pathname))]);
+  let diagrams = 0;
+  for (const path of links.filter((link) => link.startsWith("/tutoriels/"))) {
+    await page.goto(path);
+    const count = await page.locator("pre.mermaid").count();
+    if (count === 0) continue;
+    diagrams += count;
+    await expect(page.locator(".mermaid svg"), path).toHaveCount(count);
+    await expect(page.getByText("n’a pas pu être affiché"), path).toHaveCount(0);
+  }
+  expect(diagrams).toBeGreaterThanOrEqual(8);
+});

@@ -16,6 +16,9 @@ function urlWithPlaceholders(url: string): Child[] {
   );
 }
 
+/** The URL without its scheme and host, to name a block's parts briefly ("…/uploads/{upload}"). */
+const shortUrl = (url: string) => url.replace(/^[a-z]+:\/\/[^/]+/i, "");
+
 const formatSize = (bytes: number) => (bytes < 1024 ? `${bytes} o` : `${(bytes / 1024).toFixed(1).replace(".", ",")} Kio`);
 
 function bodyEditor(spec: BlockSpec): RawHtml | undefined {
@@ -77,7 +80,10 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
         bodyEditor(spec),
         fileList(spec),
         h("div", { class: "api-block__actions" },
-          h("button", { type: "button", class: "api-block__run", "aria-label": STRINGS.runLabel(spec.method), "@click": "run", ":disabled": "running" }, STRINGS.run),
+          // Named with the method and the path, so that a page's many "Exécuter" buttons can be told apart in a list of
+          // controls. aria-disabled, not disabled: a disabled button drops the keyboard focus to <body> while the
+          // request runs (run() already ignores a second press).
+          h("button", { type: "button", class: "api-block__run", "aria-label": `${STRINGS.runLabel(spec.method)} ${shortUrl(spec.url)}`, "@click": "run", ":aria-disabled": "running" }, STRINGS.run),
           pollable && h("label", { class: "api-block__wait" }, h("input", { type: "checkbox", "x-model": "waitFinal" }), " ", STRINGS.waitFinal),
           h("button", { type: "button", class: "api-block__stop", "x-show": "running", "@click": "stop", "x-cloak": true }, STRINGS.stop),
           h("span", { class: "api-block__copy" },
@@ -97,6 +103,7 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
           h("p", { class: "api-block__diagnosis-title", "x-text": "diagnosisTitle" }),
           h("p", { class: "api-block__diagnosis-text", "x-text": "diagnosisText" }),
           h("button", { type: "button", class: "api-block__secondary", "x-show": "offerRenew", "@click": "renewToken", "x-cloak": true }, STRINGS.diagnosis.renewToken),
+          h("button", { type: "button", class: "api-block__secondary", "@click": "run" }, STRINGS.retry),
         ),
         h("div", { class: "api-block__result", "x-show": "hasResult", "x-cloak": true },
           h("p", { class: "api-block__result-head" },
@@ -105,7 +112,8 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
             h("span", { class: "api-block__restored", "x-show": "restored", "x-cloak": true }, STRINGS.restored),
           ),
           h("p", { class: "api-block__sent" }, STRINGS.sentUrl, " ", h("code", { "x-text": "sentUrl" })),
-          h("pre", { class: "api-block__response", tabindex: "0", "aria-label": STRINGS.response }, h("code", { "x-text": "responseText" })),
+          // A scrollable, focusable region named after its request (aria-label is not allowed on a bare <pre>).
+          h("pre", { class: "api-block__response", tabindex: "0", role: "region", "aria-label": `${STRINGS.response} : ${spec.method} ${shortUrl(spec.url)}` }, h("code", { "x-text": "responseText" })),
           h("p", { class: "api-block__truncated", "x-show": "truncatedLabel", "x-cloak": true },
             h("span", { "x-text": "truncatedLabel" }), " ",
             h("button", { type: "button", class: "api-block__secondary", "@click": "downloadResponse" }, STRINGS.downloadResponse)),

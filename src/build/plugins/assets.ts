@@ -1,30 +1,69 @@
 // Static assets: the browser runtime bundled by esbuild, public/ copied to the site root, Mermaid's ESM files.
+import fs from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import type { EleventyConfig } from "../eleventy-config.ts";
 
-/** Bundles src/runtime/main.ts and src/runtime/styles/main.css into /assets before each build. */
+/**
+ * MSW keeps a cookie jar (tough-cookie, with tldts' public suffix list: ~57 KB gzip of the simulator chunk) to give
+ * handlers the cookies of mocked requests and to store the Set-Cookie of mocked responses. The simulated datastore
+ * uses neither (the API authenticates with a bearer token), so the browser bundle gets an empty jar instead:
+ * handlers still see the request's own Cookie header and document.cookie, which MSW parses without tough-cookie.
+ * Only what msw/lib/core/utils/cookieStore.mjs calls is provided.
+ */
+const EMPTY_COOKIE_JAR = `
+export class MemoryCookieStore { constructor() { this.idx = {}; } }
+export class CookieJar {
+  constructor(store) { this.store = store; }
+  getCookiesSync() { return []; }
+  async setCookie() {}
+}
+export class Cookie { static fromJSON() { return null; } }
+`;
+
+const emptyCookieJar: Plugin = {
+  name: "empty-cookie-jar",
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^tough-cookie$/ }, () => ({ path: "tough-cookie", namespace: "empty-cookie-jar" }));
+    esbuild.onLoad({ filter: /.*/, namespace: "empty-cookie-jar" }, () => ({ contents: EMPTY_COOKIE_JAR, loader: "js" }));
+  },
+};
+
+/** Bundles src/runtime/main.ts and src/runtime/styles/main.css into /assets while the pages render. */
 export default function assets(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ public: "/" });
   // Mermaid is loaded lazily by src/runtime/mermaid.ts from this folder, only on pages with a diagram.
+  // Its source maps (13 of its 17 MB, never requested without developer tools) are not copied.
   eleventyConfig.addPassthroughCopy({ "node_modules/mermaid/dist/mermaid.esm.min.mjs": "/assets/vendor/mermaid/mermaid.esm.min.mjs" });
-  eleventyConfig.addPassthroughCopy({ "node_modules/mermaid/dist/chunks/mermaid.esm.min": "/assets/vendor/mermaid/chunks/mermaid.esm.min" });
+  eleventyConfig.addPassthroughCopy({ "node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs": "/assets/vendor/mermaid/chunks/mermaid.esm.min" });
   eleventyConfig.addWatchTarget("src/runtime/");
   eleventyConfig.addWatchTarget("src/shared/");
   eleventyConfig.addWatchTarget("src/mock/");
-  eleventyConfig.on("eleventy.before", async ({ directories }) => {
-    await build({
+
+  // esbuild runs in its own process: started before the pages render, awaited once they are written.
+  let bundling: Promise<unknown> = Promise.resolve();
+  eleventyConfig.on("eleventy.before", ({ directories }) => {
+    const outdir = path.join(directories.output, "assets");
+    // Chunk names carry a content hash: without this, every build would leave the previous ones behind.
+    fs.rmSync(path.join(outdir, "chunks"), { recursive: true, force: true });
+    const started = build({
       entryPoints: { app: "src/runtime/main.ts", style: "src/runtime/styles/main.css" },
-      outdir: path.join(directories.output, "assets"),
+      outdir,
       bundle: true,
-      splitting: true,
+      splitting: true, // src/runtime/simulator.ts imports MSW and the model dynamically: a chunk of their own
       format: "esm",
       target: "es2022",
       minify: true,
       sourcemap: "linked",
       chunkNames: "chunks/[name]-[hash]",
       tsconfig: "src/runtime/tsconfig.json",
+      plugins: [emptyCookieJar],
       logLevel: "warning",
     });
+    started.catch(() => undefined); // reported by eleventy.after, not as an unhandled rejection meanwhile
+    bundling = started;
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    await bundling;
   });
 }

@@ -33,15 +33,25 @@ const COLLECTIONS = ["uploads", "checkExecutions", "executions", "storedData", "
 
 /** The simulated API Entrepôt datastore: JSON-serialisable state plus the API's operations. */
 export class SimulatedDatastore extends StoreCore {
-  /** Rebuilds a datastore from toJSON()'s output; throws if it is not a state of this version. */
-  static fromJSON(json: unknown, options: SimulatedDatastoreOptions = {}): SimulatedDatastore {
+  /** Validates a saved state (toJSON()'s output, as text or object); throws if it is not a state of this version. */
+  static parseState(json: unknown): DatastoreState {
     const parsed: unknown = typeof json === "string" ? JSON.parse(json) : json;
     if (!isObject(parsed) || parsed.version !== 1 || !COLLECTIONS.every((key) => isObject(parsed[key]))) {
       throw new Error("État de la simulation illisible ou d'une autre version.");
     }
     // States saved before statics existed get an empty collection.
     if (!isObject(parsed.statics)) parsed.statics = {};
-    return new SimulatedDatastore(options, parsed as unknown as DatastoreState);
+    return parsed as unknown as DatastoreState;
+  }
+
+  /** Rebuilds a datastore from toJSON()'s output; throws if it is not a state of this version. */
+  static fromJSON(json: unknown, options: SimulatedDatastoreOptions = {}): SimulatedDatastore {
+    return new SimulatedDatastore(options, SimulatedDatastore.parseState(json));
+  }
+
+  /** Replaces the whole state (e.g. with the one another browser tab saved); listeners are not called. */
+  replaceState(json: unknown): void {
+    this.state = SimulatedDatastore.parseState(typeof json === "string" ? json : JSON.stringify(json));
   }
 
   /** GET /users/me. */

@@ -1,6 +1,7 @@
 // Alpine component "modeBanner": says whether requests go to the simulated datastore or to a real API,
 // and reports the simulator's start-up failure. Markup: _includes/partials/mode-banner.njk.
 import type { AlpineGlobal } from "@alpinejs/csp";
+import { STRINGS } from "../../shared/strings.ts";
 import type { Session } from "../state/session.ts";
 
 /** State shared with main.ts, which reports the simulator's start-up failure here. */
@@ -22,6 +23,10 @@ export function registerModeBanner(Alpine: AlpineGlobal, session: Session, mode:
     },
     get error(): string {
       return mode.error;
+    },
+    get faultText(): string {
+      const fault = session.settings.fault;
+      return session.settings.mode === "simule" && fault !== "none" ? STRINGS.faultActive[fault] : "";
     },
   }));
 }

@@ -4,12 +4,14 @@ import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
 import { STRINGS } from "../../shared/strings.ts";
 import { requestToken, listDatastores, type DatastoreChoice } from "../real-api.ts";
 import type { Session } from "../state/session.ts";
+import type { Fault } from "../../mock/browser.ts";
 import { jwtExpiry, PRESETS, profileOf, saveSettings, storeToken, trimBase, type Mode } from "../state/settings.ts";
 import { loadVariables, setVariables, type VariablesState } from "../state/variables.ts";
 
 /** State and methods of the dialog; the markup binds to these names. */
 interface SettingsPanel {
   mode: Mode;
+  fault: Fault;
   preset: string;
   apiBase: string;
   tokenValue: string;
@@ -61,6 +63,7 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
 
   Alpine.data("settingsPanel", (): SettingsPanel & ThisType<SettingsPanel & AlpineMagics> => ({
     mode: session.settings.mode,
+    fault: session.settings.fault,
     preset: session.settings.preset,
     apiBase: session.settings.apiBase,
     tokenValue: session.token?.value ?? "",
@@ -107,7 +110,7 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
       });
     },
     open() {
-      Object.assign(this, { mode: session.settings.mode, preset: session.settings.preset, apiBase: session.settings.apiBase, error: "", message: "" });
+      Object.assign(this, { mode: session.settings.mode, fault: session.settings.fault, preset: session.settings.preset, apiBase: session.settings.apiBase, error: "", message: "" });
       this.tokenValue = session.token?.value ?? "";
       this.datastore = loadVariables(profileOf({ ...session.settings, mode: "reel", apiBase: this.apiBase })).items["datastore"]?.value ?? "";
       const dialog = this.$root as HTMLDialogElement;
@@ -169,7 +172,7 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
         return;
       }
       const before = profileOf(session.settings);
-      const settings = { mode: this.mode, preset: this.preset, apiBase, keepToken: this.keepToken, revealToken: this.revealToken };
+      const settings = { mode: this.mode, fault: this.fault, preset: this.preset, apiBase, keepToken: this.keepToken, revealToken: this.revealToken };
       saveSettings(settings);
       const value = this.tokenValue.trim();
       const token = value ? { value, expiresAt: session.token?.value === value ? session.token.expiresAt : jwtExpiry(value) } : undefined;

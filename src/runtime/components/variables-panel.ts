@@ -2,8 +2,8 @@
 // Its markup is _includes/partials/variables-panel.njk.
 import type { AlpineGlobal } from "@alpinejs/csp";
 import { STRINGS } from "../../shared/strings.ts";
-import { clearAll, isPersistent } from "../state/storage.ts";
-import { saveVariables, type Variable, type VariablesState } from "../state/variables.ts";
+import { clearAll } from "../state/storage.ts";
+import { editVariable, type Variable, type VariablesState } from "../state/variables.ts";
 
 /** One row of the panel. */
 interface Row {
@@ -14,8 +14,8 @@ interface Row {
   source: string;
 }
 
-/** Registers the panel component on the shared variables state. */
-export function registerVariablesPanel(Alpine: AlpineGlobal, variables: VariablesState): void {
+/** Registers the panel component on the shared variables state and the storage status. */
+export function registerVariablesPanel(Alpine: AlpineGlobal, variables: VariablesState, storage: { persistent: boolean }): void {
   Alpine.data("variablesPanel", () => ({
     get rows(): Row[] {
       return Object.entries(variables.items)
@@ -26,17 +26,14 @@ export function registerVariablesPanel(Alpine: AlpineGlobal, variables: Variable
       return Object.keys(variables.items).length === 0;
     },
     get storageWarning(): string {
-      return isPersistent() ? "" : STRINGS.storageUnavailable;
+      return storage.persistent ? "" : STRINGS.storageUnavailable;
     },
     /** Called on change of a value input; the input carries the variable name in data-name. */
     edit(event: Event) {
       const input = event.target as HTMLInputElement;
       const name = input.dataset["name"];
       if (!name) return;
-      const value = input.value.trim();
-      if (value === "") delete variables.items[name];
-      else variables.items[name] = { value, source: STRINGS.manualSource };
-      saveVariables(variables);
+      editVariable(variables, name, input.value.trim(), STRINGS.manualSource);
     },
     reset() {
       if (!window.confirm(STRINGS.resetConfirm)) return;

@@ -1,5 +1,6 @@
 // Where requests go: the simulated datastore (default) or a real API base with the reader's token.
 // Settings persist in localStorage; the token never does (memory, or sessionStorage if the reader agrees).
+import type { Fault } from "../../mock/browser.ts";
 import environments from "../../../_data/environments.json" with { type: "json" };
 import urls from "../../../_data/urls.json" with { type: "json" };
 import { readJson, writeJson } from "./storage.ts";
@@ -16,6 +17,8 @@ export interface Settings {
   apiBase: string;
   /** Put the token's value in copied snippets instead of $TOKEN. */
   revealToken: boolean;
+  /** Failure simulated by the simulated datastore (simulated mode only). */
+  fault: Fault;
   /** Keep the token in sessionStorage (this tab only, default) rather than in memory only (lost on each page change). */
   keepToken: boolean;
 }
@@ -39,6 +42,8 @@ export const PRESETS = environments.presets;
 export const CLIENT_ID: string = environments.client_id;
 
 const KEY = "settings";
+/** The faults the settings offer (src/mock/browser.ts implements them). */
+export const FAULTS: readonly Fault[] = ["none", "latency", "server-error", "network-error"];
 const TOKEN_KEY = "entrepot-tutoriels:token";
 const production = PRESETS.find((preset) => preset.id === environments.default) ?? PRESETS[0]!;
 
@@ -50,6 +55,7 @@ export function loadSettings(): Settings {
     preset: stored.preset ?? production.id,
     apiBase: trimBase(stored.apiBase ?? production.api),
     revealToken: stored.revealToken === true,
+    fault: FAULTS.includes(stored.fault as Fault) ? (stored.fault as Fault) : "none",
     keepToken: stored.keepToken !== false,
   };
 }

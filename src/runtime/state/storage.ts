@@ -6,6 +6,18 @@ export const PREFIX = "entrepot-tutoriels:v1:";
 
 const memory = new Map<string, string>();
 let persistent = true;
+const lostListeners = new Set<() => void>();
+
+/** Calls `listener` once storage refuses a write (full, disabled): values then live in memory only. */
+export function onPersistenceLost(listener: () => void): void {
+  lostListeners.add(listener);
+}
+
+function markLost(): void {
+  if (!persistent) return;
+  persistent = false;
+  lostListeners.forEach((listener) => listener());
+}
 
 function local(): Storage | undefined {
   try {
@@ -15,9 +27,10 @@ function local(): Storage | undefined {
   }
 }
 
-/** Whether values survive a reload (false after storage failed once). */
+/** Whether values survive a reload (false when storage is missing or failed once). */
 export function isPersistent(): boolean {
-  return persistent && local() !== undefined;
+  if (persistent && local() === undefined) markLost();
+  return persistent;
 }
 
 /** Reads a JSON value, or the fallback when absent or unreadable. */
@@ -48,7 +61,7 @@ export function writeJson(key: string, value: unknown): void {
     storage.setItem(PREFIX + key, text);
     memory.delete(PREFIX + key);
   } catch {
-    persistent = false;
+    markLost();
     memory.set(PREFIX + key, text);
   }
 }

@@ -30,31 +30,31 @@ function buildPage(page: string): { code: number | null; output: string } {
   }
 }
 
-const FRONT = "---\ntitle: Essai\n---\n\n## Titre\n\n";
+const FRONT = "---\ntitle: Essai\nlayout: layouts/base.njk\n---\n\n## Titre\n\n";
 
 test("an unknown id fails the build with the file and line", () => {
   const { code, output } = buildPage(`${FRONT}Texte.\n\n??? GET "{{ urls.api_entrepot }}/datastores/{datastore}/processings/{{ ids.processings['nexiste-pas'] }}"\n???\n`);
   assert.notEqual(code, 0);
-  assert.match(output, /src\/content\/page\.md:9 : ids\.processings\['nexiste-pas'\] : clé inconnue dans _data\/ids\.json/);
+  assert.match(output, /src\/content\/page\.md:10 : ids\.processings\['nexiste-pas'\] : clé inconnue dans _data\/ids\.json/);
 });
 
 test("a malformed block fails the build with the file and line", () => {
   const { code, output } = buildPage(`${FRONT}??? FETCH "{{ urls.api_entrepot }}/users/me"\n???\n`);
   assert.notEqual(code, 0);
-  assert.match(output, /page\.md:7 : bloc de requête « \?\?\? FETCH/);
+  assert.match(output, /page\.md:8 : bloc de requête « \?\?\? FETCH/);
   assert.match(output, /méthode HTTP inconnue « FETCH »/);
 });
 
 test("invalid JSON in an example response fails the build with the line of its fence", () => {
   const { code, output } = buildPage(`${FRONT}Texte.\n\n??? GET "{{ urls.api_entrepot }}/users/me"\n\n\`\`\`json\n{ "_id": "{user}", }\n\`\`\`\n???\n`);
   assert.notEqual(code, 0);
-  assert.match(output, /page\.md:11 : .*exemple de réponse : JSON invalide/);
+  assert.match(output, /page\.md:12 : .*exemple de réponse : JSON invalide/);
 });
 
 test("a missing readJSON file fails the build naming the file", () => {
   const { code, output } = buildPage(`${FRONT}{{ "public/absent.json" | readJSON | safe }}\n`);
   assert.notEqual(code, 0);
-  assert.match(output, /src\/content\/page\.md:7 : readJSON : fichier introuvable « public\/absent\.json »/);
+  assert.match(output, /src\/content\/page\.md:8 : readJSON : fichier introuvable « public\/absent\.json »/);
 });
 
 test("a well-formed page builds (the fixture project itself is sound)", () => {
