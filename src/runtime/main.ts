@@ -7,12 +7,15 @@ import { registerModeBanner } from "./components/mode-banner.ts";
 import { registerSearch } from "./components/search.ts";
 import { registerSettings } from "./components/settings-panel.ts";
 import { registerVariablesPanel } from "./components/variables-panel.ts";
-import { renderMermaidDiagrams } from "./mermaid.ts";
+import { renderMermaidWhenVisible } from "./mermaid.ts";
 import { configureSimulator, simulatorReady } from "./simulator.ts";
 import { loadSession } from "./state/session.ts";
 import { profileOf } from "./state/settings.ts";
 import { isPersistent, onPersistenceLost } from "./state/storage.ts";
 import { followOtherTabs, loadVariables, setVariables } from "./state/variables.ts";
+
+/** Events that show the reader is about to use a block. */
+const INTENT_EVENTS = ["pointerover", "focusin", "touchstart"] as const;
 
 const session = Alpine.reactive(loadSession());
 const variables = Alpine.reactive(loadVariables(profileOf(session.settings)));
@@ -29,17 +32,19 @@ registerVariablesPanel(Alpine, variables, storage);
 registerApiBlock(Alpine, variables, session);
 registerSearch(Alpine);
 Alpine.start();
-void renderMermaidDiagrams(document);
+renderMermaidWhenVisible(document);
 
-// In simulated mode, pages with request blocks start the simulated datastore right away, so the first click is
-// answered at once; its datastore is the default {datastore}.
+// In simulated mode the default {datastore} is the simulated one. The simulated datastore (MSW, ~90 KB gz) starts
+// at the reader's first sign of intent on a block (pointer, focus, touch), so that it is ready by the click without
+// weighing on pages that are only read; send() also starts it if needed.
 if (session.settings.mode === "simule" && document.querySelector("[data-api-block]")) {
-  simulatorReady().then(
-    () => {
-      if (!variables.items["datastore"]) setVariables(variables, { datastore: SIMULATED_DATASTORE_ID }, STRINGS.simulatedSource);
-    },
-    (error: unknown) => {
+  if (!variables.items["datastore"]) setVariables(variables, { datastore: SIMULATED_DATASTORE_ID }, STRINGS.simulatedSource);
+  const start = (event: Event) => {
+    if (!(event.target instanceof Element) || !event.target.closest("[data-api-block]")) return;
+    for (const type of INTENT_EVENTS) document.removeEventListener(type, start, true);
+    simulatorReady().catch((error: unknown) => {
       mode.error = STRINGS.simulatorFailed(error instanceof Error ? error.message : String(error));
-    },
-  );
+    });
+  };
+  for (const type of INTENT_EVENTS) document.addEventListener(type, start, { capture: true, passive: true });
 }

@@ -59,3 +59,25 @@ export async function renderMermaidDiagrams(root: ParentNode): Promise<void> {
     }
   }
 }
+
+/**
+ * Draws the diagrams once one of them comes near the viewport, so that Mermaid (about 230 KB gz) is only
+ * downloaded by readers who reach a diagram. Without IntersectionObserver, draws at once.
+ */
+export function renderMermaidWhenVisible(root: Document): void {
+  const nodes = Array.from(root.querySelectorAll<HTMLElement>("pre.mermaid[data-diagram]"));
+  if (nodes.length === 0) return;
+  if (typeof IntersectionObserver === "undefined") {
+    void renderMermaidDiagrams(root);
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void renderMermaidDiagrams(root);
+    },
+    { rootMargin: "300px 0px" },
+  );
+  nodes.forEach((node) => observer.observe(node));
+}

@@ -32,7 +32,13 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Sends a request (after the simulated datastore is ready, in simulated mode) and measures the time to the full response. */
 export async function send(request: OutgoingRequest, signal: AbortSignal): Promise<Outcome> {
-  if (request.target.simulated) await simulatorReady();
+  if (request.target.simulated) {
+    try {
+      await simulatorReady();
+    } catch (error) {
+      return { status: "error", ms: 0, text: (error as Error).message || String(error), failure: "network" };
+    }
+  }
   const headers: Record<string, string> = { Accept: "application/json", ...request.target.headers };
   let body: BodyInit | undefined;
   if (request.file) {

@@ -7,6 +7,20 @@ test("Mermaid renders the diagram of the intégration page as SVG", async ({ pag
   await expect(page.locator(".mermaid svg").first()).toBeVisible();
 });
 
+test("Mermaid is not downloaded before the reader scrolls near a diagram", async ({ page }) => {
+  const loaded: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/vendor/mermaid/")) loaded.push(request.url());
+  });
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.goto("/tutoriels/alimentation-diffusion-vecteur/");
+  await page.waitForLoadState("networkidle");
+  expect(loaded).toEqual([]);
+  await page.locator("pre.mermaid").first().scrollIntoViewIfNeeded();
+  await expect(page.locator(".mermaid svg").first()).toBeVisible();
+  expect(loaded.length).toBeGreaterThan(0);
+});
+
 test("pages without a diagram never load Mermaid", async ({ page }) => {
   const loaded: string[] = [];
   page.on("request", (request) => {
@@ -34,6 +48,8 @@ test("every Mermaid diagram of the site renders (none falls back to its source)"
     const count = await page.locator("pre.mermaid").count();
     if (count === 0) continue;
     diagrams += count;
+    // Mermaid loads when a diagram comes near the viewport.
+    for (let index = 0; index < count; index += 1) await page.locator("pre.mermaid").nth(index).scrollIntoViewIfNeeded();
     await expect(page.locator(".mermaid svg"), path).toHaveCount(count);
     await expect(page.getByText("n’a pas pu être affiché"), path).toHaveCount(0);
   }

@@ -5,7 +5,7 @@ import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
 // A variable specifier keeps esbuild from bundling Pagefind: the file is written by the build (src/build/plugins/search.ts).
 const PAGEFIND_URL = "/pagefind/pagefind.js";
 const MAX_RESULTS = 8;
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 100;
 
 /** The part of Pagefind's browser API used here. */
 interface PagefindApi {
