@@ -54,3 +54,56 @@ export const RASTER_PAGES = [
   "/tutoriels/alimentation-diffusion-raster/publication-wms/",
   "/tutoriels/alimentation-diffusion-raster/nettoyage/",
 ];
+
+/** The JSON a block received (the response panel shows it pretty-printed). */
+export async function responseJson(block: Locator): Promise<unknown> {
+  const text = (await responseOf(block).textContent()) ?? "";
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`réponse non JSON :\n${text.slice(0, 2000)}`);
+  }
+}
+
+/** A request block of the page, by method and URL suffix (as written in the page, placeholders included). */
+export function block(page: Page, method: string, urlSuffix: string): Locator {
+  return page.locator(`[data-api-block][data-method="${method}"][data-url$="${urlSuffix}"]`);
+}
+
+/** Runs every block of the current page in order and asserts a 2xx answer for each. */
+export async function runAllBlocks(page: Page, path: string, statuses: string[]): Promise<void> {
+  const count = await blocks(page).count();
+  expect(count, `blocks on ${path}`).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1) {
+    const current = blocks(page).nth(index);
+    const label = `${path} bloc ${index + 1} ${await current.getAttribute("data-method")} ${await current.getAttribute("data-url")}`;
+    const missing = current.locator(".api-block__missing");
+    await current.getByRole("button", { name: /^Exécuter/ }).click();
+    // A block that refuses to send (unfilled variable) never gets a status: report its message at once.
+    await expect
+      .poll(async () => (await current.getAttribute("data-response-status")) !== null || (await missing.isVisible()), { timeout: 120_000, message: label })
+      .toBe(true);
+    if (await missing.isVisible()) throw new Error(`${label}\n${await missing.textContent()}`);
+    const status = (await current.getAttribute("data-response-status"))!;
+    statuses.push(`${label} → ${status}`);
+    const detail = `${label}\n${await responseOf(current).textContent()}`;
+    expect(Number(status), detail).toBeGreaterThanOrEqual(200);
+    expect(Number(status), detail).toBeLessThan(300);
+  }
+}
+
+
+/** Asserts that tutorial pages are chained (rel=prev/next in <head>, visible links), the first step back to the overview. */
+export async function expectChained(page: Page, pages: readonly string[], overview: string): Promise<void> {
+  for (const [index, path] of pages.entries()) {
+    await page.goto(path);
+    const next = pages[index + 1];
+    if (next) {
+      await expect(page.locator('head link[rel="next"]')).toHaveAttribute("href", next);
+      await expect(page.getByRole("link", { name: /Suivant/ })).toHaveAttribute("href", next);
+    }
+    const previous = pages[index - 1] ?? overview;
+    await expect(page.locator('head link[rel="prev"]')).toHaveAttribute("href", previous);
+    await expect(page.getByRole("link", { name: /Précédent/ })).toHaveAttribute("href", previous);
+  }
+}

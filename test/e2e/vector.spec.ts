@@ -2,24 +2,10 @@
 // step: normalised relations of the VECTOR-DB, statics' used attributes, published offerings and the public
 // GetCapabilities / TMS answers (the last block of each publication page follows the offering's link).
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { VECTOR_PAGES, blocks, openTutorialPage, responseOf } from "./helpers.ts";
+import { VECTOR_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks } from "./helpers.ts";
 
 const pageOf = (name: string) => VECTOR_PAGES.find((path) => path.endsWith(`/${name}/`))!;
 
-/** The JSON a block received (the response panel shows it pretty-printed). */
-async function responseJson(block: Locator): Promise<unknown> {
-  const text = (await responseOf(block).textContent()) ?? "";
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`réponse non JSON :\n${text.slice(0, 2000)}`);
-  }
-}
-
-/** A request block of the page, by method and URL suffix (as written in the page, placeholders included). */
-function block(page: Page, method: string, urlSuffix: string): Locator {
-  return page.locator(`[data-api-block][data-method="${method}"][data-url$="${urlSuffix}"]`);
-}
 
 /** Column names of a relation, whether the API lists them or maps them to their types. */
 function columns(attributes: unknown): string[] {
@@ -28,27 +14,6 @@ function columns(attributes: unknown): string[] {
   return [];
 }
 
-/** Runs every block of the current page in order and asserts a 2xx answer for each. */
-async function runAllBlocks(page: Page, path: string, statuses: string[]): Promise<void> {
-  const count = await blocks(page).count();
-  expect(count, `blocks on ${path}`).toBeGreaterThan(0);
-  for (let index = 0; index < count; index += 1) {
-    const current = blocks(page).nth(index);
-    const label = `${path} bloc ${index + 1} ${await current.getAttribute("data-method")} ${await current.getAttribute("data-url")}`;
-    const missing = current.locator(".api-block__missing");
-    await current.getByRole("button", { name: /^Exécuter/ }).click();
-    // A block that refuses to send (unfilled variable) never gets a status: report its message at once.
-    await expect
-      .poll(async () => (await current.getAttribute("data-response-status")) !== null || (await missing.isVisible()), { timeout: 120_000, message: label })
-      .toBe(true);
-    if (await missing.isVisible()) throw new Error(`${label}\n${await missing.textContent()}`);
-    const status = (await current.getAttribute("data-response-status"))!;
-    statuses.push(`${label} → ${status}`);
-    const detail = `${label}\n${await responseOf(current).textContent()}`;
-    expect(Number(status), detail).toBeGreaterThanOrEqual(200);
-    expect(Number(status), detail).toBeLessThan(300);
-  }
-}
 
 test("the vector tutorial runs end to end in the simulated datastore", async ({ page }) => {
   test.setTimeout(600_000);
@@ -150,21 +115,12 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
 });
 
 test("vector tutorial pages are chained with rel=prev/next and visible links", async ({ page }) => {
-  for (const [index, path] of VECTOR_PAGES.entries()) {
-    await page.goto(path);
-    const next = VECTOR_PAGES[index + 1];
-    if (next) {
-      await expect(page.locator('head link[rel="next"]')).toHaveAttribute("href", next);
-      await expect(page.getByRole("link", { name: /Suivant/ })).toHaveAttribute("href", next);
-    }
-    const previous = VECTOR_PAGES[index - 1] ?? "/tutoriels/alimentation-diffusion-vecteur/";
-    await expect(page.locator('head link[rel="prev"]')).toHaveAttribute("href", previous);
-    await expect(page.getByRole("link", { name: /Précédent/ })).toHaveAttribute("href", previous);
-  }
+  await expectChained(page, VECTOR_PAGES, "/tutoriels/alimentation-diffusion-vecteur/");
 });
 
 test("the vector overview renders its diagram and is listed on the tutorials page", async ({ page }) => {
   await page.goto("/tutoriels/alimentation-diffusion-vecteur/");
+  await page.locator("pre.mermaid").first().scrollIntoViewIfNeeded();
   await expect(page.locator(".mermaid svg").first()).toBeVisible();
   await expect(page.locator('head link[rel="next"]')).toHaveAttribute("href", VECTOR_PAGES[0]!);
   await page.goto("/tutoriels/");
