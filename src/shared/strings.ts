@@ -27,6 +27,8 @@ export const STRINGS = {
   pollStopped: "Attente interrompue.",
   pollTimeout: "Le statut n'est toujours pas final : attente abandonnée. Relancez « Exécuter » pour reprendre.",
   done: (status: number, ms: number) => `Terminé : HTTP ${status} en ${ms} ms.`,
+  failed: (status: number | "error", ms: number) => (status === "error" ? `Échec : aucune réponse après ${ms} ms.` : `Échec : HTTP ${status} en ${ms} ms.`),
+  notSent: "Rien n'a été envoyé.",
   networkError: (message: string) => `Aucune réponse : ${message}`,
   noResponse: "Aucune réponse",
   truncated: (shown: string, total: string) => `Réponse tronquée à l'affichage : ${shown} sur ${total}.`,

@@ -55,6 +55,8 @@ test("an edited body that is not JSON shows an inline error, keeps the text and 
   await editor.fill('{"name": "oups",');
   await create.getByRole("button", { name: /^Exécuter/ }).click();
   await expect(create.locator(".api-block__error")).toContainText("Corps JSON invalide");
+  // The alert says why; the polite status line only says the outcome, so screen readers hear the reason once.
+  await expect(create.locator(".api-block__status")).toHaveText("Rien n'a été envoyé.");
   await expect(editor).toHaveValue('{"name": "oups",');
   await expect(create).not.toHaveAttribute("data-response-status", /.*/);
 });

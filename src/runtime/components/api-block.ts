@@ -223,7 +223,8 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
           JSON.parse(this.body);
         } catch (error) {
           this.bodyError = STRINGS.bodyInvalid((error as Error).message);
-          this.statusLine = this.bodyError;
+          // The alert says why; the status line only says the outcome (no double announcement).
+          this.statusLine = STRINGS.notSent;
           return undefined;
         }
       }
@@ -235,7 +236,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       const missing = [...new Set([...url.missing, ...body.missing, ...fields.flatMap((field) => field.missing)])].filter((name) => name !== FILE_PLACEHOLDER);
       if (missing.length > 0) {
         this.missingMessage = STRINGS.missing(missing);
-        this.statusLine = this.missingMessage;
+        this.statusLine = STRINGS.notSent;
         this.missingSources = [];
         void providersFor(missing, window.location.pathname).then((sources) => {
           this.missingSources = sources;
@@ -348,7 +349,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.offerRenew = diagnosis?.renewToken ?? false;
       if (outcome.failure === "aborted") this.statusLine = STRINGS.pollStopped;
       else if (this.statusLine !== STRINGS.pollTimeout && this.statusLine !== STRINGS.pollStopped) {
-        this.statusLine = diagnosis ? diagnosis.title : STRINGS.done(outcome.status as number, outcome.ms);
+        this.statusLine = diagnosis ? STRINGS.failed(outcome.status, outcome.ms) : STRINGS.done(outcome.status as number, outcome.ms);
       }
       saveResult(variables.profile, this.spec.id, { status: outcome.status, ms: outcome.ms, text: this.responseText, url: this.sentUrl, captured: this.captured });
       this.root.setAttribute(BLOCK_ATTR.status, String(outcome.status));
