@@ -6,6 +6,7 @@ import path from "node:path";
 import { startDatastoreServer } from "../../../src/mock/server.ts";
 import type { DatastoreServer, DatastoreServerOptions } from "../../../src/mock/server.ts";
 import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
+import type { Reply, Send as MockSend } from "../mock/helpers.ts";
 
 /** Token accepted by the test servers. */
 export const TOKEN = "jeton-de-test";
@@ -14,20 +15,10 @@ export const DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
 /** An origin allowed by the test servers. */
 export const SITE = "http://127.0.0.1:8181";
 
-/** A parsed response. */
-export interface Reply {
-  status: number;
-  /** Parsed JSON body (null when empty); `any` so that tests can walk response shapes they assert on. */
-  body: any;
-  headers: Headers;
-}
+export type { Reply } from "../mock/helpers.ts";
 
-/** What a request may carry; `token: null` sends no Authorization header. */
-export interface Send {
-  json?: unknown;
-  raw?: string;
-  form?: FormData;
-  headers?: Record<string, string>;
+/** What a request may carry (as for the MSW tests); `token: null` sends no Authorization header. */
+export interface Send extends MockSend {
   token?: string | null;
 }
 
