@@ -29,6 +29,22 @@ export interface Send {
   headers?: Record<string, string>;
 }
 
+/** Sends a request (JSON, raw text or multipart body) and parses the JSON answer; shared with the server tests. */
+export async function request(method: string, url: string, send: Send, extraHeaders: Record<string, string> = {}): Promise<Reply> {
+  const headers: Record<string, string> = { ...send.headers, ...extraHeaders };
+  let body: RequestInit["body"];
+  if (send.json !== undefined) {
+    body = JSON.stringify(send.json);
+    headers["Content-Type"] = "application/json";
+  } else if (send.raw !== undefined) {
+    body = send.raw;
+    headers["Content-Type"] = "application/json";
+  } else if (send.form) body = send.form;
+  const response = await fetch(url, { method, headers, body });
+  const text = await response.text();
+  return { status: response.status, body: text === "" ? null : JSON.parse(text), headers: response.headers };
+}
+
 /** MD5 of a text, as md5sum prints it. */
 export const md5 = (text: string): string => createHash("md5").update(text).digest("hex");
 
@@ -48,18 +64,7 @@ export function harness(options: NodeDatastoreOptions = {}) {
   server.listen({ onUnhandledRequest: "error" });
 
   async function call(method: string, path: string, send: Send = {}): Promise<Reply> {
-    const headers: Record<string, string> = { ...send.headers };
-    let body: RequestInit["body"];
-    if (send.json !== undefined) {
-      body = JSON.stringify(send.json);
-      headers["Content-Type"] = "application/json";
-    } else if (send.raw !== undefined) {
-      body = send.raw;
-      headers["Content-Type"] = "application/json";
-    } else if (send.form) body = send.form;
-    const response = await fetch(`${BASE}${path}`, { method, headers, body });
-    const text = await response.text();
-    return { status: response.status, body: text === "" ? null : JSON.parse(text), headers: response.headers };
+    return request(method, `${BASE}${path}`, send);
   }
 
   return {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { startDatastoreServer } from "../../../src/mock/server.ts";
 import type { DatastoreServer, DatastoreServerOptions } from "../../../src/mock/server.ts";
 import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
-import type { Reply, Send as MockSend } from "../mock/helpers.ts";
+import { request, type Reply, type Send as MockSend } from "../mock/helpers.ts";
 
 /** Token accepted by the test servers. */
 export const TOKEN = "jeton-de-test";
@@ -59,20 +59,9 @@ export async function startTestServer(options: DatastoreServerOptions & { dir?: 
   });
 
   async function call(method: string, apiPath: string, send: Send = {}): Promise<Reply> {
-    const headers: Record<string, string> = { ...send.headers };
     const token = send.token === undefined ? TOKEN : send.token;
-    if (token !== null) headers["Authorization"] = `Bearer ${token}`;
-    let body: RequestInit["body"];
-    if (send.json !== undefined) {
-      body = JSON.stringify(send.json);
-      headers["Content-Type"] = "application/json";
-    } else if (send.raw !== undefined) {
-      body = send.raw;
-      headers["Content-Type"] = "application/json";
-    } else if (send.form) body = send.form;
-    const response = await fetch(apiPath.startsWith("http") ? apiPath : `${server.url}${apiPath}`, { method, headers, body });
-    const text = await response.text();
-    return { status: response.status, body: text === "" ? null : JSON.parse(text), headers: response.headers };
+    const auth: Record<string, string> = token === null ? {} : { Authorization: `Bearer ${token}` };
+    return request(method, apiPath.startsWith("http") ? apiPath : `${server.url}${apiPath}`, send, auth);
   }
 
   return { server, dir, logs, clock, call };
