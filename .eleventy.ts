@@ -3,6 +3,7 @@ import type { EleventyConfig } from "./src/build/eleventy-config.ts";
 import navigation from "./src/build/plugins/navigation.ts";
 import dataFilters from "./src/build/plugins/data-filters.ts";
 import markdown from "./src/build/plugins/markdown.ts";
+import diagrams from "./src/build/plugins/diagrams.ts";
 import assets from "./src/build/plugins/assets.ts";
 import search from "./src/build/plugins/search.ts";
 import security from "./src/build/plugins/security.ts";
@@ -10,8 +11,9 @@ import security from "./src/build/plugins/security.ts";
 export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(dataFilters); // strict {{ }} lookups, readJSON
   eleventyConfig.addPlugin(navigation); // eleventyNavigation, breadcrumbs, previous/next
-  await eleventyConfig.addPlugin(markdown); // markdown-it + Shiki + request blocks + Mermaid fences
-  eleventyConfig.addPlugin(assets); // runtime bundle (esbuild), public/, Mermaid files
+  await eleventyConfig.addPlugin(markdown); // markdown-it + Shiki + request blocks
+  eleventyConfig.addPlugin(diagrams); // Mermaid fences drawn to SVG at build time (Chromium, cached)
+  eleventyConfig.addPlugin(assets); // runtime bundle (esbuild), public/
   eleventyConfig.addPlugin(security); // Content-Security-Policy in every page
   eleventyConfig.addPlugin(search); // Pagefind index after each build
 

@@ -1,5 +1,6 @@
 // Browser tests: Debian's Chromium (scripts/ensure-chromium.ts installs it) on the built site served by scripts/serve.ts.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./src/build/chromium.ts";
 
 const PORT = Number(process.env["E2E_PORT"] ?? 8181);
 
@@ -16,8 +17,8 @@ export default defineConfig({
     browserName: "chromium",
     serviceWorkers: "allow",
     launchOptions: {
-      executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
     trace: "off",
   },

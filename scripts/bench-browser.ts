@@ -5,9 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/build/chromium.ts";
 
-export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /** Starts Chromium as the end-to-end tests do. */
 export function launchChromium(): Promise<Browser> {
@@ -152,7 +151,7 @@ export interface PageWeight {
   loaded: Loaded[];
   /** gzip bytes by kind. */
   byKind: Record<Kind, number>;
-  /** HTML + CSS + all JavaScript (app, simulator chunk, service worker script, Mermaid), gzip. */
+  /** HTML + CSS + all JavaScript (app, simulator chunk, service worker script, Mermaid if a page ever loads it), gzip. */
   budgeted: number;
   /** Everything (JSON data, images… included), gzip. */
   total: number;
@@ -160,15 +159,15 @@ export interface PageWeight {
   datastoreReadyMs: number | null;
   /** Start of the simulator chunk's download (ms from navigation start), when loaded. */
   simulatorFetchStartMs: number | null;
-  /** Top of the first diagram in the page (px), null without diagram. */
-  firstDiagramTop: number | null;
+  /** gzip size of the page's diagrams alone (their <figure> elements, SVG in both themes), part of the HTML. */
+  diagramsGzip: number;
 }
 
 /** Classifies a same-origin URL path. */
 export function kindOf(pathname: string, resourceType: string): Kind {
   if (resourceType === "document" || pathname.endsWith(".html") || pathname.endsWith("/")) return "html";
   if (pathname === "/mockServiceWorker.js") return "sw";
-  if (pathname.startsWith("/assets/vendor/mermaid/")) return "mermaid";
+  if (/mermaid/i.test(pathname)) return "mermaid"; // diagrams are drawn at build time: should never be loaded
   if (pathname.startsWith("/pagefind/")) return "pagefind";
   if (/^\/assets\/chunks\/browser-[^/]*\.js$/.test(pathname)) return "simulator";
   if (pathname.endsWith(".css")) return "css";
@@ -222,8 +221,9 @@ async function weighPage(browser: Browser, baseURL: string, pagePath: string): P
   await page.goto(pagePath, { waitUntil: "load" });
   await page.waitForLoadState("networkidle");
   const blocks = await page.locator("[data-api-block]").count();
-  const diagrams = await page.locator("pre.mermaid[data-diagram]").count();
-  const firstDiagramTop = diagrams > 0 ? ((await page.locator("pre.mermaid[data-diagram]").first().boundingBox())?.y ?? null) : null;
+  const figures = page.locator("figure.diagram[data-diagram]");
+  const diagrams = await figures.count();
+  const diagramsGzip = diagrams > 0 ? gzipSize(Buffer.from((await figures.evaluateAll((all) => all.map((figure) => figure.outerHTML))).join(""))) : 0;
   let datastoreReadyMs: number | null = null;
   if (blocks > 0) {
     await page.waitForFunction(() => (globalThis as unknown as { __bench: { datastoreAt?: number } }).__bench.datastoreAt !== undefined, null, { timeout: 30_000 });
@@ -251,7 +251,7 @@ async function weighPage(browser: Browser, baseURL: string, pagePath: string): P
   for (const item of loaded) byKind[item.kind] += item.gzip;
   const budgeted = KINDS.filter((kind) => BUDGETED.has(kind)).reduce((sum, kind) => sum + byKind[kind], 0);
   const total = KINDS.reduce((sum, kind) => sum + byKind[kind], 0);
-  return { path: pagePath, blocks, diagrams, loaded, byKind, budgeted, total, datastoreReadyMs, simulatorFetchStartMs, firstDiagramTop };
+  return { path: pagePath, blocks, diagrams, loaded, byKind, budgeted, total, datastoreReadyMs, simulatorFetchStartMs, diagramsGzip };
 }
 
 /** Weighs every page, one fresh context each. */

@@ -72,14 +72,14 @@ export function cpuScope(): "all" | "waited" {
 }
 
 /** Builds the site of `cwd` into `outDir` exactly as `npm run build` does (same command, other output folder). */
-export function runBuild(cwd: string, outDir: string): Promise<BuildRun> {
+export function runBuild(cwd: string, outDir: string, env: Record<string, string> = {}): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const command = [TSX, ELEVENTY, "--config=.eleventy.ts", `--output=${outDir}`];
     const [program, args] = hasPython() ? ["python3", ["-c", CPU_WRAPPER_PY, ...command]] : ["bash", ["-c", BASH_WRAPPER, "bash", ...command]];
     const child = spawn(program, args, {
       cwd,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: { ...process.env, ...env, NO_COLOR: "1", FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -14,8 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { cpuScope, duplicatedMirror, removeDir, runBuild, tempDir, type BuildRun } from "./bench-build.ts";
+import { CHROMIUM_PATH } from "../src/build/chromium.ts";
 import {
-  CHROMIUM_PATH,
   launchChromium,
   measureClicks,
   measureSearch,
@@ -26,7 +26,6 @@ import {
   type PageWeight,
   type SearchRun,
   type SimulatorStart,
-  VIEWPORT_HEIGHT,
 } from "./bench-browser.ts";
 
 const { values: args } = parseArgs({
@@ -135,6 +134,8 @@ function machine(chromium: string): Record<string, string> {
 interface BuildResults {
   base: BuildRun[];
   duplicated: BuildRun[];
+  /** A build of the site with an empty diagram cache: every Mermaid diagram drawn in Chromium. */
+  coldDiagrams: { run: BuildRun; drawings: number };
   factor: number;
   siteDir: string;
 }
@@ -162,7 +163,16 @@ async function measureBuilds(): Promise<BuildResults> {
   } finally {
     removeDir(mirror);
   }
-  return { base, duplicated, factor: FACTOR, siteDir };
+  log("  construction avec un cache de diagrammes vide…");
+  const cache = tempDir("diagrams");
+  const coldOut = tempDir("site-cold");
+  try {
+    const run = await runBuild(process.cwd(), coldOut, { DIAGRAM_CACHE_DIR: cache });
+    return { base, duplicated, coldDiagrams: { run, drawings: fs.readdirSync(cache).length }, factor: FACTOR, siteDir };
+  } finally {
+    removeDir(cache);
+    removeDir(coldOut);
+  }
 }
 
 interface BrowserResults {
@@ -251,6 +261,7 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
     { measure: `Construction complète (Eleventy + esbuild + Pagefind), médiane de ${base.length}`, value: `${sec(wall)} (${sec(min(base.map((r) => r.wallMs)))}–${sec(max(base.map((r) => r.wallMs)))}), ${pages} pages`, budget: "—", verdict: "info" },
     { measure: `  temps CPU (${CPU_SCOPE}, tous cœurs)`, value: sec(cpu), budget: "—", verdict: "info" },
     { measure: "  dont Pagefind (indexation)", value: ms(median(base.map((r) => r.pagefindMs))), budget: "—", verdict: "info" },
+    { measure: `  avec un cache de diagrammes vide (Chromium lancé, ${build.coldDiagrams.drawings} dessins Mermaid), une construction`, value: `${sec(build.coldDiagrams.run.wallMs)} (+${sec(build.coldDiagrams.run.wallMs - wall)})`, budget: "—", verdict: "info" },
     { measure: "Construction par page : temps total ÷ pages", value: ms(wall / pages), budget: `≤ ${BUDGET.buildMsPerPage} ms`, verdict: verdict(wall / pages <= BUDGET.buildMsPerPage) },
     { measure: "  coûts fixes estimés (total − coût marginal × pages)", value: sec(wall - median(marginalWall) * pages), budget: "—", verdict: "info" },
     { measure: `Construction par page : coût marginal, temps écoulé (${pages} → ${dupPages} pages, médiane des paires)`, value: `${ms(median(marginalWall))}${spread(marginalWall)}`, budget: `≤ ${BUDGET.buildMsPerPage} ms`, verdict: verdict(median(marginalWall) <= BUDGET.buildMsPerPage) },
@@ -273,11 +284,11 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
     String(w.blocks),
     String(w.diagrams),
     kib(w.byKind.html),
+    kib(w.diagramsGzip),
     kib(w.byKind.css),
     kib(w.byKind.app),
     kib(w.byKind.simulator),
     kib(w.byKind.sw),
-    kib(w.byKind.mermaid),
     kib(w.byKind.data + w.byKind.other + w.byKind.pagefind),
     kib(w.budgeted),
     verdict(w.budgeted <= BUDGET.pageKiB * 1024),
@@ -286,12 +297,12 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
   const notes: string[] = [];
   if (noResult.length > 0) notes.push(`Requêtes sans résultat : ${[...new Set(noResult)].join(", ")}.`);
   const mermaidPages = weights.filter((w) => w.byKind.mermaid > 0);
-  if (mermaidPages.length > 0) {
-    const visible = mermaidPages.filter((w) => w.firstDiagramTop !== null && w.firstDiagramTop < VIEWPORT_HEIGHT).length;
+  if (mermaidPages.length > 0) notes.push(`Du code Mermaid est chargé par ${mermaidPages.length} page(s), alors que les diagrammes sont dessinés à la construction.`);
+  const diagramPages = weights.filter((w) => w.diagrams > 0);
+  if (diagramPages.length > 0) {
     notes.push(
-      `Mermaid est chargé avant toute interaction sur ${mermaidPages.length} page(s) (${kib(median(mermaidPages.map((w) => w.byKind.mermaid)))} gz médian, ` +
-        `${median(mermaidPages.map((w) => w.loaded.filter((l) => l.kind === "mermaid").length))} fichiers) ; le diagramme est dans la première hauteur d'écran ` +
-        `(fenêtre de 1280 × ${VIEWPORT_HEIGHT}) sur ${visible} d'entre elles.`,
+      `Diagrammes dessinés à la construction (SVG dans le HTML, thèmes clair et sombre) : ${diagramPages.length} page(s), ` +
+        `${kib(min(diagramPages.map((w) => w.diagramsGzip)))}–${kib(max(diagramPages.map((w) => w.diagramsGzip)))} gz par page (compris dans « HTML »). Aucun code Mermaid n'est chargé.`,
     );
   }
   const statuses = [...new Set(browser.click.runs.map((r) => r.status))];
@@ -299,7 +310,7 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
   return { rows, pageRows, notes };
 }
 
-const PAGE_HEADERS = ["Page", "Blocs", "Diagr.", "HTML", "CSS", "JS appli", "Simulateur", "SW", "Mermaid", "Autres (hors budget)", "HTML+JS+CSS", "Verdict"];
+const PAGE_HEADERS = ["Page", "Blocs", "Diagr.", "HTML", "dont diagr.", "CSS", "JS appli", "Simulateur", "SW", "Autres (hors budget)", "HTML+JS+CSS", "Verdict"];
 
 const METHOD = `## Méthode
 
@@ -314,8 +325,8 @@ Options : \`--builds N\` (5), \`--factor N\` (5), \`--clicks N\` (60, au moins 5
   Pagefind compris, que Node n'attend pas) grâce à un petit lanceur python3 qui se déclare « subreaper » (Linux) ;
   sans python3, seuls les processus attendus sont comptés, et le tableau le dit.
 - **Par page**, deux chiffres :
-  - *temps total ÷ pages* : inclut les coûts fixes (démarrage, Shiki, esbuild, copie de Mermaid, lancement de
-    Pagefind) ; il baisse quand le site grandit, il ne dit pas ce que coûte une page ;
+  - *temps total ÷ pages* : inclut les coûts fixes (démarrage, Shiki, esbuild, lancement de Pagefind) ; il baisse
+    quand le site grandit, il ne dit pas ce que coûte une page ;
   - *coût marginal* : un miroir du projet (liens symboliques, \`src/content\` copié) où chaque dossier de tutoriel
     existe ×N (copies avec leurs propres URL et clés de navigation : le site a simplement N fois plus de tutoriels,
     barre latérale comprise) est construit juste après chaque construction du site ; pour chaque paire, coût
@@ -326,16 +337,20 @@ Options : \`--builds N\` (5), \`--factor N\` (5), \`--clicks N\` (60, au moins 5
     l'autre, le temps CPU moins. Les meilleurs temps (minimum de chaque série) donnent une borne proche de ce qu'on
     mesurerait sur une machine au repos, la charge ne faisant qu'ajouter du temps. Décomposition : Eleventy
     (d'après sa ligne « Wrote N files in X seconds », moins Pagefind) et Pagefind (d'après la ligne \`[search]\`).
-    Limites : les copies ont le même contenu que les originaux (un cache par contenu, s'il en existait un, ferait
-    paraître les pages ajoutées moins chères) ; la barre latérale de chaque page liste toutes les pages, donc le coût
-    d'une page croît avec la taille du site.
+    Limites : les copies ont le même contenu que les originaux, et les diagrammes Mermaid sont gardés en cache par
+    contenu (\`node_modules/.cache/entrepot-diagrams/\`) : les pages ajoutées ne redessinent aucun diagramme. Le coût
+    d'un dessin est donné à part : une construction du site avec un cache vide (\`DIAGRAM_CACHE_DIR\` temporaire), qui
+    lance Chromium et dessine chaque diagramme en thème clair et sombre, comme après une modification de diagramme
+    ou sur une machine neuve. La barre latérale de chaque page liste toutes les pages, donc le coût d'une page croît
+    avec la taille du site.
 - **Poids avant interaction** : chaque page sous \`/tutoriels/\` est ouverte dans un contexte Chromium neuf (cache
   vide, aucun service worker : une première visite), servie par \`scripts/serve.ts\` ; toutes les réponses de même
   origine sont relevées jusqu'à \`load\` + réseau inactif (500 ms), et, sur les pages à blocs, jusqu'à ce que
   l'entrepôt simulé soit prêt (il démarre au chargement, c'est voulu) puis réseau inactif. Le serveur statique ne
   compresse pas : la taille gzip (zlib, niveau 6) est calculée sur les octets reçus. Le budget compte HTML + CSS +
   tout le JavaScript chargé : application, bloc du simulateur (MSW + modèle), script du service worker
-  (\`/mockServiceWorker.js\`) et Mermaid s'il est chargé ; les données JSON et images sont dans « Autres ».
+  (\`/mockServiceWorker.js\`) ; les données JSON et images sont dans « Autres ». Les diagrammes sont des SVG dans le
+  HTML (dessinés à la construction, en thème clair et sombre) : « dont diagr. » donne leur part, compressée seule.
 - **Clic → réponse** : sur un bloc GET simple, en mode simulé, l'entrepôt prêt et le réseau inactif ; N clics
   Playwright successifs. Dans la page : départ = \`timeStamp\` de l'événement \`click\` ; arrivée = trame suivant le
   retour de \`data-response-status\` (retiré par le composant au début de chaque exécution ; le texte de la réponse
@@ -383,7 +398,7 @@ async function main(): Promise<void> {
 Mesures de \`npm run bench\`. Ce fichier est réécrit à chaque exécution (dernière mesure, puis historique résumé).
 
 Budgets : au plus **${BUDGET.pageKiB} Ko gzip** chargés avant toute interaction par une page de tutoriel (Mermaid seulement
-là où il y a un diagramme, et seulement quand il le faut) ; au plus **${BUDGET.buildMsPerPage} ms de construction par page** ;
+là où il y a un diagramme, et seulement quand il le faut : ici jamais, les diagrammes sont dessinés à la construction) ; au plus **${BUDGET.buildMsPerPage} ms de construction par page** ;
 clic « Exécuter » → réponse affichée en mode simulé : **p95 ≤ ${BUDGET.clickP95Ms} ms**.
 
 ## Dernière mesure

@@ -1,9 +1,8 @@
-// Makes sure Debian's Chromium is installed for the browser tests (Playwright's own download is unreachable here).
+// Makes sure Debian's Chromium is installed: the build draws the diagrams with it, the browser tests drive it
+// (Playwright's own download is unreachable here).
 import { execSync } from "node:child_process";
 import fs from "node:fs";
-
-/** Path of the browser the tests drive. */
-export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+import { CHROMIUM_PATH as CHROMIUM } from "../src/build/chromium.ts";
 
 if (!fs.existsSync(CHROMIUM)) {
   console.log(`Chromium absent (${CHROMIUM}) : installation du paquet Debian « chromium »…`);

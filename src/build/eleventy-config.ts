@@ -10,7 +10,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
-  addTransform(name: string, transform: (this: any, content: string) => string): void;
+  addTransform(name: string, transform: (this: any, content: string) => string | Promise<string>): void;
   addPreprocessor(name: string, extensions: string, callback: (data: any, content: string) => unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setLibrary(name: "md", library: MarkdownIt): void;

@@ -7,7 +7,6 @@ import { registerModeBanner } from "./components/mode-banner.ts";
 import { registerSearch } from "./components/search.ts";
 import { registerSettings } from "./components/settings-panel.ts";
 import { registerVariablesPanel } from "./components/variables-panel.ts";
-import { renderMermaidWhenVisible } from "./mermaid.ts";
 import { configureSimulator, simulatorReady } from "./simulator.ts";
 import { loadSession } from "./state/session.ts";
 import { profileOf } from "./state/settings.ts";
@@ -32,7 +31,6 @@ registerVariablesPanel(Alpine, variables, storage);
 registerApiBlock(Alpine, variables, session);
 registerSearch(Alpine);
 Alpine.start();
-renderMermaidWhenVisible(document);
 
 // In simulated mode the default {datastore} is the simulated one. The simulated datastore (MSW, ~90 KB gz) starts
 // at the reader's first sign of intent on a block (pointer, focus, touch), so that it is ready by the click without

@@ -38,7 +38,7 @@ test("running the archive tutorial, a diagram, the search and the settings cause
     for (let index = 0; index < count; index += 1) expect(Number(await runBlock(blocks(page).nth(index)))).toBeLessThan(300);
   }
   await page.goto(ARCHIVE_PAGES[1]!);
-  await expect(page.locator(".mermaid svg").first()).toBeVisible();
+  await expect(page.locator("figure.diagram svg").first()).toBeVisible();
   await page.getByRole("button", { name: /^Réglages/ }).click();
   await page.getByRole("dialog", { name: "Réglages" }).getByRole("button", { name: "Annuler" }).click();
   await page.getByRole("searchbox", { name: /Rechercher/ }).or(page.getByRole("combobox", { name: /Rechercher/ })).fill("livraison");

@@ -1,34 +1,47 @@
-// Site-wide features: Mermaid diagrams and search.
+// Site-wide features: Mermaid diagrams (drawn at build time) and search.
 import { expect, test } from "@playwright/test";
 import { ARCHIVE_PAGES } from "./helpers.ts";
 
-test("Mermaid renders the diagram of the intégration page as SVG", async ({ page }) => {
+test("diagrams are drawn at build time: the intégration page shows its SVG and downloads no Mermaid", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
   await page.goto(ARCHIVE_PAGES[1]!);
-  await expect(page.locator(".mermaid svg").first()).toBeVisible();
+  const figure = page.locator("figure.diagram").first();
+  await expect(figure.locator(".diagram-light svg")).toBeVisible();
+  await expect(figure.getByText("Exécution du traitement").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(requested.filter((url) => /mermaid/i.test(url))).toEqual([]);
 });
 
-test("Mermaid is not downloaded before the reader scrolls near a diagram", async ({ page }) => {
-  const loaded: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes("/vendor/mermaid/")) loaded.push(request.url());
-  });
-  await page.setViewportSize({ width: 1280, height: 400 });
+test("a diagram follows the colour scheme, also when it changes while the page is open", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/tutoriels/alimentation-diffusion-vecteur/");
-  await page.waitForLoadState("networkidle");
-  expect(loaded).toEqual([]);
-  await page.locator("pre.mermaid").first().scrollIntoViewIfNeeded();
-  await expect(page.locator(".mermaid svg").first()).toBeVisible();
-  expect(loaded.length).toBeGreaterThan(0);
+  const figure = page.locator("figure.diagram").first();
+  await expect(figure.locator(".diagram-dark svg")).toBeVisible();
+  await expect(figure.locator(".diagram-light svg")).toBeHidden();
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect(figure.locator(".diagram-light svg")).toBeVisible();
+  await expect(figure.locator(".diagram-dark svg")).toBeHidden();
 });
 
-test("pages without a diagram never load Mermaid", async ({ page }) => {
-  const loaded: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes("/vendor/mermaid/")) loaded.push(request.url());
-  });
-  await page.goto(ARCHIVE_PAGES[3]!);
-  await page.waitForLoadState("networkidle");
-  expect(loaded).toEqual([]);
+test("every diagram of the site is drawn in both themes, with ids unique in its page", async ({ page }) => {
+  await page.goto("/");
+  const links = await page.locator(".site-nav a, nav a").evaluateAll((anchors) => [...new Set(anchors.map((anchor) => (anchor as unknown as { pathname: string }).pathname))]);
+  let diagrams = 0;
+  for (const path of links.filter((link) => link.startsWith("/tutoriels/"))) {
+    await page.goto(path);
+    const figures = page.locator("figure.diagram");
+    const count = await figures.count();
+    diagrams += count;
+    for (let index = 0; index < count; index += 1) {
+      await expect(figures.nth(index).locator(".diagram-light > svg"), path).toHaveCount(1);
+      await expect(figures.nth(index).locator(".diagram-dark > svg"), path).toHaveCount(1);
+      await expect(figures.nth(index).locator("svg g.node").first(), path).toBeAttached();
+    }
+    const ids = await page.locator("[id]").evaluateAll((elements) => elements.map((element) => element.id));
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index), `${path}: duplicated ids`).toEqual([]);
+  }
+  expect(diagrams).toBeGreaterThanOrEqual(8);
 });
 
 test("searching « Recopie d'une archive livrée » finds the intégration page", async ({ page }) => {
@@ -37,21 +50,4 @@ test("searching « Recopie d'une archive livrée » finds the intégration page"
   await box.fill("Recopie d'une archive livrée");
   const result = page.locator(`a[href*="${ARCHIVE_PAGES[1]}"]`).filter({ hasText: /Intégration/ });
   await expect(result.first()).toBeVisible();
-});
-
-test("every Mermaid diagram of the site renders (none falls back to its source)", async ({ page }) => {
-  await page.goto("/");
-  const links = await page.locator(".site-nav a, nav a").evaluateAll((anchors) => [...new Set(anchors.map((anchor) => (anchor as unknown as { pathname: string }).pathname))]);
-  let diagrams = 0;
-  for (const path of links.filter((link) => link.startsWith("/tutoriels/"))) {
-    await page.goto(path);
-    const count = await page.locator("pre.mermaid").count();
-    if (count === 0) continue;
-    diagrams += count;
-    // Mermaid loads when a diagram comes near the viewport.
-    for (let index = 0; index < count; index += 1) await page.locator("pre.mermaid").nth(index).scrollIntoViewIfNeeded();
-    await expect(page.locator(".mermaid svg"), path).toHaveCount(count);
-    await expect(page.getByText("n’a pas pu être affiché"), path).toHaveCount(0);
-  }
-  expect(diagrams).toBeGreaterThanOrEqual(8);
 });

@@ -120,8 +120,7 @@ test("vector tutorial pages are chained with rel=prev/next and visible links", a
 
 test("the vector overview renders its diagram and is listed on the tutorials page", async ({ page }) => {
   await page.goto("/tutoriels/alimentation-diffusion-vecteur/");
-  await page.locator("pre.mermaid").first().scrollIntoViewIfNeeded();
-  await expect(page.locator(".mermaid svg").first()).toBeVisible();
+  await expect(page.locator("figure.diagram svg").first()).toBeVisible();
   await expect(page.locator('head link[rel="next"]')).toHaveAttribute("href", VECTOR_PAGES[0]!);
   await page.goto("/tutoriels/");
   await expect(page.locator('main a[href$="alimentation-diffusion-vecteur/"]').first()).toBeVisible();

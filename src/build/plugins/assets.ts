@@ -1,4 +1,4 @@
-// Static assets: the browser runtime bundled by esbuild, public/ copied to the site root, Mermaid's ESM files.
+// Static assets: the browser runtime bundled by esbuild, public/ copied to the site root.
 import fs from "node:fs";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
@@ -32,10 +32,6 @@ const emptyCookieJar: Plugin = {
 /** Bundles src/runtime/main.ts and src/runtime/styles/main.css into /assets while the pages render. */
 export default function assets(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ public: "/" });
-  // Mermaid is loaded lazily by src/runtime/mermaid.ts from this folder, only on pages with a diagram.
-  // Its source maps (13 of its 17 MB, never requested without developer tools) are not copied.
-  eleventyConfig.addPassthroughCopy({ "node_modules/mermaid/dist/mermaid.esm.min.mjs": "/assets/vendor/mermaid/mermaid.esm.min.mjs" });
-  eleventyConfig.addPassthroughCopy({ "node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs": "/assets/vendor/mermaid/chunks/mermaid.esm.min" });
   eleventyConfig.addWatchTarget("src/runtime/");
   eleventyConfig.addWatchTarget("src/shared/");
   eleventyConfig.addWatchTarget("src/mock/");

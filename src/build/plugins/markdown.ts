@@ -1,10 +1,10 @@
-// The Markdown library: markdown-it with Shiki for code fences, Mermaid fences and request blocks (`??? GET "…"`).
+// The Markdown library: markdown-it with Shiki for code fences and request blocks (`??? GET "…"`); Mermaid fences
+// are added by src/build/plugins/diagrams.ts.
 import fs from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { createHighlight } from "../markdown/highlight.ts";
-import mermaidFence from "../markdown/mermaid-fence.ts";
 import apiBlocks from "../markdown/api-block.ts";
 import { VariableSourceIndex } from "../markdown/variable-sources.ts";
 
@@ -12,7 +12,6 @@ import { VariableSourceIndex } from "../markdown/variable-sources.ts";
 export default async function markdown(eleventyConfig: EleventyConfig): Promise<void> {
   const highlight = await createHighlight();
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false, highlight: (code, lang, attrs) => highlight(code, lang, attrs) });
-  md.use(mermaidFence);
   const sources = new VariableSourceIndex();
   md.use(apiBlocks, { highlight, sources });
   eleventyConfig.setLibrary("md", md);

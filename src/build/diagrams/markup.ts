@@ -1,0 +1,26 @@
+// The HTML of a diagram drawn at build time: its SVG in both themes, of which the page's CSS shows one
+// (changing this markup also needs the .diagram rules of src/runtime/styles/code.css and test/e2e/site.spec.ts).
+import { ID_TOKEN, type DiagramTheme } from "./mermaid-renderer.ts";
+
+/**
+ * What Mermaid writes for its own run-time features and a static page never uses: each edge's points, base64-encoded
+ * (up to a third of a diagram's bytes).
+ */
+const RUNTIME_ONLY = / data-points="[^"]*"/g;
+
+/** Drops what a static SVG does not need; applied before caching. */
+export function compactSvg(svg: string): string {
+  return svg.replace(RUNTIME_ONLY, "");
+}
+
+/** The SVG with its ids made unique in the page: `id` is the diagram's, the theme is appended. */
+export function withId(svg: string, id: string, theme: DiagramTheme): string {
+  return svg.replaceAll(ID_TOKEN, `${id}-${theme}`);
+}
+
+/** The figure of one diagram; `svgs` come from the cache or the renderer (trusted: Mermaid's strict mode). */
+export function diagramFigure(id: string, svgs: Record<DiagramTheme, string>): string {
+  const themes = Object.keys(svgs) as DiagramTheme[];
+  const parts = themes.map((theme) => `<div class="diagram-${theme}">${withId(svgs[theme], id, theme)}</div>`);
+  return `<figure class="diagram" id="${id}" data-diagram data-pagefind-ignore>${parts.join("")}</figure>`;
+}

@@ -1,0 +1,34 @@
+// The markup of diagrams drawn at build time (src/build/diagrams/markup.ts) and their cache keys.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { diagramKey } from "../../../src/build/diagrams/cache.ts";
+import { compactSvg, diagramFigure, withId } from "../../../src/build/diagrams/markup.ts";
+import { ID_TOKEN } from "../../../src/build/diagrams/mermaid-renderer.ts";
+
+const SVG = `<svg id="${ID_TOKEN}"><style>#${ID_TOKEN} .node{fill:#eee}</style><path id="${ID_TOKEN}-L_a_b_0" data-points="W3sieCI6MX1d" marker-end="url(#${ID_TOKEN}_flowchart-v2-pointEnd)"/></svg>`;
+
+test("compactSvg drops the run-time edge points and keeps the rest", () => {
+  const compact = compactSvg(SVG);
+  assert.doesNotMatch(compact, /data-points/);
+  assert.match(compact, /marker-end="url\(#zzdiagramzz_flowchart-v2-pointEnd\)"/);
+});
+
+test("withId gives every id, selector and reference of a drawing the diagram's id and theme", () => {
+  const svg = withId(SVG, "diagramme-2", "dark");
+  assert.doesNotMatch(svg, new RegExp(ID_TOKEN));
+  assert.match(svg, /<svg id="diagramme-2-dark">/);
+  assert.match(svg, /#diagramme-2-dark \.node/);
+  assert.match(svg, /url\(#diagramme-2-dark_flowchart-v2-pointEnd\)/);
+});
+
+test("diagramFigure holds the light and the dark drawing, each with its own ids", () => {
+  const html = diagramFigure("diagramme-1", { light: SVG, dark: SVG });
+  assert.match(html, /^<figure class="diagram" id="diagramme-1" data-diagram data-pagefind-ignore><div class="diagram-light"><svg id="diagramme-1-light">/);
+  assert.match(html, /<div class="diagram-dark"><svg id="diagramme-1-dark">/);
+});
+
+test("the cache key changes with the source and the theme, and only with them", () => {
+  assert.equal(diagramKey("flowchart LR\n a --> b", "light"), diagramKey("flowchart LR\n a --> b", "light"));
+  assert.notEqual(diagramKey("flowchart LR\n a --> b", "light"), diagramKey("flowchart LR\n a --> b", "dark"));
+  assert.notEqual(diagramKey("flowchart LR\n a --> b", "light"), diagramKey("flowchart LR\n a --> c", "light"));
+});
