@@ -2,7 +2,7 @@
 // engine to measure its labels, and readers then get a finished SVG instead of ~230 KB gz of Mermaid.
 // One browser and one page per build, opened at the first diagram that is not in the cache (src/build/diagrams/cache.ts).
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.ts";
 
 const require = createRequire(import.meta.url);
@@ -94,7 +94,8 @@ export class MermaidRenderer {
 
   private openPage(): Promise<Page> {
     this.page ??= (async () => {
-      this.browser = chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      // Imported here: builds whose diagrams are all cached never load Playwright (~0.3 s).
+      this.browser = import("@playwright/test").then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
       const browser = await this.browser.catch((error: unknown) => {
         throw new Error(
           `Chromium (${CHROMIUM_PATH}) est nécessaire pour dessiner les diagrammes Mermaid à la construction ; ` +
