@@ -4,7 +4,9 @@ import { createRequire } from "node:module";
 import type { EleventyConfig } from "../eleventy-config.ts";
 
 const require = createRequire(import.meta.url);
-const eleventyNavigation = require("@11ty/eleventy-navigation") as (config: EleventyConfig) => void;
+const eleventyNavigation = require("@11ty/eleventy-navigation") as ((config: EleventyConfig) => void) & {
+  navigation: { find(items: readonly CollectionItem[]): NavTreeEntry[] };
+};
 
 /** What a page puts in its `eleventyNavigation` front matter. */
 interface NavigationData {
@@ -19,6 +21,13 @@ interface NavigationData {
 interface CollectionItem {
   url?: string | false;
   data?: { title?: unknown; eleventyNavigation?: NavigationData };
+}
+
+/** An entry of the @11ty/eleventy-navigation tree (the part the sidebar reads). */
+interface NavTreeEntry {
+  url?: string;
+  title: unknown;
+  children?: NavTreeEntry[];
 }
 
 /** A page in the navigation, as the filters return it. */
@@ -64,6 +73,71 @@ export function navigationIndex(items: readonly CollectionItem[] | undefined): M
   }
   if (items) cache.set(items, index);
   return index;
+}
+
+/** Nunjucks' autoescape map: the sidebar escapes like the templates around it. */
+const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
+const escapeNunjucks = (value: unknown) => String(value).replace(/[&"'<>\\]/g, (char) => ESCAPES[char]!);
+
+/** The sidebar tree of one build, with what does not depend on the page computed once. */
+class SidebarTree {
+  // Markup of each entry when the page is outside its subtree, and the URLs of its subtree.
+  private readonly plain = new Map<NavTreeEntry, string>();
+  private readonly urls = new Map<NavTreeEntry, string[]>();
+
+  constructor(private readonly entries: readonly NavTreeEntry[]) {}
+
+  /** The nested lists for the page at `currentUrl`: its link gets aria-current="page", its ancestors a class. */
+  html(currentUrl: string): string {
+    return this.list(this.entries, currentUrl, 1);
+  }
+
+  /** One level of nested list (`currentUrl` undefined: a page outside these entries' subtrees). */
+  private list(entries: readonly NavTreeEntry[], currentUrl: string | undefined, level: number): string {
+    let html = `<ul class="nav-list nav-list--level-${level}">`;
+    for (const entry of entries) html += this.item(entry, currentUrl, level);
+    return `${html}\n</ul>`;
+  }
+
+  /** One entry for the page at `pageUrl`; written once and reused for every page outside its subtree. */
+  private item(entry: NavTreeEntry, pageUrl: string | undefined, level: number): string {
+    const touches = (url: string) => pageUrl !== undefined && (url === "/" ? pageUrl === "/" : pageUrl.startsWith(url));
+    const currentUrl = this.subtreeUrls(entry).some(touches) ? pageUrl : undefined;
+    if (currentUrl === undefined && this.plain.has(entry)) return this.plain.get(entry)!;
+    const url = entry.url;
+    const inTrail = currentUrl !== undefined && url !== undefined && url !== "/" && currentUrl.startsWith(url);
+    let html = `\n  <li class="nav-item${inTrail ? " nav-item--in-trail" : ""}">\n    `;
+    html += url !== undefined
+      ? `<a class="nav-link" href="${escapeNunjucks(url)}"${url === currentUrl ? ' aria-current="page"' : ""}>${escapeNunjucks(entry.title)}</a>`
+      : `<span class="nav-link">${escapeNunjucks(entry.title)}</span>`;
+    if (entry.children?.length) html += this.list(entry.children, currentUrl, level + 1);
+    html += "\n  </li>";
+    if (currentUrl === undefined) this.plain.set(entry, html);
+    return html;
+  }
+
+  /** The URLs of an entry and of its descendants. */
+  private subtreeUrls(entry: NavTreeEntry): string[] {
+    let urls = this.urls.get(entry);
+    if (!urls) {
+      urls = [...(entry.url !== undefined ? [entry.url] : []), ...(entry.children ?? []).flatMap((child) => this.subtreeUrls(child))];
+      this.urls.set(entry, urls);
+    }
+    return urls;
+  }
+}
+
+// One sidebar tree per collections.all array (a new array on every build) instead of one per page.
+const trees = new WeakMap<readonly CollectionItem[], SidebarTree>();
+
+/** The sidebar navigation (_includes/partials/site-nav.njk) of the page at `currentUrl`, as HTML. */
+export function siteNav(items: readonly CollectionItem[] | undefined, currentUrl: unknown): string {
+  let tree = items && trees.get(items);
+  if (!tree) {
+    tree = new SidebarTree(eleventyNavigation.navigation.find(items ?? []));
+    if (items) trees.set(items, tree);
+  }
+  return tree.html(typeof currentUrl === "string" ? currentUrl : "");
 }
 
 /** Orders links by `order` (missing orders last), keeping the collection order otherwise. */
@@ -134,11 +208,12 @@ export function tutorialPager(items: readonly CollectionItem[] | undefined, key:
   return pager;
 }
 
-/** Adds the navigation plugin and the `breadcrumbs`, `siblings`, `tutorialSteps` and `tutorialPager` filters. */
+/** Adds the navigation plugin and the `breadcrumbs`, `siblings`, `tutorialSteps`, `tutorialPager` and `siteNav` filters. */
 export default function navigation(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(eleventyNavigation);
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
   eleventyConfig.addFilter("siblings", siblings);
   eleventyConfig.addFilter("tutorialSteps", tutorialSteps);
   eleventyConfig.addFilter("tutorialPager", tutorialPager);
+  eleventyConfig.addFilter("siteNav", siteNav);
 }
