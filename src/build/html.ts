@@ -3,9 +3,11 @@
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for use in HTML content or a double-quoted attribute. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ESCAPES[char]!) : text;
 }
 
 /** HTML that must not be escaped again. */
@@ -26,18 +28,24 @@ export type Attrs = Record<string, string | number | boolean | undefined>;
 
 const render = (child: Child): string => {
   if (child === null || child === undefined || child === false) return "";
-  if (Array.isArray(child)) return child.map(render).join("");
   if (child instanceof RawHtml) return child.html;
-  return escapeHtml(child);
+  if (typeof child === "string") return escapeHtml(child);
+  let html = "";
+  for (const item of child) html += render(item);
+  return html;
 };
 
 /** Builds an element; returns it as trusted HTML so it can be nested. */
 export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): RawHtml {
-  const attributes = Object.entries(attrs)
-    .filter(([, value]) => value !== undefined && value !== false)
-    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`))
-    .join("");
-  return raw(`<${tag}${attributes}>${render(children)}</${tag}>`);
+  let html = `<${tag}`;
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (value === undefined || value === false) continue;
+    html += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
+  }
+  html += ">";
+  for (const child of children) html += render(child);
+  return raw(`${html}</${tag}>`);
 }
 
 /** Serialises a value as JSON that is safe inside a <script type="application/json"> element. */

@@ -46,6 +46,9 @@ export default function apiBlocks(md: MarkdownIt, options: ApiBlockOptions): voi
   const resolveFile = (sitePath: string) => fs.statSync(path.join(publicDir, sitePath)).size;
 
   md.block.ruler.before("fence", "api_block", (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    // Fast exit for the many lines that cannot open a block (the rule runs at every block-level line).
+    const lead = state.src.charAt(state.bMarks[startLine]! + state.tShift[startLine]!);
+    if (lead !== "?" && !/^\s$/.test(lead)) return false;
     const lineText = (line: number) => state.src.slice(state.bMarks[line]!, state.eMarks[line]!);
     const first = lineText(startLine);
     if (state.sCount[startLine]! - state.blkIndent >= 4 || !BLOCK_OPEN_LOOSE.test(first.trimStart())) return false;
