@@ -35,6 +35,7 @@ export default function diagrams(eleventyConfig: EleventyConfig): void {
   }
 
   eleventyConfig.addTransform("diagrams", async function (content: string): Promise<string> {
+    if (!content.includes(PLACEHOLDER_ATTR)) return content; // most pages: no regular-expression scan
     const keys = [...content.matchAll(PLACEHOLDER)].map((match) => match[1]!);
     if (keys.length === 0) return content;
     const figures = new Map<string, string>();
