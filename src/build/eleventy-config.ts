@@ -27,4 +27,6 @@ export interface EleventyEvent {
   directories: { input: string; output: string; includes: string; data: string };
   runMode: "build" | "watch" | "serve";
   outputMode: string;
+  /** eleventy.after only: the pages this build wrote (all of them in a full build, the changed ones in watch mode). */
+  results?: { url: string | false; outputPath: string | false; content: string }[];
 }

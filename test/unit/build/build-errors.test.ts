@@ -10,7 +10,7 @@ const ROOT = process.cwd();
 const SHARED = [".eleventy.ts", "_data", "_includes", "public", "node_modules", "src/build", "src/shared", "src/runtime", "src/mock"];
 
 /** Builds a project made of the real configuration and a single page; returns the exit code, output and page HTML. */
-function buildPage(page: string): { code: number | null; output: string; html: string } {
+function buildPage(page: string, stale?: string): { code: number | null; output: string; html: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "build-errors-"));
   try {
     for (const entry of SHARED) {
@@ -19,6 +19,11 @@ function buildPage(page: string): { code: number | null; output: string; html: s
     }
     fs.mkdirSync(path.join(dir, "src/content"), { recursive: true });
     fs.writeFileSync(path.join(dir, "src/content/page.md"), page);
+    if (stale) {
+      // A page an earlier build wrote, whose source has since been renamed or deleted.
+      fs.mkdirSync(path.join(dir, "_site/ancienne"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "_site/ancienne/index.html"), stale);
+    }
     const result = spawnSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--quiet"], {
       cwd: dir,
       encoding: "utf8",
@@ -77,4 +82,11 @@ test("a Mermaid diagram becomes an inline SVG in both themes, with no placeholde
   assert.match(html, /<div class="diagram-dark"><svg id="diagramme-1-dark"/);
   assert.equal(html.match(/>Livraison ARCHIVE</g)?.length, 2);
   assert.doesNotMatch(html, /data-diagram-placeholder|data-points=|zzdiagramzz/);
+});
+
+test("the search index holds the pages of this build, not pages left in the output folder by an earlier one", () => {
+  const stale = '<html lang="fr"><body><article data-pagefind-body><h1>Page renommée depuis</h1></article></body></html>';
+  const { code, output } = buildPage(`${FRONT}Texte.\n`, stale);
+  assert.equal(code, 0, output);
+  assert.match(output, /\[search\] Pagefind : 1 page\(s\) indexée\(s\)/);
 });
