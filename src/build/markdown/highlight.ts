@@ -107,8 +107,10 @@ export async function createHighlight(): Promise<Highlight> {
     const language = !PLAIN.has(info.lang) && loaded.has(info.lang) ? info.lang : "text";
     const source = code.endsWith("\n") ? code.slice(0, -1) : code;
     try {
-      // Both names are loaded (the language is one of getLoadedLanguages(), the theme was just added).
-      const lines = highlighter.codeToTokensBase(source, { lang: language as BundledLanguage, theme: theme as BundledTheme });
+      // Both names are loaded (the language is one of getLoadedLanguages(), the theme was just added). No time limit:
+      // Shiki's default (500 ms a line) leaves the rest of a line unhighlighted when a loaded machine is slow, so the
+      // output would depend on the load (seen on a first line while the regular expressions were being compiled).
+      const lines = highlighter.codeToTokensBase(source, { lang: language as BundledLanguage, theme: theme as BundledTheme, tokenizeTimeLimit: 0 });
       let html = `<pre class="${preClass}${info.title ? " has-caption" : ""}" style="${preStyle}" data-lang="${language}">`;
       if (info.title) html += `<span class="code-caption">${escapeToken(info.title)}</span>`;
       // The <code> element scrolls (the caption stays put), so it is the one reachable with the keyboard.

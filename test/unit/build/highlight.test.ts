@@ -49,7 +49,7 @@ async function reference(): Promise<(code: string, lang: string, attrs?: string)
       },
     };
     const source = code.endsWith("\n") ? code.slice(0, -1) : code;
-    return highlighter.codeToHtml(source, { lang: language, themes: THEMES, defaultColor: false, tabindex: false, colorReplacements: CONTRAST, transformers: [transformer] });
+    return highlighter.codeToHtml(source, { lang: language, themes: THEMES, defaultColor: false, tabindex: false, colorReplacements: CONTRAST, tokenizeTimeLimit: 0, transformers: [transformer] });
   };
 }
 
