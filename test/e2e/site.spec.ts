@@ -24,6 +24,23 @@ test("a diagram follows the colour scheme, also when it changes while the page i
   await expect(figure.locator(".diagram-dark svg")).toBeHidden();
 });
 
+test("data-theme on <html> forces the palette and the diagrams over the system preference", async ({ page }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/tutoriels/alimentation-diffusion-vecteur/");
+  const figure = page.locator("figure.diagram").first();
+  expect(await background()).toBe("rgb(255, 255, 255)");
+  await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+  expect(await background()).toBe("rgb(20, 23, 28)");
+  await expect(figure.locator(".diagram-dark svg")).toBeVisible();
+  await expect(figure.locator(".diagram-light svg")).toBeHidden();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(() => document.documentElement.setAttribute("data-theme", "light"));
+  expect(await background()).toBe("rgb(255, 255, 255)");
+  await expect(figure.locator(".diagram-light svg")).toBeVisible();
+  await expect(figure.locator(".diagram-dark svg")).toBeHidden();
+});
+
 test("every diagram of the site is drawn in both themes, with ids unique in its page", async ({ page }) => {
   await page.goto("/");
   const links = await page.locator(".site-nav a, nav a").evaluateAll((anchors) => [...new Set(anchors.map((anchor) => (anchor as unknown as { pathname: string }).pathname))]);
