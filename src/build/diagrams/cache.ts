@@ -6,7 +6,7 @@ import path from "node:path";
 import { MERMAID_VERSION, mermaidConfig, type DiagramTheme } from "./mermaid-renderer.ts";
 
 /** Bumped when the post-processing of src/build/diagrams/markup.ts changes what is stored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Default folder of the cache (DIAGRAM_CACHE_DIR overrides it; the benchmark empties its own copy). */
 export const DIAGRAM_CACHE_DIR = process.env["DIAGRAM_CACHE_DIR"] ?? path.join("node_modules", ".cache", "entrepot-diagrams");

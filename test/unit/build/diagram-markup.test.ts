@@ -13,6 +13,11 @@ test("compactSvg drops the run-time edge points and keeps the rest", () => {
   assert.match(compact, /marker-end="url\(#zzdiagramzz_flowchart-v2-pointEnd\)"/);
 });
 
+test("compactSvg rounds path coordinates to 1/100 of a pixel, and only path data", () => {
+  const svg = '<g transform="translate(12.345678, 0)"><path d="M-29.4765625 -19.5 C-11.970591110932073 -19.5, 5.535380278135854 -0.0001, 29.4765625 -19.5"/></g>';
+  assert.equal(compactSvg(svg), '<g transform="translate(12.345678, 0)"><path d="M-29.48 -19.5 C-11.97 -19.5, 5.54 0, 29.48 -19.5"/></g>');
+});
+
 test("withId gives every id, selector and reference of a drawing the diagram's id and theme", () => {
   const svg = withId(SVG, "diagramme-2", "dark");
   assert.doesNotMatch(svg, new RegExp(ID_TOKEN));
