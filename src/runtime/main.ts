@@ -7,6 +7,7 @@ import { registerModeBanner } from "./components/mode-banner.ts";
 import { registerSearch } from "./components/search.ts";
 import { registerSettings } from "./components/settings-panel.ts";
 import { registerVariablesPanel } from "./components/variables-panel.ts";
+import { watchWideDiagrams } from "./diagrams.ts";
 import { configureSimulator, simulatorReady } from "./simulator.ts";
 import { loadSession } from "./state/session.ts";
 import { profileOf } from "./state/settings.ts";
@@ -31,6 +32,7 @@ registerVariablesPanel(Alpine, variables, storage);
 registerApiBlock(Alpine, variables, session);
 registerSearch(Alpine);
 Alpine.start();
+watchWideDiagrams(document);
 
 // In simulated mode the default {datastore} is the simulated one. The simulated datastore (MSW, ~90 KB gz) starts
 // at the reader's first sign of intent on a block (pointer, focus, touch), so that it is ready by the click without

@@ -56,6 +56,8 @@ export const STRINGS = {
   manualSource: "saisie manuelle",
   simulatorStarting: "Démarrage de l'entrepôt simulé…",
   simulatorFailed: (message: string) => `L'entrepôt simulé n'a pas pu démarrer : ${message}`,
+  /** Accessible name of a diagram too wide for the page, which scrolls horizontally. */
+  wideDiagram: "Diagramme plus large que la page : faire défiler horizontalement",
   storageUnavailable: "Le stockage du navigateur est indisponible : la progression ne sera pas conservée au rechargement.",
   settings: {
     buttonSimulated: "Réglages · mode simulé",

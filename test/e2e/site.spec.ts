@@ -41,6 +41,25 @@ test("data-theme on <html> forces the palette and the diagrams over the system p
   await expect(figure.locator(".diagram-dark svg")).toBeHidden();
 });
 
+test("a diagram wider than the page keeps readable labels, scrolls horizontally, also from the keyboard", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/tutoriels/alimentation-diffusion-vecteur/");
+  const figure = page.locator("figure.diagram").first();
+  const svg = figure.locator(".diagram-light svg");
+  const natural = Number(/max-width:\s*([\d.]+)px/.exec((await svg.getAttribute("style")) ?? "")?.[1]);
+  expect(natural).toBeGreaterThan(1000);
+  expect((await svg.boundingBox())!.width).toBeGreaterThanOrEqual(natural * 0.75 - 1);
+  await expect(figure).toHaveAttribute("role", "region");
+  await expect(figure).toHaveAccessibleName(/faire défiler horizontalement/);
+  await figure.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => figure.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  // A diagram that fits stays a plain figure, out of the tab order.
+  await page.goto("/tutoriels/alimentation-diffusion-vecteur/pyramide/");
+  await expect(page.locator("figure.diagram .diagram-light svg").first()).toBeVisible();
+  await expect(page.locator("figure.diagram").first()).not.toHaveAttribute("tabindex", /.*/);
+});
+
 test("every diagram of the site is drawn in both themes, with ids unique in its page", async ({ page }) => {
   await page.goto("/");
   const links = await page.locator(".site-nav a, nav a").evaluateAll((anchors) => [...new Set(anchors.map((anchor) => (anchor as unknown as { pathname: string }).pathname))]);

@@ -25,9 +25,23 @@ export function withId(svg: string, id: string, theme: DiagramTheme): string {
   return svg.replaceAll(ID_TOKEN, `${id}-${theme}`);
 }
 
+/**
+ * The smallest scale a diagram is shown at: its 16 px labels stay at 12 px. A diagram wider than the page at that
+ * scale scrolls horizontally (src/runtime/diagrams.ts makes it reachable with the keyboard).
+ */
+export const MIN_SCALE = 0.75;
+
+/** The drawing's natural width in px (Mermaid writes it as the SVG's max-width), if found. */
+export function naturalWidth(svg: string): number | undefined {
+  const match = /^<svg[^>]*style="[^"]*max-width:\s*([\d.]+)px/.exec(svg);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** The figure of one diagram; `svgs` come from the cache or the renderer (trusted: Mermaid's strict mode). */
 export function diagramFigure(id: string, svgs: Record<DiagramTheme, string>): string {
   const themes = Object.keys(svgs) as DiagramTheme[];
   const parts = themes.map((theme) => `<div class="diagram-${theme}">${withId(svgs[theme], id, theme)}</div>`);
-  return `<figure class="diagram" id="${id}" data-diagram data-pagefind-ignore>${parts.join("")}</figure>`;
+  const width = naturalWidth(svgs[themes[0]!]);
+  const style = width ? ` style="--diagram-min-width: ${Math.round(width * MIN_SCALE)}px"` : "";
+  return `<figure class="diagram" id="${id}"${style} data-diagram data-pagefind-ignore>${parts.join("")}</figure>`;
 }

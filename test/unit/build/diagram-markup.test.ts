@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { diagramKey } from "../../../src/build/diagrams/cache.ts";
-import { compactSvg, diagramFigure, withId } from "../../../src/build/diagrams/markup.ts";
+import { compactSvg, diagramFigure, naturalWidth, withId } from "../../../src/build/diagrams/markup.ts";
 import { ID_TOKEN } from "../../../src/build/diagrams/mermaid-renderer.ts";
 
 const SVG = `<svg id="${ID_TOKEN}"><style>#${ID_TOKEN} .node{fill:#eee}</style><path id="${ID_TOKEN}-L_a_b_0" data-points="W3sieCI6MX1d" marker-end="url(#${ID_TOKEN}_flowchart-v2-pointEnd)"/></svg>`;
@@ -30,6 +30,13 @@ test("diagramFigure holds the light and the dark drawing, each with its own ids"
   const html = diagramFigure("diagramme-1", { light: SVG, dark: SVG });
   assert.match(html, /^<figure class="diagram" id="diagramme-1" data-diagram data-pagefind-ignore><div class="diagram-light"><svg id="diagramme-1-light">/);
   assert.match(html, /<div class="diagram-dark"><svg id="diagramme-1-dark">/);
+});
+
+test("a figure carries the smallest width its diagram may be shrunk to: 75 % of its natural width", () => {
+  const wide = `<svg id="${ID_TOKEN}" width="100%" style="max-width: 1630.87060546875px;" viewBox="0 0 1630 200"></svg>`;
+  assert.equal(naturalWidth(wide), 1630.87060546875);
+  assert.match(diagramFigure("diagramme-1", { light: wide, dark: wide }), /^<figure class="diagram" id="diagramme-1" style="--diagram-min-width: 1223px" data-diagram/);
+  assert.equal(naturalWidth(SVG), undefined);
 });
 
 test("the cache key changes with the source and the theme, and only with them", () => {
