@@ -2,6 +2,7 @@
 // Pages declare `eleventyNavigation: { key, parent?, order?, title? }`; pages sharing a parent form a chain.
 import { createRequire } from "node:module";
 import type { EleventyConfig } from "../eleventy-config.ts";
+import { escapeHtml } from "../html.ts";
 
 const require = createRequire(import.meta.url);
 const eleventyNavigation = require("@11ty/eleventy-navigation") as ((config: EleventyConfig) => void) & {
@@ -75,9 +76,6 @@ export function navigationIndex(items: readonly CollectionItem[] | undefined): M
   return index;
 }
 
-/** Nunjucks' autoescape map: the sidebar escapes like the templates around it. */
-const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
-const escapeNunjucks = (value: unknown) => String(value).replace(/[&"'<>\\]/g, (char) => ESCAPES[char]!);
 
 /** The sidebar tree of one build, with what does not depend on the page computed once. */
 class SidebarTree {
@@ -108,8 +106,8 @@ class SidebarTree {
     const inTrail = currentUrl !== undefined && url !== undefined && url !== "/" && currentUrl.startsWith(url);
     let html = `\n  <li class="nav-item${inTrail ? " nav-item--in-trail" : ""}">\n    `;
     html += url !== undefined
-      ? `<a class="nav-link" href="${escapeNunjucks(url)}"${url === currentUrl ? ' aria-current="page"' : ""}>${escapeNunjucks(entry.title)}</a>`
-      : `<span class="nav-link">${escapeNunjucks(entry.title)}</span>`;
+      ? `<a class="nav-link" href="${escapeHtml(url)}"${url === currentUrl ? ' aria-current="page"' : ""}>${escapeHtml(String(entry.title))}</a>`
+      : `<span class="nav-link">${escapeHtml(String(entry.title))}</span>`;
     if (entry.children?.length) html += this.list(entry.children, currentUrl, level + 1);
     html += "\n  </li>";
     if (currentUrl === undefined) this.plain.set(entry, html);
