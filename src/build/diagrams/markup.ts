@@ -1,5 +1,5 @@
 // The HTML of a diagram drawn at build time: its SVG in both themes, of which the page's CSS shows one
-// (changing this markup also needs the .diagram rules of src/runtime/styles/code.css and test/e2e/site.spec.ts).
+// (changing this markup also needs src/runtime/styles/diagrams.css, src/runtime/diagrams.ts and test/e2e/site.spec.ts).
 import { ID_TOKEN, type DiagramTheme } from "./mermaid-renderer.ts";
 
 /**

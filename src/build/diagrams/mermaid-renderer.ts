@@ -37,7 +37,7 @@ type RenderOutcome = { svg: string } | { error: string };
 
 /**
  * A headless Chromium page with Mermaid loaded; diagrams are drawn one at a time. The browser closes itself once idle
- * for IDLE_MS: a build that fails elsewhere (Eleventy then skips eleventy.after) must not be kept alive by it.
+ * for `idleMs`: a build that fails elsewhere (Eleventy then skips eleventy.after) must not be kept alive by it.
  */
 export class MermaidRenderer {
   private browser: Promise<Browser> | undefined;

@@ -7,6 +7,7 @@ import { BLOCK_CLOSE, BLOCK_OPEN_LOOSE, BlockSyntaxError, parseBlock, type Parse
 import { blockAnchor, renderApiBlock } from "./api-block-html.ts";
 import type { Highlight } from "./highlight.ts";
 import type { VariableSourceIndex } from "./variable-sources.ts";
+import { authorLocation, nthMatchingLine } from "../source-line.ts";
 
 /** Options of the plugin. */
 export interface ApiBlockOptions {
@@ -24,21 +25,6 @@ interface PageEnv {
 
 // Block numbers per document: keyed by the token list, which markdown-it creates once per parse.
 const counters = new WeakMap<object, number>();
-
-/** Line (1-based) of the n-th block header in the author's source file, if it can be found. */
-function sourceLine(inputPath: string | undefined, blockIndex: number): number | undefined {
-  if (!inputPath) return undefined;
-  try {
-    const lines = fs.readFileSync(inputPath, "utf8").split("\n");
-    let seen = -1;
-    for (let index = 0; index < lines.length; index += 1) {
-      if (BLOCK_OPEN_LOOSE.test(lines[index]!) && ++seen === blockIndex) return index + 1;
-    }
-  } catch {
-    // fall through: the caller reports the rendered line instead
-  }
-  return undefined;
-}
 
 /** Installs the block rule and its renderer. */
 export default function apiBlocks(md: MarkdownIt, options: ApiBlockOptions): void {
@@ -59,8 +45,8 @@ export default function apiBlocks(md: MarkdownIt, options: ApiBlockOptions): voi
     counters.set(state.tokens, blockIndex + 1);
     const fail = (message: string, lineOffset: number): never => {
       const inputPath = env.page?.inputPath;
-      const line = sourceLine(inputPath, blockIndex);
-      const where = line !== undefined ? `${inputPath}:${line + lineOffset}` : `${inputPath ?? "?"} (ligne ${startLine + 1 + lineOffset} après Nunjucks)`;
+      const line = nthMatchingLine(inputPath, BLOCK_OPEN_LOOSE, blockIndex);
+      const where = authorLocation(inputPath, line === undefined ? undefined : line + lineOffset, startLine + 1 + lineOffset);
       throw new Error(`${where} : bloc de requête « ${first.trim()} » : ${message}`);
     };
 

@@ -1,14 +1,14 @@
 // Mermaid fences: a ```mermaid block becomes a placeholder that the diagrams plugin (src/build/plugins/diagrams.ts)
 // replaces, once the page is rendered, with the diagram drawn at build time in both themes.
-import fs from "node:fs";
 import type { MarkdownIt } from "markdown-it";
 import { escapeHtml } from "../html.ts";
+import { authorLocation, nthMatchingLine } from "../source-line.ts";
 
 /** A diagram seen in a page: its source and where the author wrote it. */
 export interface DiagramEntry {
   source: string;
-  /** `file:line` of the fence in the author's file. */
-  where: string;
+  /** `file:line` of the fence in the author's file (reads the file: for error messages only). */
+  where(): string;
 }
 
 /** Attribute of the placeholder element; its value is a key of the DiagramRegistry. */
@@ -23,22 +23,6 @@ interface PageEnv {
 
 const MERMAID_OPEN = /^\s{0,3}(`{3,}|~{3,})\s*mermaid\b/;
 
-/** `file:line` of the n-th (1-based) Mermaid fence of the author's file, or the file and the rendered line. */
-function location(inputPath: string | undefined, nth: number, renderedLine: number): string {
-  if (inputPath) {
-    try {
-      const lines = fs.readFileSync(inputPath, "utf8").split("\n");
-      let seen = 0;
-      for (let index = 0; index < lines.length; index += 1) {
-        if (MERMAID_OPEN.test(lines[index]!) && ++seen === nth) return `${inputPath}:${index + 1}`;
-      }
-    } catch {
-      // fall through
-    }
-  }
-  return `${inputPath ?? "?"} (ligne ${renderedLine} après Nunjucks)`;
-}
-
 /** Wraps markdown-it's `fence` rule: mermaid fences become placeholders registered in `registry`. */
 export default function mermaidFence(md: MarkdownIt, options: { registry: DiagramRegistry }): void {
   const previous = md.renderer.rules.fence;
@@ -50,7 +34,9 @@ export default function mermaidFence(md: MarkdownIt, options: { registry: Diagra
     const pageEnv = (env ?? {}) as PageEnv;
     const nth = (counts.get(pageEnv) ?? 0) + 1;
     counts.set(pageEnv, nth);
-    const where = location(pageEnv.page?.inputPath, nth, (token.map?.[0] ?? 0) + 1);
+    const inputPath = pageEnv.page?.inputPath;
+    const renderedLine = (token.map?.[0] ?? 0) + 1;
+    const where = () => authorLocation(inputPath, nthMatchingLine(inputPath, MERMAID_OPEN, nth - 1), renderedLine);
     const key = `${options.registry.size + 1}`;
     options.registry.set(key, { source: token.content, where });
     return `<div ${PLACEHOLDER_ATTR}="${escapeHtml(key)}"></div>\n`;

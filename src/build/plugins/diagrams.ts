@@ -29,7 +29,7 @@ export default function diagrams(eleventyConfig: EleventyConfig): void {
       cache.set(key, svg);
       return svg;
     } catch (error) {
-      if (error instanceof DiagramSyntaxError) throw new Error(`${entry.where} : diagramme Mermaid invalide : ${error.message}`);
+      if (error instanceof DiagramSyntaxError) throw new Error(`${entry.where()} : diagramme Mermaid invalide : ${error.message}`);
       throw error;
     }
   }
