@@ -1,0 +1,268 @@
+// RecordSource on SQLite (better-sqlite3) for the local server: `<dir>/datastore.sqlite`, one table of rows
+// addressed by (kind, id) in insertion order, a table of blob references, one transaction per operation.
+//
+// Choices:
+// - WAL journal with synchronous=FULL: every commit is on disk (WAL fsynced) before run() returns, so a write
+//   acknowledged by the server survives a process kill and also a power loss or system crash (NORMAL would only
+//   survive the first). File contents are fsynced too (file-blobs.ts); one fsync per write is the price.
+// - locking_mode=EXCLUSIVE, the lock taken by a write at open and held until close: a second process (or a second
+//   connection) on the same directory gets SQLITE_BUSY at once and is refused with a French message. The lock is
+//   the operating system's, so it disappears with the process, even after `kill -9` (no stale lock file).
+// - `seq INTEGER PRIMARY KEY` is the rowid (an explicit alias, so VACUUM keeps it) and gives the insertion order;
+//   (kind, id) is the unique key; an UPSERT keeps `seq` when a row is replaced, so an updated row keeps its place.
+// - Rows edited by hand (null or non-text columns) are read as they can be; the UnitOfWork reports unparsable JSON.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { RecordSource, RowKey, RowQuery, StoredRow } from "../core/source.ts";
+import { asStorageError, StorageError } from "./storage-error.ts";
+import { importLegacyState, type LegacyImport } from "./json-import.ts";
+
+export { StorageError } from "./storage-error.ts";
+
+/** Name of the database file inside the state directory. */
+export const DATABASE_FILE = "datastore.sqlite";
+/** Side file naming the process that holds the database (information for the refusal message only). */
+export const OWNER_FILE = "datastore.owner.json";
+/** Version of the schema below. */
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS rows (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  datastore TEXT NOT NULL,
+  json TEXT,
+  due INTEGER,
+  blobs TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS rows_key ON rows (kind, id);
+CREATE INDEX IF NOT EXISTS rows_datastore ON rows (kind, datastore, seq);
+CREATE INDEX IF NOT EXISTS rows_due ON rows (due) WHERE due IS NOT NULL;
+CREATE TABLE IF NOT EXISTS blob_refs (blob TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS blob_refs_blob ON blob_refs (blob);
+CREATE INDEX IF NOT EXISTS blob_refs_seq ON blob_refs (seq);
+`;
+
+type RawRow = { kind: unknown; id: unknown; datastore: unknown; json: unknown; due: unknown; blobs: unknown };
+
+// A row as stored, whatever a hand edit left in it.
+function toRow(raw: RawRow): StoredRow {
+  return {
+    kind: String(raw.kind),
+    id: String(raw.id),
+    datastore: typeof raw.datastore === "string" ? raw.datastore : "",
+    json: typeof raw.json === "string" ? raw.json : raw.json instanceof Uint8Array ? Buffer.from(raw.json).toString("utf8") : "",
+    due: typeof raw.due === "number" && Number.isFinite(raw.due) ? raw.due : typeof raw.due === "bigint" ? Number(raw.due) : null,
+    blobs: blobList(raw.blobs),
+  };
+}
+
+// The blob keys of the `blobs` column (a JSON list of strings), [] when absent or unreadable.
+function blobList(value: unknown): string[] {
+  if (typeof value !== "string" || value === "") return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+const COLUMNS = "kind, id, datastore, json, due, blobs";
+
+/** Options of openSqliteSource. */
+export interface SqliteSourceOptions {
+  /** synchronous pragma (default FULL, see the comment at the top). */
+  synchronous?: "FULL" | "NORMAL";
+  /** Clock for the due time of imported records (default Date.now). */
+  now?: () => number;
+}
+
+/** A record source in a SQLite database, opened by openSqliteSource(). */
+export class SqliteSource implements RecordSource {
+  /** What was found when opening: a new database, an existing one, and the import of a datastore.json. */
+  readonly opening: { created: boolean; imported?: LegacyImport };
+  private readonly statements;
+
+  /** Wraps an open database (use openSqliteSource). */
+  constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+    created: boolean,
+  ) {
+    this.opening = { created };
+    const prepare = (sql: string) => db.prepare(sql);
+    this.statements = {
+      get: prepare(`SELECT ${COLUMNS} FROM rows WHERE kind = ? AND id = ?`),
+      listAll: prepare(`SELECT ${COLUMNS} FROM rows WHERE kind = ? ORDER BY seq LIMIT ? OFFSET ?`),
+      listDatastore: prepare(`SELECT ${COLUMNS} FROM rows WHERE kind = ? AND datastore = ? ORDER BY seq LIMIT ? OFFSET ?`),
+      countAll: prepare("SELECT count(*) AS n FROM rows WHERE kind = ?"),
+      countDatastore: prepare("SELECT count(*) AS n FROM rows WHERE kind = ? AND datastore = ?"),
+      upsert: prepare(
+        "INSERT INTO rows (kind, id, datastore, json, due, blobs) VALUES (?, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (kind, id) DO UPDATE SET datastore = excluded.datastore, json = excluded.json, due = excluded.due, blobs = excluded.blobs RETURNING seq",
+      ),
+      seqOf: prepare("SELECT seq FROM rows WHERE kind = ? AND id = ?"),
+      deleteRow: prepare("DELETE FROM rows WHERE seq = ?"),
+      deleteRefs: prepare("DELETE FROM blob_refs WHERE seq = ?"),
+      insertRef: prepare("INSERT INTO blob_refs (blob, seq) VALUES (?, ?)"),
+      nextDue: prepare("SELECT kind, id, due FROM rows WHERE due IS NOT NULL AND due <= ? ORDER BY due LIMIT 1"),
+      referenced: prepare("SELECT 1 FROM blob_refs WHERE blob = ? LIMIT 1"),
+      referencedBlobs: prepare("SELECT DISTINCT blob FROM blob_refs"),
+      getMeta: prepare("SELECT value FROM meta WHERE key = ?"),
+      setMeta: prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    };
+  }
+
+  transaction<T>(work: () => T): T {
+    // Nested calls join the outer transaction (as MemorySource does).
+    if (this.db.inTransaction) return work();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      throw asStorageError(error);
+    }
+  }
+
+  get(kind: string, id: string): StoredRow | undefined {
+    const raw = this.statements.get.get(kind, id) as RawRow | undefined;
+    return raw ? toRow(raw) : undefined;
+  }
+
+  list(kind: string, query: RowQuery = {}): StoredRow[] {
+    const limit = query.limit ?? -1;
+    const offset = query.offset ?? 0;
+    const raws = (query.datastore === undefined ? this.statements.listAll.all(kind, limit, offset) : this.statements.listDatastore.all(kind, query.datastore, limit, offset)) as RawRow[];
+    return raws.map(toRow);
+  }
+
+  count(kind: string, query: RowQuery = {}): number {
+    const result = (query.datastore === undefined ? this.statements.countAll.get(kind) : this.statements.countDatastore.get(kind, query.datastore)) as { n: number };
+    return result.n;
+  }
+
+  put(row: StoredRow): void {
+    const blobs = [...new Set(row.blobs)];
+    const { seq } = this.statements.upsert.get(row.kind, row.id, row.datastore, row.json, row.due, blobs.length > 0 ? JSON.stringify(blobs) : null) as { seq: number };
+    this.statements.deleteRefs.run(seq);
+    for (const blob of blobs) this.statements.insertRef.run(blob, seq);
+  }
+
+  delete(kind: string, id: string): void {
+    const found = this.statements.seqOf.get(kind, id) as { seq: number } | undefined;
+    if (!found) return;
+    this.statements.deleteRefs.run(found.seq);
+    this.statements.deleteRow.run(found.seq);
+  }
+
+  nextDue(until: number): (RowKey & { due: number }) | undefined {
+    const raw = this.statements.nextDue.get(until) as { kind: unknown; id: unknown; due: unknown } | undefined;
+    if (!raw || typeof raw.due !== "number") return undefined;
+    return { kind: String(raw.kind), id: String(raw.id), due: raw.due };
+  }
+
+  referenced(blob: string): boolean {
+    return this.statements.referenced.get(blob) !== undefined;
+  }
+
+  referencedBlobs(): Set<string> {
+    return new Set((this.statements.referencedBlobs.all() as { blob: unknown }[]).map((row) => String(row.blob)));
+  }
+
+  clear(): void {
+    this.db.exec("DELETE FROM blob_refs; DELETE FROM rows;");
+  }
+
+  /** A value of the database's meta table. */
+  getMeta(key: string): string | undefined {
+    return (this.statements.getMeta.get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** Sets a value of the meta table (inside the current transaction, if any). */
+  setMeta(key: string, value: string): void {
+    this.statements.setMeta.run(key, value);
+  }
+
+  /** Closes the database (releasing the directory for another server). */
+  close(): void {
+    if (!this.db.open) return;
+    this.db.close();
+    fs.rmSync(path.join(path.dirname(this.file), OWNER_FILE), { force: true });
+  }
+}
+
+// Who holds the directory, from the owner file, for the refusal message.
+function ownerText(dir: string): string {
+  try {
+    const owner = JSON.parse(fs.readFileSync(path.join(dir, OWNER_FILE), "utf8")) as { pid?: unknown; started?: unknown };
+    return ` (processus ${String(owner.pid)}, démarré le ${String(owner.started)})`;
+  } catch {
+    return "";
+  }
+}
+
+// Takes the exclusive lock and creates the schema; translates failures into French messages.
+function lockAndPrepare(db: Database.Database, dir: string, file: string, synchronous: string): void {
+  try {
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.pragma("journal_mode = WAL");
+    db.pragma(`synchronous = ${synchronous}`);
+    db.exec("BEGIN EXCLUSIVE");
+    db.exec(SCHEMA);
+    const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
+    if (version === undefined) db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+    else if (version.value !== String(SCHEMA_VERSION)) {
+      db.exec("ROLLBACK");
+      throw new Error(`La base ${file} est d'une autre version du schéma (${version.value}, attendu ${SCHEMA_VERSION}) : démarrage refusé, le fichier n'a pas été modifié.`);
+    }
+    db.exec("COMMIT");
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))) {
+      throw new Error(
+        `Le dossier ${dir} est déjà utilisé par un autre entrepôt simulé${ownerText(dir)} : sa base ${DATABASE_FILE} est verrouillée. ` +
+          "Arrêtez l'autre serveur ou choisissez un autre dossier avec DATASTORE_DIR. Démarrage refusé.",
+      );
+    }
+    if (typeof code === "string" && (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT"))) {
+      throw new Error(`${file} n'est pas une base SQLite lisible (${code}) : déplacez-le ou choisissez un autre DATASTORE_DIR. Démarrage refusé, le fichier n'a pas été modifié.`);
+    }
+    if (error instanceof StorageError || typeof code === "string") {
+      throw new Error(`Impossible d'ouvrir la base ${file} en écriture (${String(code)}) : ${error instanceof Error ? error.message : String(error)}. Démarrage refusé.`);
+    }
+    throw error;
+  }
+}
+
+/** Opens (creating it if needed) `<dir>/datastore.sqlite`, locks it for this process and imports a datastore.json. */
+export function openSqliteSource(dir: string, options: SqliteSourceOptions = {}): SqliteSource {
+  const absolute = path.resolve(dir);
+  fs.mkdirSync(absolute, { recursive: true });
+  const file = path.join(absolute, DATABASE_FILE);
+  const created = !fs.existsSync(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { timeout: 0 });
+  } catch (error) {
+    throw new Error(`Impossible d'ouvrir la base ${file} : ${error instanceof Error ? error.message : String(error)}. Démarrage refusé.`);
+  }
+  try {
+    lockAndPrepare(db, absolute, file, options.synchronous ?? "FULL");
+    const source = new SqliteSource(db, file, created);
+    const imported = importLegacyState(absolute, source, options.now ?? Date.now);
+    if (imported) source.opening.imported = imported;
+    try {
+      fs.writeFileSync(path.join(absolute, OWNER_FILE), `${JSON.stringify({ pid: process.pid, started: new Date().toISOString() })}\n`);
+    } catch {
+      // Information only (a full disk must not stop the start).
+    }
+    return source;
+  } catch (error) {
+    if (db.open) db.close();
+    throw error;
+  }
+}
