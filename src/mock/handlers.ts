@@ -1,105 +1,55 @@
-// MSW handlers of the simulated API Entrepôt: one handler per route of the model, the diffusion services
-// (http/routes-diffusion.ts), then a catch-all that answers 404 for any other path under the API base
-// (never an unhandled passthrough). This is the one list of handlers every adapter registers. Every failure becomes the
-// API's error body; an unexpected exception becomes a 500 and the model's transaction keeps the state intact.
-import type { HttpHandler, PathParams } from "msw";
+// MSW handlers of the simulated API Entrepôt (the browser's service worker and Node tests): one handler per
+// route of the app's table, the diffusion services, then a catch-all under the API base answering 405 for a
+// known path with another method and 404 otherwise (never an unhandled passthrough).
+import type { HttpHandler } from "msw";
 import { http, matchRequestUrl } from "msw";
 import urls from "../../_data/urls.json" with { type: "json" };
-import { ApiError } from "./model/errors.ts";
-import type { SimulatedDatastore } from "./model/datastore.ts";
-import { CORS_HEADERS, errorResponse, fromError } from "./http/respond.ts";
-import type { Route } from "./http/route.ts";
-import { diffusionRoutes } from "./http/routes-diffusion.ts";
-import { processingRoutes } from "./http/routes-processings.ts";
-import { publicationRoutes } from "./http/routes-publication.ts";
-import { uploadRoutes } from "./http/routes-uploads.ts";
+import { API_ROUTES, diffusionRoutes } from "./app.ts";
+import type { Store } from "./core/store.ts";
+import { checkToken } from "./http/auth.ts";
+import type { BodyReader } from "./http/body.ts";
+import { fetchBodyReader } from "./http/body.ts";
+import { dispatch, methodsOf, unknownRoute } from "./http/dispatch.ts";
 
 /** Options of createHandlers. */
 export interface HandlersOptions {
   /** API base URL (default `urls.api_entrepot` of _data/urls.json, https://data.geopf.fr/api). */
   baseUrl?: string;
-  /** When set, every request must carry `Authorization: Bearer <token>` (401 otherwise). */
+  /** When set, every API request must carry `Authorization: Bearer <token>` (401 otherwise). */
   token?: string;
   /** Called with unexpected exceptions (those answered with a 500), e.g. to log them. */
   onError?: (error: unknown, request: Request) => void;
-  /** Origin serving the diffusion services instead of https://data.geopf.fr (e.g. a local server); false disables them. */
+  /** Origin serving the diffusion services instead of https://data.geopf.fr; false disables them. */
   diffusionOrigin?: string | false;
-}
-
-/** Every route of the simulation, in matching order. */
-export const ROUTES: readonly Route[] = [...publicationRoutes, ...uploadRoutes, ...processingRoutes];
-
-// 401 unless the request carries the expected bearer token.
-function checkToken(request: Request, token: string | undefined): Response | undefined {
-  if (token === undefined) return undefined;
-  const header = request.headers.get("authorization");
-  const challenge = { "WWW-Authenticate": 'Bearer realm="geoplateforme"' };
-  if (!header) return errorResponse(401, ["Authentification requise : ajoutez l'en-tête « Authorization: Bearer <jeton> »."], challenge);
-  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  if (!match || match[1] !== token) return errorResponse(401, ["Jeton d'accès invalide ou expiré : demandez un nouveau jeton."], challenge);
-  return undefined;
-}
-
-// Path parameters as plain decoded strings.
-function stringParams(params: PathParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
-    const text = Array.isArray(value) ? value.join("/") : typeof value === "string" ? value : "";
-    try {
-      out[key] = decodeURIComponent(text);
-    } catch {
-      out[key] = text;
-    }
-  }
-  return out;
-}
-
-// 404 for a path the simulation does not know, naming the methods it accepts if the path exists.
-function unknownRoute(base: string, request: Request): Response {
-  const url = new URL(request.url);
-  const methods = ROUTES.filter((route) => matchRequestUrl(url, `${base}${route.path}`).matches).map((route) => route.method);
-  const path = url.pathname.slice(new URL(base).pathname.length) || "/";
-  const hint = methods.length > 0 ? ` Méthodes acceptées sur ce chemin : ${[...new Set(methods)].join(", ")}.` : "";
-  return errorResponse(404, [`Route inconnue : ${request.method} ${path} n'existe pas dans la simulation de l'API Entrepôt.${hint}`]);
+  /** Runs around every API and diffusion request (persistence, cross-tab locks, simulated faults). */
+  around?: (request: Request, next: () => Promise<Response>) => Promise<Response>;
+  /** How bodies are read (default: the Fetch API's formData()). */
+  body?: BodyReader;
 }
 
 /** The MSW handlers serving `store` under the base URL. */
-export function createHandlers(store: SimulatedDatastore, options: HandlersOptions = {}): HttpHandler[] {
+export function createHandlers(store: Store, options: HandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? urls.api_entrepot).replace(/\/+$/, "");
-  const guard = async (request: Request, run: () => Response | Promise<Response>): Promise<Response> => {
-    try {
-      return checkToken(request, options.token) ?? (await run());
-    } catch (error) {
-      if (!(error instanceof ApiError)) options.onError?.(error, request);
-      return fromError(error);
-    }
-  };
+  const body = options.body ?? fetchBodyReader;
+  const around = options.around ?? ((_request: Request, next: () => Promise<Response>) => next());
   const methods = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete } as const;
-  const handlers: HttpHandler[] = ROUTES.map((route) =>
+  const handlers: HttpHandler[] = API_ROUTES.map((route) =>
     methods[route.method](`${base}${route.path}`, ({ request, params }) =>
-      guard(request, () => route.handle({ store, request, url: new URL(request.url), params: stringParams(params) })),
-    ),
+      around(request, async () => checkToken(request, options.token) ?? dispatch(route, { store, request, params, body }, options.onError))),
   );
-  // Diffusion services (WFS, WMS, WMTS/TMS, download): public, no token.
   if (options.diffusionOrigin !== false) {
     for (const service of diffusionRoutes(options.diffusionOrigin)) {
-      handlers.push(http.get(service.path, ({ request, params }) => {
-        try {
-          return service.handle({ store, request, url: new URL(request.url), params: stringParams(params) });
-        } catch (error) {
-          if (!(error instanceof ApiError)) options.onError?.(error, request);
-          return fromError(error);
-        }
-      }));
+      handlers.push(http.get(service.path, ({ request, params }) => around(request, () => dispatch(service, { store, request, params, body }, options.onError))));
     }
   }
-  // Preflight requests (only seen by the Node server; a service worker answers before CORS applies).
-  handlers.push(
-    http.options(`${base}/*`, () => new Response(null, {
-      status: 204,
-      headers: { ...CORS_HEADERS, "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE", "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Max-Age": "600" },
-    })),
-  );
-  for (const pattern of [base, `${base}/*`]) handlers.push(http.all(pattern, ({ request }) => guard(request, () => unknownRoute(base, request))));
+  const fallback = ({ request }: { request: Request }): Promise<Response> =>
+    around(request, async () => {
+      const denied = checkToken(request, options.token);
+      if (denied) return denied;
+      const url = new URL(request.url);
+      const path = url.pathname.slice(new URL(base).pathname.length) || "/";
+      return unknownRoute(request, path, methodsOf(API_ROUTES, (pattern) => matchRequestUrl(url, `${base}${pattern}`).matches));
+    });
+  for (const pattern of [base, `${base}/*`]) handlers.push(http.all(pattern, fallback));
   return handlers;
 }

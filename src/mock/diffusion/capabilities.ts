@@ -1,6 +1,6 @@
 // GetCapabilities documents of the simulated WFS 2.0.0 and WMS 1.3.0 services (vector and raster): small,
 // valid documents listing the published layers only.
-import type { Bbox } from "../model/geo.ts";
+import type { Bbox } from "../resources/common/geo.ts";
 import type { Xml } from "../formats/xml.ts";
 import { el, fragment, xmlDocument } from "../formats/xml.ts";
 import type { FeatureType, Published } from "./published.ts";

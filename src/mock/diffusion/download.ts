@@ -1,12 +1,13 @@
 // The simulated download service (Atom feeds, JSON with Accept: application/json): capabilities (the
 // published resources), a resource (its sub-resources, one per used_data) and a sub-resource (the files of
 // the ARCHIVE stored data, with their length and MD5).
+import { STORED_DATA } from "../resources/stored-data/records.ts";
+import type { Context } from "../core/context.ts";
 import { el, xmlDocument } from "../formats/xml.ts";
 import type { Xml } from "../formats/xml.ts";
-import { isoDate } from "../model/time.ts";
-import { objectItems } from "../model/json.ts";
-import { NOMENCLATURES } from "../model/nomenclatures.ts";
-import type { DatastoreState } from "../model/types.ts";
+import { isoDate } from "../core/time.ts";
+import { objectItems } from "../core/json.ts";
+import { NOMENCLATURES } from "../resources/statics/nomenclatures.ts";
 import type { Published } from "./published.ts";
 import { keywords, text } from "./published.ts";
 
@@ -50,11 +51,11 @@ export function capabilitiesFeed(root: string, published: Published[], now: numb
 }
 
 /** The sub-resources of a resource (one per used_data item). */
-export function resourceFeed(root: string, item: Published, state: Readonly<DatastoreState>): Feed {
+export function resourceFeed(root: string, item: Published, ctx: Context): Feed {
   const { configuration, offering } = item;
   const base = `${root}/resource/${configuration.layer_name}`;
   const entries = objectItems(configuration.type_infos.used_data).map((used) => {
-    const storedData = typeof used.stored_data === "string" ? state.storedData[used.stored_data] : undefined;
+    const storedData = typeof used.stored_data === "string" ? ctx.records.get(STORED_DATA, used.stored_data) : undefined;
     const extra: Record<string, { term: string; label: string } | string> = {};
     if (typeof used.zone === "string") extra.zone = { term: used.zone, label: label("ZONE", used.zone) };
     if (typeof used.format === "string") extra.format = { term: used.format, label: label("FORMAT", used.format) };
@@ -71,10 +72,10 @@ export function resourceFeed(root: string, item: Published, state: Readonly<Data
 }
 
 /** The files of a sub-resource, or undefined when the sub-name is unknown. */
-export function subResourceFeed(root: string, item: Published, subName: string, state: Readonly<DatastoreState>): Feed | undefined {
+export function subResourceFeed(root: string, item: Published, subName: string, ctx: Context): Feed | undefined {
   const used = objectItems(item.configuration.type_infos.used_data).find((candidate) => candidate.sub_name === subName);
   if (!used) return undefined;
-  const storedData = typeof used.stored_data === "string" ? state.storedData[used.stored_data] : undefined;
+  const storedData = typeof used.stored_data === "string" ? ctx.records.get(STORED_DATA, used.stored_data) : undefined;
   const base = `${root}/download/${item.configuration.layer_name}/${subName}`;
   const entries = (storedData?.files ?? []).map((file) => {
     const entry: Entry = {

@@ -1,10 +1,16 @@
 // What the simulated diffusion services publish: the PUBLISHED offerings on the endpoints of one service
 // type and visibility, with their configuration and stored data, turned into plain layer descriptions.
-import type { Bbox } from "../model/geo.ts";
-import { unionBbox, WORLD } from "../model/geo.ts";
-import { isObject, isStringArray, objectItems } from "../model/json.ts";
-import { publishedRelations } from "../model/offering-urls.ts";
-import type { ConfigurationRecord, ConfigurationType, DatastoreState, OfferingRecord, StoredDataRecord } from "../model/types.ts";
+import { CONFIGURATIONS } from "../resources/configurations/records.ts";
+import { STORED_DATA } from "../resources/stored-data/records.ts";
+import { OFFERINGS } from "../resources/offerings/records.ts";
+import type { Context } from "../core/context.ts";
+import type { Bbox } from "../resources/common/geo.ts";
+import { unionBbox, WORLD } from "../resources/common/geo.ts";
+import { isObject, isStringArray, objectItems } from "../core/json.ts";
+import { publishedRelations } from "../resources/offerings/urls.ts";
+import type { ConfigurationRecord, ConfigurationType } from "../resources/configurations/records.ts";
+import type { OfferingRecord } from "../resources/offerings/records.ts";
+import type { StoredDataRecord } from "../resources/stored-data/records.ts";
 import { ENDPOINTS } from "../seed.ts";
 
 /** A published configuration. */
@@ -16,13 +22,13 @@ export interface Published {
 }
 
 /** PUBLISHED offerings on endpoints of `type` that are open (or private). */
-export function publishedOn(state: Readonly<DatastoreState>, type: ConfigurationType, open: boolean): Published[] {
+export function publishedOn(ctx: Context, type: ConfigurationType, open: boolean): Published[] {
   const endpoints = new Set(ENDPOINTS.filter((endpoint) => endpoint.type === type && endpoint.open === open).map((endpoint) => endpoint._id));
-  return Object.values(state.offerings).flatMap((offering) => {
-    const configuration = state.configurations[offering.configuration];
+  return ctx.records.list(OFFERINGS).flatMap((offering) => {
+    const configuration = ctx.records.get(CONFIGURATIONS, offering.configuration);
     if (offering.status !== "PUBLISHED" || !endpoints.has(offering.endpoint) || !configuration) return [];
     const storedData = objectItems(configuration.type_infos.used_data).flatMap((item) => {
-      const found = typeof item.stored_data === "string" ? state.storedData[item.stored_data] : undefined;
+      const found = typeof item.stored_data === "string" ? ctx.records.get(STORED_DATA, item.stored_data) : undefined;
       return found ? [found] : [];
     });
     return [{ offering, configuration, storedData }];

@@ -1,74 +1,45 @@
-// Reading request bodies: JSON (400 when unparsable) and multipart/form-data files (field `file`).
-import { badRequest } from "../model/errors.ts";
+// Reading JSON request bodies: 400 when unparsable, nested deeper than the API ever needs, or holding a text
+// longer than a field can be (checked without recursion, so that no input can exhaust the stack).
+import { badRequest } from "../core/errors.ts";
 
-/** The parsed JSON body (undefined when empty); 400 with the parser's message when it is not JSON. */
+/** Deepest nesting of arrays and objects accepted in a JSON body. */
+export const MAX_JSON_DEPTH = 32;
+/** Longest text accepted in any JSON field or key, in characters. */
+export const MAX_TEXT_LENGTH = 65_536;
+
+// The first problem of a parsed value (depth, text length), walking it with an explicit stack.
+function limitProblem(root: unknown): string | undefined {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: "" }];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.length > MAX_TEXT_LENGTH) return `Le champ « ${path || "(racine)"} » dépasse ${MAX_TEXT_LENGTH} caractères (${value.length} reçus).`;
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) return `Le corps de la requête est imbriqué trop profondément (plus de ${MAX_JSON_DEPTH} niveaux de tableaux ou d'objets, à « ${path.slice(0, 200)} »).`;
+    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, depth: depth + 1, path: `${path}[${index}]` }));
+    else {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.length > MAX_TEXT_LENGTH) return `Un nom de champ dépasse ${MAX_TEXT_LENGTH} caractères.`;
+        stack.push({ value: item, depth: depth + 1, path: path ? `${path}.${key.slice(0, 80)}` : key.slice(0, 80) });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The parsed JSON body (undefined when empty); 400 when it is not JSON or breaks the limits. */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === "") return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw badRequest(`Le corps de la requête n'est pas du JSON valide : ${error instanceof Error ? error.message : String(error)}.`);
   }
-}
-
-/** A file received in a multipart body. */
-export interface ReceivedFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-// Blob-like values of FormData (File in browsers and Node 20).
-function isBlob(value: unknown): value is Blob {
-  return typeof value === "object" && value !== null && "arrayBuffer" in value && typeof (value as Blob).arrayBuffer === "function";
-}
-
-/** The multipart field `file`, or the messages explaining why it is missing. */
-export async function readMultipartFile(request: Request, field = "file"): Promise<ReceivedFile | { problems: string[] }> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) {
-    return { problems: [`Le corps doit être en multipart/form-data avec le fichier dans le champ « ${field} » (Content-Type reçu : ${type || "aucun"}).`] };
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch (error) {
-    return { problems: [`Corps multipart illisible : ${error instanceof Error ? error.message : String(error)}.`] };
-  }
-  const value = form.get(field);
-  if (!isBlob(value)) {
-    const fields = [...new Set(form.keys())];
-    return { problems: [`Aucun fichier dans le champ multipart « ${field} »${fields.length ? ` (champs reçus : ${fields.join(", ")})` : ""}.`] };
-  }
-  const name = "name" in value && typeof value.name === "string" ? value.name : "";
-  return { name, bytes: new Uint8Array(await value.arrayBuffer()) };
-}
-
-/** A multipart form: its `file` field (if it is a file) and its text fields. */
-export interface ReceivedForm {
-  file?: ReceivedFile;
-  fields: Record<string, string>;
-}
-
-/** Every field of a multipart body, or the messages explaining why it cannot be read. */
-export async function readMultipartForm(request: Request, fileField = "file"): Promise<ReceivedForm | { problems: string[] }> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) {
-    return { problems: [`Le corps doit être en multipart/form-data (champs ${fileField}, type, name, description) ; Content-Type reçu : ${type || "aucun"}.`] };
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch (error) {
-    return { problems: [`Corps multipart illisible : ${error instanceof Error ? error.message : String(error)}.`] };
-  }
-  const result: ReceivedForm = { fields: {} };
-  for (const [key, value] of form.entries()) {
-    if (key === fileField) {
-      if (!isBlob(value)) continue;
-      const name = "name" in value && typeof value.name === "string" ? value.name : "";
-      result.file = { name, bytes: new Uint8Array(await value.arrayBuffer()) };
-    } else result.fields[key] = typeof value === "string" ? value : "";
-  }
-  return result;
+  const problem = limitProblem(value);
+  if (problem) throw badRequest(problem);
+  return value;
 }

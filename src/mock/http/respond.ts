@@ -1,21 +1,16 @@
 // Responses of the simulated API: JSON bodies, empty 204s, paginated lists with Content-Range, and the
 // API's error body for every failure.
-import { ApiError, badRequest, REASONS } from "../model/errors.ts";
-
-/** Headers that let a cross-origin page read the responses (the Node server needs them; harmless elsewhere). */
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "Content-Range",
-};
+import { BlobTooLargeError } from "../core/blobs.ts";
+import { ApiError, badRequest, REASONS } from "../core/errors.ts";
 
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...CORS_HEADERS, ...headers } });
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
 }
 
 /** An empty 204 response. */
 export function noContent(): Response {
-  return new Response(null, { status: 204, headers: { ...CORS_HEADERS } });
+  return new Response(null, { status: 204 });
 }
 
 /** The error body `{"error", "error_description": [...]}` with the given status. */
@@ -26,6 +21,7 @@ export function errorResponse(status: number, descriptions: string[], headers: R
 /** Turns anything thrown into a response: ApiError → its status, anything else → 500 (state untouched). */
 export function fromError(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error.status, error.descriptions);
+  if (error instanceof BlobTooLargeError) return errorResponse(413, [error.message]);
   const message = error instanceof Error ? error.message : String(error);
   return errorResponse(500, [`Erreur interne de la simulation de l'API Entrepôt : ${message}. L'état n'a pas été modifié.`]);
 }
@@ -41,14 +37,23 @@ function integerParam(url: URL, name: string, fallback: number, min: number): nu
   return value;
 }
 
-/** A page of a list (`page` from 1 — 0 is read as 1 — and `limit`), with `Content-Range: first-last/total`. */
-export function paginated(items: readonly unknown[], url: URL, defaultLimit: number): Response {
+/** The page a list request asks for (`page` from 1 — 0 is read as 1 — and `limit`); 400 when invalid. */
+export function pageOf(url: URL, defaultLimit: number): { offset: number; limit: number } {
   const page = Math.max(1, integerParam(url, "page", 1, 0));
   const limit = integerParam(url, "limit", defaultLimit, 1);
-  const start = (page - 1) * limit;
-  const slice = items.slice(start, start + limit);
-  const range = slice.length === 0 ? `0-0/${items.length}` : `${start + 1}-${start + slice.length}/${items.length}`;
-  return json(slice, 200, { "Content-Range": range });
+  return { offset: (page - 1) * limit, limit };
+}
+
+/** A page of a list with `Content-Range: first-last/total` (`0-0/total` when empty). */
+export function pageResponse(items: readonly unknown[], total: number, offset: number): Response {
+  const range = items.length === 0 ? `0-0/${total}` : `${offset + 1}-${offset + items.length}/${total}`;
+  return json(items, 200, { "Content-Range": range });
+}
+
+/** A page of a list held whole in memory. */
+export function paginated(items: readonly unknown[], url: URL, defaultLimit: number): Response {
+  const { offset, limit } = pageOf(url, defaultLimit);
+  return pageResponse(items.slice(offset, offset + limit), items.length, offset);
 }
 
 /** Default page size of entity lists. */

@@ -1,17 +1,21 @@
-// A route of the simulated API: method, MSW path pattern (relative to the API base) and its handler.
-// Handlers use only the Fetch API (Request/Response), so they run under MSW in the browser and in Node.
-import type { SimulatedDatastore } from "../model/datastore.ts";
+// A route of the simulated API: method, path pattern (relative to the API base, `:name` parameters) and its
+// handler. Handlers use only the Fetch API (Request/Response), so that the same route table is served by MSW
+// in the browser and in Node tests, and by Hono in the local server (`npm run datastore`).
+import type { Store } from "../core/store.ts";
+import type { BodyReader } from "./body.ts";
 
 /** HTTP methods of the routes. */
 export type RouteMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** What a route handler receives. */
 export interface RouteInput {
-  store: SimulatedDatastore;
+  store: Store;
   request: Request;
   url: URL;
   /** Path parameters (`:datastore`, `:upload`…), decoded. */
   params: Record<string, string>;
+  /** Reads request bodies the way the runtime does best (multipart files streamed to the blob store in Node). */
+  body: BodyReader;
 }
 
 /** One route. */

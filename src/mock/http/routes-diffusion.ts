@@ -8,10 +8,10 @@ import { capabilitiesFeed, feedJson, feedXml, resourceFeed, subResourceFeed } fr
 import type { Feed } from "../diffusion/download.ts";
 import { tmsMetadata, tmsService, tmsTileMap, wmtsCapabilities } from "../diffusion/tiles.ts";
 import { el, xmlDocument } from "../formats/xml.ts";
-import type { ConfigurationType } from "../model/types.ts";
+import type { ConfigurationType } from "../resources/configurations/records.ts";
 import { SERVICE_ROOTS } from "../seed.ts";
 import type { ServiceRoots } from "../seed.ts";
-import { CORS_HEADERS, json } from "./respond.ts";
+import { json } from "./respond.ts";
 import type { RouteInput } from "./route.ts";
 
 /** A route of a diffusion service: an absolute URL pattern and its handler. */
@@ -20,7 +20,7 @@ export interface DiffusionRoute {
   handle: (input: RouteInput) => Response;
 }
 
-const xml = (body: string, status = 200): Response => new Response(body, { status, headers: { "Content-Type": "text/xml; charset=UTF-8", ...CORS_HEADERS } });
+const xml = (body: string, status = 200): Response => new Response(body, { status, headers: { "Content-Type": "text/xml; charset=UTF-8" } });
 
 // OWS 1.1 exception report (WFS 2.0.0, WMTS 1.0.0).
 function owsError(status: number, code: string, locator: string, message: string, version: string): Response {
@@ -59,7 +59,7 @@ function wfs(open: boolean, root: string) {
     const error = (status: number, code: string | undefined, locator: string, message: string): Response => owsError(status, code ?? "NoApplicableCode", locator, message, "2.0.0");
     const request = ogcRequest(url, "WFS", error);
     if (typeof request !== "string") return request;
-    const types = store.read((state) => featureTypes(publishedOn(state, "WFS", open)));
+    const types = store.run((ctx) => featureTypes(publishedOn(ctx, "WFS", open)));
     const unknown = list(param(url, "typeNames") ?? param(url, "typeName")).filter((name) => !types.some((type) => type.name === name));
     if (unknown.length > 0) {
       return error(400, "InvalidParameterValue", "typeNames", `Type(s) d'objets inconnu(s) : ${unknown.join(", ")}. Types publiés : ${types.map((t) => t.name).join(", ") || "aucun"} (une offre doit être PUBLISHED).`);
@@ -73,7 +73,7 @@ function wms(open: boolean, root: string, type: ConfigurationType, title: string
   return ({ store, url }: RouteInput): Response => {
     const request = ogcRequest(url, "WMS", (status, code, _locator, message) => wmsError(status, code === "MissingParameterValue" ? undefined : code, message));
     if (typeof request !== "string") return request;
-    const published = store.read((state) => publishedOn(state, type, open));
+    const published = store.run((ctx) => publishedOn(ctx, type, open));
     const unknown = list(param(url, "layers") ?? param(url, "layer")).filter((name) => !published.some((p) => p.configuration.layer_name === name));
     if (unknown.length > 0) {
       return wmsError(400, "LayerNotDefined", `Couche(s) inconnue(s) : ${unknown.join(", ")}. Couches publiées : ${published.map((p) => p.configuration.layer_name).join(", ") || "aucune"} (une offre doit être PUBLISHED).`);
@@ -88,7 +88,7 @@ function wmts(open: boolean, root: string) {
     const error = (status: number, code: string | undefined, locator: string, message: string): Response => owsError(status, code ?? "NoApplicableCode", locator, message, "1.0.0");
     const request = ogcRequest(url, "WMTS", error);
     if (typeof request !== "string") return request;
-    const published = store.read((state) => publishedOn(state, "WMTS-TMS", open));
+    const published = store.run((ctx) => publishedOn(ctx, "WMTS-TMS", open));
     const layer = param(url, "layer");
     if (layer && !published.some((p) => p.configuration.layer_name === layer)) {
       return error(400, "InvalidParameterValue", "layer", `Couche ${layer} inconnue. Couches publiées : ${published.map((p) => p.configuration.layer_name).join(", ") || "aucune"} (une offre doit être PUBLISHED).`);
@@ -101,7 +101,7 @@ function wmts(open: boolean, root: string) {
 // The published WMTS-TMS layer of a TMS path, or the TMS error.
 function tmsLayer(input: RouteInput, open: boolean): Published | Response {
   const layer = input.params.layer ?? "";
-  const found = input.store.read((state) => publishedOn(state, "WMTS-TMS", open)).find((p) => p.configuration.layer_name === layer);
+  const found = input.store.run((ctx) => publishedOn(ctx, "WMTS-TMS", open)).find((p) => p.configuration.layer_name === layer);
   return found ?? tmsError(`La couche ${layer} n'existe pas ou n'est pas publiée sur ce service TMS.`);
 }
 
@@ -117,18 +117,18 @@ function downloadError(request: Request, message: string): Response {
 
 function downloadRoutes(open: boolean, root: string): DiffusionRoute[] {
   const resource = (input: RouteInput): Published | undefined =>
-    input.store.read((state) => publishedOn(state, "DOWNLOAD", open)).find((p) => p.configuration.layer_name === input.params.layer);
+    input.store.run((ctx) => publishedOn(ctx, "DOWNLOAD", open)).find((p) => p.configuration.layer_name === input.params.layer);
   const missing = (input: RouteInput): Response => downloadError(input.request, `La ressource ${input.params.layer} n'existe pas ou n'est pas publiée sur ce service de téléchargement.`);
   return [
-    { path: `${root}/capabilities`, handle: (input) => feed(input.request, input.store.read((state, now) =>
-      capabilitiesFeed(root, publishedOn(state, "DOWNLOAD", open), now, { zone: param(input.url, "zone"), format: param(input.url, "format") }))) },
+    { path: `${root}/capabilities`, handle: (input) => feed(input.request, input.store.run((ctx) =>
+      capabilitiesFeed(root, publishedOn(ctx, "DOWNLOAD", open), ctx.now, { zone: param(input.url, "zone"), format: param(input.url, "format") }))) },
     { path: `${root}/resource/:layer`, handle: (input) => {
       const found = resource(input);
-      return found ? feed(input.request, input.store.read((state) => resourceFeed(root, found, state))) : missing(input);
+      return found ? feed(input.request, input.store.run((ctx) => resourceFeed(root, found, ctx))) : missing(input);
     } },
     { path: `${root}/resource/:layer/:sub`, handle: (input) => {
       const found = resource(input);
-      const body = found && input.store.read((state) => subResourceFeed(root, found, input.params.sub ?? "", state));
+      const body = found && input.store.run((ctx) => subResourceFeed(root, found, input.params.sub ?? "", ctx));
       return body ? feed(input.request, body) : found ? downloadError(input.request, `Sous-ressource ${input.params.sub} inconnue dans ${input.params.layer}.`) : missing(input);
     } },
     { path: `${root}/*`, handle: (input) => downloadError(input.request, "Chemin inconnu du service de téléchargement simulé (les fichiers eux-mêmes ne sont pas conservés par la simulation).") },
@@ -146,7 +146,7 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
     add([roots.wmsv, `${roots.wmsv}/geoserver/ows`, `${roots.wmsv}/ows`], wms(open, roots.wmsv, "WMS-VECTOR", "Service WMS vecteur de la Géoplateforme (simulation)"));
     add([roots.wmsr, `${roots.wmsr}/wms`], wms(open, roots.wmsr, "WMS-RASTER", "Service WMS raster de la Géoplateforme (simulation)"));
     add([roots.wmts], wmts(open, roots.wmts));
-    add([`${roots.tms}/1.0.0`], ({ store }) => xml(tmsService(roots.tms, store.read((state) => publishedOn(state, "WMTS-TMS", open)))));
+    add([`${roots.tms}/1.0.0`], ({ store }) => xml(tmsService(roots.tms, store.run((ctx) => publishedOn(ctx, "WMTS-TMS", open)))));
     add([`${roots.tms}/1.0.0/:layer`], (input) => {
       const found = tmsLayer(input, open);
       return found instanceof Response ? found : xml(tmsTileMap(roots.tms, found));

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { getResponse } from "msw";
 import { createHandlers } from "../../../src/mock/handlers.ts";
 import { descendants, parseXml } from "../../../src/mock/formats/xml.ts";
-import { SimulatedDatastore } from "../../../src/mock/model/datastore.ts";
+import { createStore } from "../../../src/mock/app.ts";
 import { fetchText, harness } from "./helpers.ts";
 
 const h = harness();
@@ -54,7 +54,7 @@ test("OGC error documents: missing REQUEST, wrong SERVICE, unsupported operation
 });
 
 test("diffusionOrigin serves the services on another origin; false disables them", async () => {
-  const store = new SimulatedDatastore();
+  const store = createStore();
   const local = createHandlers(store, { baseUrl: "http://localhost:8123/api", diffusionOrigin: "http://localhost:8123" });
   const reply = await getResponse(local, new Request("http://localhost:8123/wfs?SERVICE=WFS&REQUEST=GetCapabilities"));
   assert.equal(reply?.status, 200);

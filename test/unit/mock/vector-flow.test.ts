@@ -158,7 +158,6 @@ test("vector tutorial: livraison → intégration → WFS → statics → WMS-VE
   for (const item of [sldPays, sldEco, ftlPays, ftlEco]) assert.equal((await h.call("DELETE", `${DS}/statics/${item._id}`)).status, 204);
   assert.equal((await h.call("DELETE", `${DS}/stored_data/${pyramid._id}`)).status, 204);
   assert.equal((await h.call("DELETE", `${DS}/stored_data/${db}`)).status, 204);
-  // No file bytes in the state: the whole tutorial leaves a few kilobytes for localStorage.
-  const size = JSON.stringify(h.store.toJSON()).length;
-  assert.ok(size < 40_000, `state of ${size} characters`);
+  // Every file kept by the datastore is still referenced by a record: nothing was left behind.
+  assert.equal(await h.store.sweepBlobs(), 0);
 });

@@ -1,0 +1,41 @@
+// The simulated API Entrepôt, assembled: every resource's routes in matching order, the lifecycles the store
+// runs, and a store factory. Transports (MSW in the browser and in tests, Hono in the local server) serve
+// this one route table.
+import type { StoreOptions } from "./core/store.ts";
+import { Store } from "./core/store.ts";
+import type { Route } from "./http/route.ts";
+import { CHECK_LIFECYCLE } from "./resources/checks/checks.ts";
+import { checkRoutes } from "./resources/checks/routes.ts";
+import { configurationRoutes } from "./resources/configurations/routes.ts";
+import { datastoreRoutes } from "./resources/datastore/routes.ts";
+import { EXECUTION_LIFECYCLE } from "./resources/executions/lifecycle.ts";
+import { executionRoutes } from "./resources/executions/routes.ts";
+import { OFFERING_LIFECYCLE } from "./resources/offerings/offerings.ts";
+import { offeringRoutes } from "./resources/offerings/routes.ts";
+import { processingRoutes } from "./resources/processings/routes.ts";
+import { staticRoutes } from "./resources/statics/routes.ts";
+import { storedDataRoutes } from "./resources/stored-data/routes.ts";
+import { uploadRoutes } from "./resources/uploads/routes.ts";
+
+export { diffusionRoutes } from "./http/routes-diffusion.ts";
+
+/** Every API route, in matching order (executions before `/processings/:processing`). */
+export const API_ROUTES: readonly Route[] = [
+  ...datastoreRoutes,
+  ...uploadRoutes,
+  ...checkRoutes,
+  ...executionRoutes,
+  ...processingRoutes,
+  ...storedDataRoutes,
+  ...configurationRoutes,
+  ...offeringRoutes,
+  ...staticRoutes,
+];
+
+/** The timed transitions of the resources. */
+export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];
+
+/** A simulated datastore over the given source and blobs (in memory by default). */
+export function createStore(options: StoreOptions = {}): Store {
+  return new Store(LIFECYCLES, options);
+}

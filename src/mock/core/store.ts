@@ -1,0 +1,102 @@
+// The simulated datastore's engine: a record source, the clock, the id generator, the delays and the registered
+// lifecycles. Each call of run() is one API operation: in one transaction it applies the due changes, runs the
+// operation and writes back what changed; after the commit it deletes the blobs nothing references any more.
+import type { BlobStore } from "./blobs.ts";
+import { MemoryBlobStore } from "./blobs.ts";
+import type { Context, Delays } from "./context.ts";
+import { DEFAULT_DELAYS } from "./context.ts";
+import { MemorySource } from "./memory-source.ts";
+import type { Lifecycle } from "./scheduler.ts";
+import { advance } from "./scheduler.ts";
+import type { RecordSource } from "./source.ts";
+import { UnitOfWork } from "./unit-of-work.ts";
+
+/** Options of a Store. */
+export interface StoreOptions {
+  /** Where records live (default: in memory). */
+  source?: RecordSource;
+  /** Where file contents live (default: in memory). */
+  blobs?: BlobStore;
+  /** Clock in ms since epoch (default Date.now); inject a fake one in tests. */
+  now?: () => number;
+  /** Id generator (default crypto.randomUUID, UUID v4). */
+  newId?: () => string;
+  /** Durations of checks, executions and publications. */
+  delays?: Partial<Delays>;
+  /** Called with the records that could not be read (corrupt rows), which the operation ignored. */
+  onIgnored?: (messages: string[]) => void;
+}
+
+/** Records, clock, transactions and lifecycles; the resources' operations run through run(). */
+export class Store {
+  /** Where records live. */
+  readonly source: RecordSource;
+  /** Where file contents live. */
+  readonly blobs: BlobStore;
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+  private readonly delays: Delays;
+  private readonly lifecycles = new Map<string, Lifecycle>();
+  private readonly onIgnored: ((messages: string[]) => void) | undefined;
+
+  /** A store over the given source and blobs, with the given lifecycles. */
+  constructor(lifecycles: readonly Lifecycle[], options: StoreOptions = {}) {
+    this.source = options.source ?? new MemorySource();
+    this.blobs = options.blobs ?? new MemoryBlobStore();
+    this.clock = options.now ?? (() => Date.now());
+    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.delays = { ...DEFAULT_DELAYS, ...options.delays };
+    this.onIgnored = options.onIgnored;
+    for (const item of lifecycles) this.lifecycles.set(item.collection.kind, item);
+  }
+
+  /** The current time of the store's clock. */
+  now(): number {
+    return this.clock();
+  }
+
+  /** Runs one operation in a transaction, after applying the changes that are due. */
+  run<T>(operation: (ctx: Context) => T): T {
+    const records = new UnitOfWork(this.source);
+    const ctx: Context = { records, source: this.source, now: this.clock(), newId: this.newId, delays: this.delays };
+    const result = this.source.transaction(() => {
+      advance(ctx, this.lifecycles);
+      const value = operation(ctx);
+      records.flush();
+      return value;
+    });
+    if (records.ignored.length > 0) this.onIgnored?.(records.ignored);
+    for (const blob of records.released) if (!this.source.referenced(blob)) void this.blobs.delete(blob).catch(() => undefined);
+    return result;
+  }
+
+  /** Applies the changes due at `now` (default: the clock); returns how many were applied. */
+  advance(now?: number): number {
+    const records = new UnitOfWork(this.source);
+    const ctx: Context = { records, source: this.source, now: now ?? this.clock(), newId: this.newId, delays: this.delays };
+    return this.source.transaction(() => {
+      const applied = advance(ctx, this.lifecycles);
+      records.flush();
+      return applied;
+    });
+  }
+
+  /** Forgets every record and file (back to the seed). */
+  async reset(): Promise<void> {
+    this.source.transaction(() => this.source.clear());
+    for (const key of await this.blobs.keys()) await this.blobs.delete(key);
+  }
+
+  /** Deletes the blobs no record references (e.g. left by a crash between writing a file and committing). */
+  async sweepBlobs(): Promise<number> {
+    const referenced = this.source.referencedBlobs();
+    let removed = 0;
+    for (const key of await this.blobs.keys()) {
+      if (!referenced.has(key)) {
+        await this.blobs.delete(key);
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

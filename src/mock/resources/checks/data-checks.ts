@@ -1,0 +1,103 @@
+// The vector and raster checks, run on the analyses made when the files were received: readable files,
+// accepted extensions, layers with a geometry, coordinate systems consistent with the upload's `srs`;
+// images that are TIFF, georeferenced (tags or .tfw), of a supported channel format.
+import type { CheckRunner, LogEntry } from "./check-log.ts";
+import { dataFiles, error, framed, info, warning } from "./check-log.ts";
+import { channelsFormat, extension, rasterImages, stem } from "../uploads/file-analysis.ts";
+import type { UploadFile, UploadRecord } from "../uploads/records.ts";
+
+const VECTOR_MAIN: Record<string, string> = { gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", shp: "Shapefile" };
+const VECTOR_AUX = ["shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx", "xml", "qmd"];
+const RASTER_MAIN = ["tif", "tiff"];
+const RASTER_AUX = ["tfw", "tifw", "prj", "xml", "msk", "ovr"];
+
+const round = (value: number): string => String(Math.round(value * 1000) / 1000);
+const box = (extent: readonly number[]): string => `[${extent.map(round).join(", ")}]`;
+
+// A shapefile needs its .shx and .dbf next to it (its content is not read by the simulation).
+function shapefileProblems(files: UploadFile[], shp: UploadFile): LogEntry[] {
+  const base = stem(shp.path).toLowerCase();
+  const missing = ["shx", "dbf"].filter((ext) => !files.some((file) => file.path.toLowerCase() === `${base}.${ext}`));
+  if (missing.length > 0) return missing.map((ext) => error("checks_ogr", 301, `Fichier ${shp.path} : le fichier .${ext} associé est absent, le shapefile est illisible`));
+  return [warning("checks_ogr", 305, `Fichier ${shp.path} : le contenu des shapefiles n'est pas lu par la simulation (couche sans attributs connus)`)];
+}
+
+// Lines about one readable or unreadable vector file.
+function vectorFileLines(upload: UploadRecord, file: UploadFile): LogEntry[] {
+  const analysis = file.analysis;
+  if (!analysis) return [warning("checks_ogr", 95, `Fichier ${file.path} reçu avant l'analyse des contenus : il n'est pas contrôlé`)];
+  if (analysis.kind === "error") return [error("checks_ogr", 98, `Impossible d'ouvrir le fichier ${file.path} (${analysis.format}) : ${analysis.message}`)];
+  if (analysis.kind !== "vector") return [];
+  const lines: LogEntry[] = [info("checks_ogr", 104, `${file.path} : ${analysis.layers.length} couche(s) au format ${VECTOR_MAIN[extension(file.path)]}`)];
+  for (const layer of analysis.layers) {
+    const srs = layer.srs ?? `non déclaré (celui de la livraison, ${upload.srs}, sera utilisé)`;
+    lines.push(info("checks_ogr", 112, `Couche « ${layer.name} » : ${layer.features} objet(s), géométrie ${layer.geometry ? `${layer.geometry.type} (colonne ${layer.geometry.column})` : "aucune"}, système de coordonnées ${srs}, attributs ${layer.columns.map((c) => c.name).join(", ") || "aucun"}`));
+    if (!layer.geometry) {
+      if (layer.attributesOnly) lines.push(warning("checks_ogr", 118, `La table « ${layer.name} » n'a pas de géométrie : elle sera intégrée comme une table attributaire`));
+      else lines.push(error("checks_ogr", 121, `La couche « ${layer.name} » du fichier ${file.path} n'a pas de géométrie${analysis.format === "CSV" ? " (colonne WKT, ou paire de colonnes x/y, lon/lat ou longitude/latitude attendue)" : ""}`));
+    }
+    if (layer.srs && layer.srs !== upload.srs) {
+      lines.push(error("checks_ogr", 131, `La projection de la couche « ${layer.name} » (${layer.srs}) est différente de la projection déclarée pour la livraison (${upload.srs})`));
+    }
+    if (layer.features === 0) lines.push(warning("checks_ogr", 136, `La couche « ${layer.name} » est vide`));
+    if (layer.extent) lines.push(info("checks_ogr", 140, `Étendue de la couche « ${layer.name} » : ${box(layer.extent)}`));
+  }
+  return lines;
+}
+
+/** Vector check: every file readable and of an accepted format; layers with a geometry in the declared srs. */
+export const vectorCheck: CheckRunner = (upload) => {
+  const body: LogEntry[] = [];
+  const files = dataFiles(upload);
+  for (const file of files) {
+    const ext = extension(file.path);
+    if (VECTOR_MAIN[ext]) {
+      body.push(info("core", 179, `Analyse du fichier : ${file.path}`));
+      body.push(...(ext === "shp" ? shapefileProblems(files, file) : vectorFileLines(upload, file)));
+    } else if (!VECTOR_AUX.includes(ext)) {
+      body.push(error("core", 185, `Fichier ${file.path} : l'extension « .${ext} » n'est pas un format vecteur accepté (formats acceptés : .gpkg, .csv, .geojson, .json, .shp avec ses fichiers associés)`));
+    }
+  }
+  if (!files.some((file) => VECTOR_MAIN[extension(file.path)])) {
+    body.push(error("core", 190, "Aucun fichier vecteur exploitable dans la livraison (formats acceptés : .gpkg, .csv, .geojson, .json, .shp)"));
+  }
+  return framed("VectorChecker", upload, body);
+};
+
+/** Raster check: GeoTIFF images, readable, georeferenced, of a supported channel format, in the declared srs. */
+export const rasterCheck: CheckRunner = (upload) => {
+  const body: LogEntry[] = [];
+  const files = dataFiles(upload);
+  const images = rasterImages(files);
+  for (const file of files) {
+    const ext = extension(file.path);
+    const analysis = file.analysis;
+    if (RASTER_MAIN.includes(ext)) {
+      body.push(info("core", 179, `Analyse du fichier : ${file.path}`));
+      if (!analysis) body.push(warning("cli", 40, `Fichier ${file.path} reçu avant l'analyse des contenus : il n'est pas contrôlé`));
+      else if (analysis.kind === "error") body.push(error("cli", 44, `Le fichier ${file.path} n'est pas une image TIFF lisible : ${analysis.message}`));
+      const image = images.find((candidate) => candidate.path === file.path);
+      if (!image) continue;
+      const { raster } = image;
+      body.push(info("cli", 52, `Image ${file.path} : ${raster.width} × ${raster.height} pixels, ${raster.samplesPerPixel} canal(aux) ${raster.sampleFormat} ${raster.bitsPerSample} bits, compression ${raster.compression}`));
+      if (!channelsFormat(raster)) body.push(error("cli", 58, `Le fichier ${file.path} a des canaux ${raster.sampleFormat} sur ${raster.bitsPerSample} bits : formats acceptés UINT8, UINT16 ou FLOAT32`));
+      if (!image.georeferencing) {
+        body.push(error("cli", 63, `Le fichier ${file.path} n'est pas géoréférencé : ni étiquettes ModelPixelScale/ModelTiepoint dans le GeoTIFF, ni fichier ${stem(file.path).slice(stem(file.path).lastIndexOf("/") + 1)}.tfw associé`));
+      } else {
+        const [x, y] = raster.origin!;
+        const [sx, sy] = raster.pixelSize!;
+        body.push(info("cli", 66, `Géoréférencement lu dans ${image.georeferencing === "GeoTIFF" ? "les étiquettes GeoTIFF" : image.georeferencing} : pixel de ${round(sx)} × ${round(sy)}, emprise ${box([x, y - raster.height * sy, x + raster.width * sx, y])}`));
+      }
+      if (!image.srs) body.push(warning("cli", 69, `Aucun système de coordonnées dans ${file.path} : celui de la livraison (${upload.srs}) est utilisé`));
+      else if (image.srs !== upload.srs) body.push(error("cli", 71, `Incohérence de SRS pour ${file.path} : le fichier est en ${image.srs}, la livraison est déclarée en ${upload.srs}`));
+    } else if (ext === "tfw" || ext === "tifw") {
+      if (analysis?.kind === "error") body.push(error("cli", 80, `Fichier de géoréférencement ${file.path} illisible : ${analysis.message}`));
+    } else if (!RASTER_AUX.includes(ext)) {
+      body.push(error("core", 185, `Fichier ${file.path} : l'extension « .${ext} » n'est pas acceptée par la vérification raster (images GeoTIFF .tif ou .tiff attendues, avec éventuellement leur .tfw)`));
+    }
+  }
+  const kinds = new Set(images.map((image) => `${image.raster.samplesPerPixel} × ${channelsFormat(image.raster) ?? "?"}`));
+  if (kinds.size > 1) body.push(error("cli", 90, `Images hétérogènes : toutes doivent avoir le même nombre et le même format de canaux (trouvé ${[...kinds].join(" et ")})`));
+  if (!files.some((file) => RASTER_MAIN.includes(extension(file.path)))) body.push(error("core", 190, "Aucune image GeoTIFF dans la livraison (.tif ou .tiff)"));
+  return framed("RasterChecker", upload, body);
+};

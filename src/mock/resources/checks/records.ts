@@ -1,0 +1,30 @@
+// Check execution records: the checks a closing starts.
+import type { LogLine } from "../common/records.ts";
+import { collection } from "../../core/collection.ts";
+
+/** Check execution statuses. */
+export type CheckStatus = "WAITING" | "PROGRESS" | "SUCCESS" | "FAILURE";
+
+/** A check execution, with its outcome decided when the upload was closed and revealed over time. */
+export interface CheckExecutionRecord {
+  _id: string;
+  datastore: string;
+  check: string;
+  upload: string;
+  status: CheckStatus;
+  creation: number;
+  start: number;
+  finish: number;
+  outcome: "SUCCESS" | "FAILURE";
+  logs: LogLine[];
+}
+
+/** When the check execution next changes status, if it still will. */
+export function nextCheckEvent(execution: CheckExecutionRecord): number | undefined {
+  if (execution.status === "WAITING") return execution.start;
+  if (execution.status === "PROGRESS") return execution.finish;
+  return undefined;
+}
+
+/** The check executions. */
+export const CHECK_EXECUTIONS = collection<CheckExecutionRecord>("check-execution", { due: nextCheckEvent });

@@ -1,0 +1,28 @@
+// Configuration records.
+import type { BaseRecord } from "../common/records.ts";
+import { collection } from "../../core/collection.ts";
+import type { JsonObject } from "../../core/json.ts";
+
+/** Configuration types. */
+export const CONFIGURATION_TYPES = [
+  "WMS-VECTOR", "WFS", "WMTS-TMS", "WMS-RASTER", "DOWNLOAD", "ITINERARY-ISOCURVE", "ALTIMETRY", "SEARCH", "VECTOR-TMS",
+] as const;
+/** One of CONFIGURATION_TYPES. */
+export type ConfigurationType = (typeof CONFIGURATION_TYPES)[number];
+/** Configuration statuses. */
+export type ConfigurationStatus = "UNPUBLISHED" | "PUBLISHED" | "SYNCHRONIZING";
+
+/** A configuration. */
+export interface ConfigurationRecord extends BaseRecord {
+  type: ConfigurationType;
+  name: string;
+  layer_name: string;
+  status: ConfigurationStatus;
+  tags: Record<string, string>;
+  type_infos: JsonObject;
+  metadata: JsonObject[];
+  attribution?: JsonObject;
+}
+
+/** The configurations. */
+export const CONFIGURATIONS = collection<ConfigurationRecord>("configuration");

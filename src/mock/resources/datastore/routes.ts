@@ -1,0 +1,13 @@
+// Routes of the account and of the datastore itself.
+import { json } from "../../http/respond.ts";
+import type { Route } from "../../http/route.ts";
+import { route } from "../../http/route.ts";
+import { SIMULATED_USER } from "../../seed.ts";
+import { assertDatastore } from "../common/access.ts";
+import { datastoreView } from "./view.ts";
+
+/** Account and datastore routes. */
+export const datastoreRoutes: Route[] = [
+  route("GET", "/users/me", () => json(structuredClone(SIMULATED_USER))),
+  route("GET", "/datastores/:datastore", ({ store, params: { datastore = "" } }) => json(store.run((ctx) => (assertDatastore(datastore), datastoreView(ctx))))),
+];

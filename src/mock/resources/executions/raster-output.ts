@@ -1,0 +1,97 @@
+// ROK4-PYRAMID-RASTER output of raster_to_pyramid, computed from the analysed GeoTIFF headers.
+//
+// Levels: `top` (default 0) to `bottom`. Without `bottom`, it is the PM level whose resolution is closest
+// (on a logarithmic scale) to the images': the finest pixel size, in metres (degrees × 111 319.49 for a
+// geographic CRS), divided by cos(latitude of the centre) since PM pixels shrink on the ground away from
+// the equator; bottom = round(log2(156 543.034 / that size)), kept within 0–21.
+// Size: per level, the PM tiles covering the images × 256 × 256 × channels × bytes per channel, divided
+// by 10 for JPG, 2 for PNG, 1 for RAW.
+import { envelopeToWgs84, pmResolution, pmTileCount } from "../../formats/crs.ts";
+import { channelsFormat, rasterImages } from "../uploads/file-analysis.ts";
+import type { Bbox } from "../common/geo.ts";
+import { bboxPolygon, levelRange, MAX_LEVEL, parseLevel, unionBbox } from "../common/geo.ts";
+import type { JsonObject } from "../../core/json.ts";
+import type { OutputBuilder } from "./outputs.ts";
+import type { InputSnapshot } from "./records.ts";
+
+const GEOGRAPHIC = ["EPSG:4326", "CRS:84", "EPSG:4171"];
+
+/** What the images of an execution's inputs give: box, ground resolution and channels. */
+export interface ImageSummary {
+  bbox?: Bbox;
+  /** Finest pixel size in metres on the ground. */
+  resolution?: number;
+  channels: number;
+  format: string;
+  nodata?: string;
+}
+
+/** Summary of the georeferenced images of a snapshot (undefined when there is none). */
+export function summariseImages(snapshot: InputSnapshot): ImageSummary | undefined {
+  const images = rasterImages(snapshot.files).filter((image) => image.raster.pixelSize && image.raster.origin);
+  if (images.length === 0) return undefined;
+  const boxes = images.map(({ raster, srs }) => {
+    const [x, y] = raster.origin!;
+    const [sx, sy] = raster.pixelSize!;
+    return envelopeToWgs84(srs ?? snapshot.srs, [x, y - raster.height * sy, x + raster.width * sx, y]);
+  });
+  const metres = images.map(({ raster, srs }) => Math.min(...raster.pixelSize!) * (GEOGRAPHIC.includes(srs ?? snapshot.srs ?? "") ? 111319.49 : 1));
+  const first = images[0]!.raster;
+  const summary: ImageSummary = { resolution: Math.min(...metres), channels: first.samplesPerPixel, format: channelsFormat(first) ?? "UINT8" };
+  const bbox = unionBbox(boxes);
+  if (bbox) summary.bbox = bbox;
+  if (first.nodata) summary.nodata = first.nodata;
+  return summary;
+}
+
+/** The bottom level matching a ground resolution at the latitude of a box's centre. */
+export function bottomLevelFor(resolution: number, bbox: Bbox | undefined): number {
+  const latitude = bbox ? (bbox[1] + bbox[3]) / 2 : 0;
+  const inPm = resolution / Math.cos((latitude * Math.PI) / 180);
+  return Math.max(0, Math.min(MAX_LEVEL, Math.round(Math.log2(pmResolution(0) / inPm))));
+}
+
+// Default no-data value per channel format, repeated for each channel.
+function nodataValue(summary: ImageSummary): string {
+  const single = summary.nodata ?? (summary.format === "FLOAT32" ? "-99999" : summary.format === "UINT16" ? "0" : "255");
+  return single.includes(",") ? single : Array(summary.channels).fill(single).join(",");
+}
+
+/** ROK4-PYRAMID-RASTER: PM levels, channels and compression from the images and the parameters. */
+export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, execution) => {
+  const p = execution.parameters;
+  const previous = storedData.type_infos;
+  const source = snapshot.sources?.find((candidate) => candidate.type === "ROK4-PYRAMID-RASTER");
+  const summary = summariseImages(snapshot);
+  const bbox = unionBbox([summary?.bbox, storedData.details?.bbox, source?.details?.bbox]);
+  const computedBottom = summary?.resolution ? bottomLevelFor(summary.resolution, summary.bbox) : undefined;
+  const bottom = parseLevel(p.bottom) ?? computedBottom ?? 0;
+  const top = Math.min(parseLevel(p.top) ?? 0, bottom);
+  const oldLevels = (Array.isArray(previous.levels) ? previous.levels : []).map(Number).filter(Number.isFinite);
+  const levels = levelRange(Math.min(top, ...oldLevels), Math.max(bottom, ...oldLevels));
+  const compression = typeof p.compression === "string" ? p.compression.toUpperCase() : typeof previous.compression === "string" ? previous.compression : "RAW";
+  const channels = summary?.channels ?? (typeof previous.channels_number === "number" ? previous.channels_number : 3);
+  const format = summary?.format ?? (typeof previous.channels_format === "string" ? previous.channels_format : "UINT8");
+  const info: JsonObject = {
+    tms: typeof p.tms === "string" ? p.tms : typeof previous.tms === "string" ? previous.tms : "PM",
+    levels, channels_format: format, channels_number: channels, compression,
+    nodata_value: summary ? nodataValue(summary) : typeof previous.nodata_value === "string" ? previous.nodata_value : "255,255,255",
+  };
+  const bytesPerPixel = channels * (format === "UINT8" ? 1 : format === "UINT16" ? 2 : 4);
+  const ratio = compression === "JPG" || compression === "JPG90" ? 10 : compression === "PNG" ? 2 : 1;
+  let size = 0;
+  if (bbox) for (let z = top; z <= bottom; z++) size += Math.round((pmTileCount(bbox, z) * 256 * 256 * bytesPerPixel) / ratio);
+  storedData.type_infos = info;
+  storedData.size = Math.max(size, storedData.size);
+  storedData.srs = "EPSG:3857";
+  storedData.details = { format: compression === "PNG" ? "image/png" : compression.startsWith("JPG") ? "image/jpeg" : "image/tiff" };
+  if (bbox) {
+    storedData.details.bbox = bbox;
+    storedData.extent = bboxPolygon(bbox);
+  }
+  const messages = [`Pyramide ${String(info.tms)} calculée du niveau ${top} au niveau ${bottom}, ${channels} canal(aux) ${format}, compression ${compression}`];
+  if (summary?.resolution && parseLevel(p.bottom) === undefined) {
+    messages.unshift(`Résolution des images : ${Math.round(summary.resolution * 100) / 100} m ; niveau du bas le plus proche : ${bottom} (${Math.round(pmResolution(bottom) * 100) / 100} m à l'équateur)`);
+  }
+  return messages;
+};

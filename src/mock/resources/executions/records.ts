@@ -1,0 +1,51 @@
+// Processing execution records.
+import type { StoredDataType } from "../stored-data/records.ts";
+import type { StoredDataDetails } from "../stored-data/records.ts";
+import type { LogLine } from "../common/records.ts";
+import { collection } from "../../core/collection.ts";
+import type { FileAnalysis } from "../../formats/types.ts";
+import type { JsonObject } from "../../core/json.ts";
+
+/** Processing execution statuses. */
+export type ExecutionStatus = "CREATED" | "WAITING" | "PROGRESS" | "SUCCESS" | "FAILURE" | "ABORTED";
+
+/** What an execution captured from its inputs when it started. */
+export interface InputSnapshot {
+  files: { path: string; size: number; md5?: string; blob?: string; analysis?: FileAnalysis }[];
+  srs?: string;
+  /** Input stored data (type, srs, type_infos and internal details). */
+  sources?: { _id: string; type: StoredDataType; srs?: string; size: number; type_infos: JsonObject; details?: StoredDataDetails }[];
+}
+
+/** A processing execution. */
+export interface ExecutionRecord {
+  _id: string;
+  datastore: string;
+  processing: string;
+  status: ExecutionStatus;
+  creation: number;
+  launch?: number;
+  start?: number;
+  finish?: number;
+  /** Planned start and end, set at launch; start/finish are set when they are reached. */
+  schedule?: { start: number; finish: number };
+  inputs: { upload: string[]; stored_data: string[] };
+  output: string;
+  /** True when the output stored data was created by this execution (false for an update). */
+  outputIsNew: boolean;
+  parameters: JsonObject;
+  callback?: JsonObject;
+  snapshot?: InputSnapshot;
+  logs: LogLine[];
+}
+
+/** When the execution next changes status, if it still will. */
+export function nextExecutionEvent(execution: ExecutionRecord): number | undefined {
+  if (!execution.schedule) return undefined;
+  if (execution.status === "WAITING") return execution.schedule.start;
+  if (execution.status === "PROGRESS") return execution.schedule.finish;
+  return undefined;
+}
+
+/** The processing executions. */
+export const EXECUTIONS = collection<ExecutionRecord>("execution", { due: nextExecutionEvent });

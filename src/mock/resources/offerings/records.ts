@@ -1,0 +1,31 @@
+// Offering records (publications of a configuration on an endpoint).
+import { collection } from "../../core/collection.ts";
+import type { JsonObject } from "../../core/json.ts";
+
+/** Offering statuses. */
+export type OfferingStatus = "PUBLISHING" | "MODIFYING" | "PUBLISHED" | "UNPUBLISHING" | "UNSTABLE";
+
+/** An offering (publication of a configuration on an endpoint). */
+export interface OfferingRecord {
+  _id: string;
+  datastore: string;
+  configuration: string;
+  endpoint: string;
+  open: boolean;
+  available: boolean;
+  public_activity: boolean;
+  permissions?: JsonObject[];
+  status: OfferingStatus;
+  creation: number;
+  update: number;
+  /** When PUBLISHING turns into PUBLISHED. */
+  publishAt: number;
+}
+
+/** When the offering next changes status, if it still will. */
+export function nextOfferingEvent(offering: OfferingRecord): number | undefined {
+  return offering.status === "PUBLISHING" ? offering.publishAt : undefined;
+}
+
+/** The offerings. */
+export const OFFERINGS = collection<OfferingRecord>("offering", { due: nextOfferingEvent });

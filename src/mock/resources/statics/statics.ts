@@ -1,0 +1,97 @@
+// Static files (POST /datastores/{datastore}/statics): SLD styles, FTL templates, ROK4 styles and derivation
+// SQL. The file is analysed on reception (used attributes, scale denominators); its bytes are kept as a blob.
+import { STATICS } from "./records.ts";
+import { CONFIGURATIONS } from "../configurations/records.ts";
+import { errorMessage } from "../../formats/errors.ts";
+import type { StaticType } from "../../formats/styles.ts";
+import { analyseStatic, STATIC_TYPES } from "../../formats/styles.ts";
+import type { Context } from "../../core/context.ts";
+import { assertDatastore, event, findIn } from "../common/access.ts";
+import { badRequest, conflict, Problems } from "../../core/errors.ts";
+import type { JsonObject } from "../../core/json.ts";
+import { cloneJson, isObject } from "../../core/json.ts";
+import type { ConfigurationRecord } from "../configurations/records.ts";
+import type { StaticRecord } from "./records.ts";
+
+/** The fields of a multipart POST …/statics. */
+export interface StaticUpload {
+  /** The file, or undefined when the field is missing. */
+  file?: { name: string; bytes: Uint8Array; blob?: string };
+  type: string | null;
+  name: string | null;
+  description: string | null;
+  /** Names of the other fields received. */
+  otherFields: string[];
+}
+
+/** A static of the datastore, or 404. */
+export function findStatic(ctx: Context, datastore: string, id: string): StaticRecord {
+  return findIn(ctx, STATICS, datastore, id, "Fichier statique");
+}
+
+/** Statics of the datastore, in creation order (optionally of one type). */
+export function listStatics(ctx: Context, datastore: string, type?: string | null): StaticRecord[] {
+  assertDatastore(datastore);
+  return ctx.records.list(STATICS).filter((item) => item.datastore === datastore && (!type || item.type === type));
+}
+
+/** POST …/statics: validates the fields, analyses the file (400 naming the problem), stores the analysis. */
+export function createStatic(ctx: Context, datastore: string, upload: StaticUpload): StaticRecord {
+  assertDatastore(datastore);
+  const problems = new Problems();
+  for (const field of upload.otherFields) problems.add(`Champ multipart inconnu « ${field} » (champs acceptés : file, type, name, description).`);
+  if (!upload.file) problems.add("Le champ multipart « file » (le fichier) est obligatoire.");
+  if (!upload.type) problems.add(`Le champ « type » est obligatoire (valeurs possibles : ${STATIC_TYPES.join(", ")}).`);
+  else if (!STATIC_TYPES.includes(upload.type as StaticType)) problems.add(`Le type de fichier statique « ${upload.type} » est inconnu (valeurs possibles : ${STATIC_TYPES.join(", ")}).`);
+  if (!upload.name?.trim()) problems.add("Le champ « name » (nom du fichier statique) est obligatoire.");
+  problems.throwIfAny();
+  const type = upload.type as StaticType;
+  let typeInfos;
+  try {
+    typeInfos = analyseStatic(type, upload.file!.bytes);
+  } catch (error) {
+    const kind = type === "GEOSERVER-STYLE" ? "style SLD" : type === "GEOSERVER-FTL" ? "modèle FTL" : type === "ROK4-STYLE" ? "style ROK4" : "fichier SQL";
+    throw badRequest(`Le fichier « ${upload.file!.name || "file"} » n'est pas un ${kind} valide : ${errorMessage(error)}.`);
+  }
+  const record: StaticRecord = {
+    _id: ctx.newId(), datastore, name: upload.name!.trim(), type, type_infos: typeInfos, size: upload.file!.bytes.length,
+    ...(upload.file!.blob ? { blob: upload.file!.blob } : {}),
+    creation: ctx.now, update: ctx.now, lastEvent: event(ctx, "Création"),
+  };
+  if (upload.description?.trim()) record.description = upload.description.trim();
+  ctx.records.insert(STATICS, record);
+  return record;
+}
+
+/** Ids of the statics a configuration uses (WMS-VECTOR style/ftl, WMTS-TMS styles). */
+export function referencedStatics(configuration: ConfigurationRecord): string[] {
+  const ids: string[] = [];
+  const infos = configuration.type_infos;
+  for (const item of Array.isArray(infos.used_data) ? infos.used_data : []) {
+    if (!isObject(item) || !Array.isArray(item.relations)) continue;
+    for (const relation of item.relations) {
+      if (!isObject(relation)) continue;
+      for (const key of ["style", "ftl"]) if (typeof relation[key] === "string") ids.push(relation[key] as string);
+    }
+  }
+  if (Array.isArray(infos.styles)) ids.push(...infos.styles.filter((id): id is string => typeof id === "string"));
+  return ids;
+}
+
+/** DELETE …/statics/{static}: 409 while a configuration uses it. */
+export function deleteStatic(ctx: Context, datastore: string, id: string): void {
+  const record = findStatic(ctx, datastore, id);
+  const users = ctx.records.list(CONFIGURATIONS).filter((configuration) => referencedStatics(configuration).includes(id));
+  if (users.length > 0) {
+    throw conflict(`Le fichier statique « ${record.name} » (${id}) est utilisé par ${users.length === 1 ? "la configuration" : "les configurations"} ${users.map((c) => `« ${c.name} » (${c._id})`).join(", ")} : modifiez-les ou supprimez-les d'abord.`);
+  }
+  ctx.records.remove(STATICS, id);
+}
+
+/** A static as the API shows it: `{ _id, name, type, description?, type_infos }`. */
+export function staticView(record: StaticRecord): JsonObject {
+  const view: JsonObject = { _id: record._id, name: record.name, type: record.type };
+  if (record.description !== undefined) view.description = record.description;
+  view.type_infos = cloneJson(record.type_infos) as JsonObject;
+  return view;
+}
