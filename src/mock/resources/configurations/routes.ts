@@ -1,9 +1,9 @@
 // Routes of configurations (and the offerings created from them).
 import { readJson } from "../../http/request.ts";
-import { DEFAULT_LIMIT, json, noContent, pageOf, pageResponse, paginated } from "../../http/respond.ts";
+import { DEFAULT_LIMIT, json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
-import { recordPage } from "../common/access.ts";
+import { listRoute } from "../common/list-route.ts";
 import { createOffering, listOfferings } from "../offerings/offerings.ts";
 import { offeringView } from "../offerings/views.ts";
 import { createConfiguration, deleteConfiguration, findConfiguration, replaceConfiguration } from "./configurations.ts";
@@ -14,14 +14,7 @@ const CONFIGURATION = "/datastores/:datastore/configurations/:configuration";
 
 /** Configuration routes. */
 export const configurationRoutes: Route[] = [
-  route("GET", "/datastores/:datastore/configurations", ({ store, params: { datastore = "" }, url }) => {
-    const page = pageOf(url, DEFAULT_LIMIT);
-    const { items, total } = store.run((ctx) => {
-      const found = recordPage(ctx, CONFIGURATIONS, datastore, page);
-      return { items: found.items.map(configurationSummary), total: found.total };
-    });
-    return pageResponse(items, total, page.offset);
-  }),
+  listRoute("/datastores/:datastore/configurations", CONFIGURATIONS, configurationSummary),
   route("POST", "/datastores/:datastore/configurations", async ({ store, params: { datastore = "" }, request }) => {
     const body = await readJson(request);
     return json(store.run((ctx) => configurationView(createConfiguration(ctx, datastore, body))));

@@ -1,10 +1,10 @@
 // Routes of processing executions.
 import { visibleLogs } from "../../core/time.ts";
 import { readJson } from "../../http/request.ts";
-import { DEFAULT_LIMIT, json, noContent, pageOf, pageResponse, paginated } from "../../http/respond.ts";
+import { json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
-import { recordPage } from "../common/access.ts";
+import { listRoute } from "../common/list-route.ts";
 import { createExecution, findExecution } from "./executions.ts";
 import { abortExecution, launchExecution } from "./lifecycle.ts";
 import { EXECUTIONS } from "./records.ts";
@@ -14,14 +14,7 @@ const EXECUTION = "/datastores/:datastore/processings/executions/:execution";
 
 /** Execution routes (before the processing routes: `/processings/:processing` would also match `/processings/executions`). */
 export const executionRoutes: Route[] = [
-  route("GET", "/datastores/:datastore/processings/executions", ({ store, params: { datastore = "" }, url }) => {
-    const page = pageOf(url, DEFAULT_LIMIT);
-    const { items, total } = store.run((ctx) => {
-      const found = recordPage(ctx, EXECUTIONS, datastore, page);
-      return { items: found.items.map(executionSummary), total: found.total };
-    });
-    return pageResponse(items, total, page.offset);
-  }),
+  listRoute("/datastores/:datastore/processings/executions", EXECUTIONS, executionSummary),
   route("POST", "/datastores/:datastore/processings/executions", async ({ store, params: { datastore = "" }, request }) => {
     const body = await readJson(request);
     return json(store.run((ctx) => executionView(createExecution(ctx, datastore, body), ctx)));

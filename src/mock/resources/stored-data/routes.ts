@@ -1,9 +1,9 @@
 // Routes of stored data.
 import { readJson } from "../../http/request.ts";
-import { DEFAULT_LIMIT, json, noContent, pageOf, pageResponse } from "../../http/respond.ts";
+import { json, noContent } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
-import { recordPage } from "../common/access.ts";
+import { listRoute } from "../common/list-route.ts";
 import { STORED_DATA } from "./records.ts";
 import { deleteStoredData, findStoredData, patchStoredData } from "./stored-data.ts";
 import { storedDataSummary, storedDataView } from "./views.ts";
@@ -12,14 +12,7 @@ const ITEM = "/datastores/:datastore/stored_data/:stored_data";
 
 /** Stored data routes. */
 export const storedDataRoutes: Route[] = [
-  route("GET", "/datastores/:datastore/stored_data", ({ store, params: { datastore = "" }, url }) => {
-    const page = pageOf(url, DEFAULT_LIMIT);
-    const { items, total } = store.run((ctx) => {
-      const found = recordPage(ctx, STORED_DATA, datastore, page);
-      return { items: found.items.map(storedDataSummary), total: found.total };
-    });
-    return pageResponse(items, total, page.offset);
-  }),
+  listRoute("/datastores/:datastore/stored_data", STORED_DATA, storedDataSummary),
   route("GET", ITEM, ({ store, params: { datastore = "", stored_data = "" } }) => json(store.run((ctx) => storedDataView(findStoredData(ctx, datastore, stored_data))))),
   route("PATCH", ITEM, async ({ store, params: { datastore = "", stored_data = "" }, request }) => {
     const body = await readJson(request);

@@ -4,10 +4,10 @@ import { ApiError, badRequest } from "../../core/errors.ts";
 import type { Store } from "../../core/store.ts";
 import type { ReceivedMultipart } from "../../http/body.ts";
 import { readJson } from "../../http/request.ts";
-import { DEFAULT_LIMIT, json, noContent, pageOf, pageResponse } from "../../http/respond.ts";
+import { json, noContent } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
-import { recordPage } from "../common/access.ts";
+import { listRoute } from "../common/list-route.ts";
 import { ANALYSIS_LIMIT, needsAnalysis } from "./file-analysis.ts";
 import { deleteFile, putFile, putMd5File, uploadTree, validatePath } from "./files.ts";
 import { UPLOADS } from "./records.ts";
@@ -44,14 +44,7 @@ async function keep(store: Store, received: ReceivedMultipart, record: (bytes: U
 
 /** Upload routes. */
 export const uploadRoutes: Route[] = [
-  route("GET", "/datastores/:datastore/uploads", ({ store, params: { datastore = "" }, url }) => {
-    const page = pageOf(url, DEFAULT_LIMIT);
-    const { items, total } = store.run((ctx) => {
-      const found = recordPage(ctx, UPLOADS, datastore, page);
-      return { items: found.items.map(uploadSummary), total: found.total };
-    });
-    return pageResponse(items, total, page.offset);
-  }),
+  listRoute("/datastores/:datastore/uploads", UPLOADS, uploadSummary),
   route("POST", "/datastores/:datastore/uploads", async ({ store, params: { datastore = "" }, request }) => {
     const body = await readJson(request);
     return json(store.run((ctx) => uploadView(createUpload(ctx, datastore, body))));
