@@ -1,8 +1,9 @@
-// `npm run datastore`: the simulated API Entrepôt over real HTTP on 127.0.0.1, its state kept on disk.
+// `npm run datastore`: the simulated API Entrepôt over real HTTP on 127.0.0.1, its state kept on disk
+// (`<DATASTORE_DIR>/datastore.sqlite` and `files/`).
 // Environment: PORT (default 3000), DATASTORE_TOKEN (generated when unset), DATASTORE_DIR (default .datastore),
 // SITE_ORIGIN (extra allowed site origins, comma-separated). Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
-import { DEFAULT_DIR, DEFAULT_PORT, startDatastoreServer } from "../src/mock/server.ts";
-import { defaultAllowedOrigins, parseSiteOrigins } from "../src/mock/server-cors.ts";
+import { DEFAULT_DIR, DEFAULT_PORT, startDatastoreServer } from "../src/mock/node/server.ts";
+import { defaultAllowedOrigins, parseSiteOrigins } from "../src/mock/node/cors.ts";
 
 const env = process.env;
 

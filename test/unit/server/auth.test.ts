@@ -98,7 +98,7 @@ test("bad requests get an error body and the server keeps answering", async () =
 });
 
 test("413 for a body over the limit", async () => {
-  const small = await startTestServer({ maxBodyBytes: 100 });
+  const small = await startTestServer({ limits: { json: 100 } });
   try {
     const reply = await small.call("POST", `${DS}/uploads`, { raw: JSON.stringify({ name: "x".repeat(200) }) });
     assert.equal(reply.status, 413);

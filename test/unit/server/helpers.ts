@@ -1,12 +1,11 @@
 // Test harness of the local datastore server: a server on a free port with its state in a temporary
 // directory, a fake clock, collected log lines and a fetch helper that sends the bearer token by default.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startDatastoreServer } from "../../../src/mock/server.ts";
-import type { DatastoreServer, DatastoreServerOptions } from "../../../src/mock/server.ts";
+import { startDatastoreServer } from "../../../src/mock/node/server.ts";
+import type { DatastoreServer, DatastoreServerOptions } from "../../../src/mock/node/server.ts";
 import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
-import { request, type Reply, type Send as MockSend } from "../mock/helpers.ts";
+import { tempDir } from "./temp.ts";
+
+export { tempDir } from "./temp.ts";
 
 /** Token accepted by the test servers. */
 export const TOKEN = "jeton-de-test";
@@ -15,23 +14,21 @@ export const DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
 /** An origin allowed by the test servers. */
 export const SITE = "http://127.0.0.1:8181";
 
-export type { Reply } from "../mock/helpers.ts";
-
-/** What a request may carry (as for the MSW tests); `token: null` sends no Authorization header. */
-export interface Send extends MockSend {
-  token?: string | null;
+/** A parsed response. */
+export interface Reply {
+  status: number;
+  /** Parsed JSON body (null when empty); `any` so that tests can walk response shapes they assert on. */
+  body: any;
+  headers: Headers;
 }
 
-const created: string[] = [];
-process.on("exit", () => {
-  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary directory, removed when the test process exits. */
-export function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datastore-server-"));
-  created.push(dir);
-  return dir;
+/** What a request may carry; `token: null` sends no Authorization header. */
+export interface Send {
+  json?: unknown;
+  raw?: string;
+  form?: FormData;
+  headers?: Record<string, string>;
+  token?: string | null;
 }
 
 /** A running test server, its directory, its log lines and a fake clock. */
@@ -41,6 +38,31 @@ export interface TestServer {
   logs: string[];
   clock: { now: number };
   call(method: string, apiPath: string, send?: Send): Promise<Reply>;
+}
+
+/** Sends a request and parses the JSON answer (text kept as is when it is not JSON). */
+export async function request(method: string, url: string, send: Send = {}, token: string | null = null): Promise<Reply> {
+  const headers: Record<string, string> = { ...send.headers };
+  if (token !== null) headers["Authorization"] = `Bearer ${token}`;
+  let body: RequestInit["body"];
+  if (send.json !== undefined) {
+    body = JSON.stringify(send.json);
+    headers["Content-Type"] = "application/json";
+  } else if (send.raw !== undefined) {
+    body = send.raw;
+    headers["Content-Type"] = "application/json";
+  } else if (send.form) body = send.form;
+  const response = await fetch(url, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text !== "") {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
 }
 
 /** Starts a server on a free port (state in `dir`, a new temporary directory by default). */
@@ -53,16 +75,13 @@ export async function startTestServer(options: DatastoreServerOptions & { dir?: 
     token: TOKEN,
     allowedOrigins: [SITE],
     log: (message) => logs.push(message),
-    datastore: { now: () => clock.now },
+    store: { now: () => clock.now },
     ...options,
     dir,
   });
 
-  async function call(method: string, apiPath: string, send: Send = {}): Promise<Reply> {
-    const token = send.token === undefined ? TOKEN : send.token;
-    const auth: Record<string, string> = token === null ? {} : { Authorization: `Bearer ${token}` };
-    return request(method, apiPath.startsWith("http") ? apiPath : `${server.url}${apiPath}`, send, auth);
-  }
+  const call = (method: string, apiPath: string, send: Send = {}): Promise<Reply> =>
+    request(method, apiPath.startsWith("http") ? apiPath : `${server.url}${apiPath}`, send, send.token === undefined ? TOKEN : send.token);
 
   return { server, dir, logs, clock, call };
 }
@@ -70,4 +89,11 @@ export async function startTestServer(options: DatastoreServerOptions & { dir?: 
 /** The API error body's shape: `error` string and `error_description` list. */
 export function isErrorBody(body: any): boolean {
   return typeof body?.error === "string" && Array.isArray(body.error_description) && body.error_description.length > 0;
+}
+
+/** A multipart body with the text as field `file`. */
+export function fileForm(content: string | Uint8Array, name: string): FormData {
+  const form = new FormData();
+  form.append("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)]), name);
+  return form;
 }

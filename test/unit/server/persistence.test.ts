@@ -1,26 +1,32 @@
-// State on disk: saved atomically after every change, resumed after a restart, corrupt files moved aside.
+// State on disk: records in <dir>/datastore.sqlite and file contents in <dir>/files, resumed after a restart;
+// an old datastore.json imported once, or refused (start refused, file untouched) when unreadable.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { loadState, saveState, STATE_FILE } from "../../../src/mock/server-state.ts";
-import { DS, startTestServer, tempDir } from "./helpers.ts";
+import { DATABASE_FILE } from "../../../src/mock/node/sqlite-source.ts";
+import { FILES_DIR } from "../../../src/mock/node/file-blobs.ts";
+import { LEGACY_FILE } from "../../../src/mock/node/json-import.ts";
+import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
+import { DS, fileForm, startTestServer, tempDir } from "./helpers.ts";
 
 const UPLOAD = { name: "Données départementales", description: "Départements", type: "ARCHIVE", srs: "EPSG:2154" };
 
-test("an upload survives a restart on the same directory", async () => {
+test("an upload and its file survive a restart on the same directory", async () => {
   const first = await startTestServer();
   assert.ok(first.logs.some((line) => line.startsWith("  Nouvel entrepôt")), first.logs.join("\n"));
   const created = await first.call("POST", `${DS}/uploads`, { json: UPLOAD });
   assert.equal(created.status, 200);
-  const form = new FormData();
-  form.append("file", new Blob(["contenu"]), "a.csv");
-  assert.equal((await first.call("POST", `${DS}/uploads/${created.body._id}/data?path=data/a.csv`, { form })).status, 204);
+  assert.equal((await first.call("POST", `${DS}/uploads/${created.body._id}/data?path=data/a.csv`, { form: fileForm("contenu", "a.csv") })).status, 204);
   await first.server.close();
 
-  const file = path.join(first.dir, STATE_FILE);
+  const file = path.join(first.dir, DATABASE_FILE);
+  assert.equal(first.server.stateFile, file);
   assert.ok(fs.existsSync(file));
-  assert.deepEqual(fs.readdirSync(first.dir), [STATE_FILE], "no temporary file left");
+  const blobs = fs.readdirSync(path.join(first.dir, FILES_DIR));
+  assert.equal(blobs.length, 1, "the file's bytes are kept");
+  assert.equal(fs.readFileSync(path.join(first.dir, FILES_DIR, blobs[0]!), "utf8"), "contenu");
+  assert.ok(!fs.readdirSync(path.join(first.dir, FILES_DIR)).some((name) => name.startsWith(".tmp-")), "no temporary file left");
 
   const second = await startTestServer({ dir: first.dir });
   try {
@@ -35,39 +41,68 @@ test("an upload survives a restart on the same directory", async () => {
   }
 });
 
-test("a corrupt state file is kept aside and the server starts fresh", async () => {
+test("a file no record references (crash between writing it and committing) is removed at start", async () => {
   const dir = tempDir();
-  fs.writeFileSync(path.join(dir, STATE_FILE), "{ tronqué");
+  fs.mkdirSync(path.join(dir, FILES_DIR), { recursive: true });
+  fs.writeFileSync(path.join(dir, FILES_DIR, "0f0e0d0c-orphelin"), "sans enregistrement");
+  fs.writeFileSync(path.join(dir, FILES_DIR, ".tmp-partiel"), "partiel");
   const t = await startTestServer({ dir });
   try {
-    const copies = fs.readdirSync(dir).filter((name) => name.startsWith(`${STATE_FILE}.corrupt-`));
-    assert.equal(copies.length, 1, fs.readdirSync(dir).join(", "));
-    assert.equal(fs.readFileSync(path.join(dir, copies[0]!), "utf8"), "{ tronqué");
-    assert.ok(t.logs.some((line) => line.includes("Fichier d'état illisible") && line.includes(copies[0]!)), t.logs.join("\n"));
-    assert.equal((await t.call("GET", `${DS}/uploads`)).body.length, 0);
-    assert.equal((await t.call("POST", `${DS}/uploads`, { json: UPLOAD })).status, 200);
-    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, STATE_FILE), "utf8")).version, 1, "a new state is written");
+    assert.deepEqual(fs.readdirSync(path.join(dir, FILES_DIR)), []);
+    assert.ok(t.logs.some((line) => line.includes("1 fichier(s) reçu(s) sans enregistrement")), t.logs.join("\n"));
   } finally {
     await t.server.close();
   }
 });
 
-test("a state of another shape counts as corrupt", () => {
+test("an old datastore.json is imported at start, then renamed", async () => {
   const dir = tempDir();
-  fs.writeFileSync(path.join(dir, STATE_FILE), JSON.stringify({ version: 99 }));
-  const loaded = loadState(dir);
-  assert.equal(loaded.origin, "corrupt");
-  assert.match(loaded.reason ?? "", /autre version/);
-  assert.ok(loaded.corruptCopy && fs.existsSync(loaded.corruptCopy));
+  const record = { _id: "00000000-0000-4000-8000-000000000001", datastore: SIMULATED_DATASTORE_ID, name: "Importée", description: "d", type: "ARCHIVE", srs: "EPSG:2154", status: "OPEN",
+    creation: 1, update: 1, lastEvent: { title: "Création", date: 1 }, open: true, tags: {}, type_infos: {}, files: [], checks: [] };
+  const state = { version: 1, uploads: { [record._id]: record }, checkExecutions: {}, executions: {}, storedData: {}, configurations: {}, offerings: {}, statics: {} };
+  fs.writeFileSync(path.join(dir, LEGACY_FILE), JSON.stringify(state));
+  const t = await startTestServer({ dir });
+  try {
+    assert.ok(t.logs.some((line) => line.includes(`Ancien état importé depuis ${path.join(dir, LEGACY_FILE)} (1 enregistrements)`)), t.logs.join("\n"));
+    assert.ok(!fs.existsSync(path.join(dir, LEGACY_FILE)));
+    assert.equal(fs.readdirSync(dir).filter((name) => name.startsWith(`${LEGACY_FILE}.imported-`)).length, 1);
+    const list = await t.call("GET", `${DS}/uploads`);
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    assert.deepEqual(list.body.map((upload: { _id: string }) => upload._id), [record._id]);
+  } finally {
+    await t.server.close();
+  }
 });
 
-test("loadState creates the directory; saveState replaces the file whole", () => {
-  const dir = path.join(tempDir(), "sous", "dossier");
-  const loaded = loadState(dir);
-  assert.equal(loaded.origin, "fresh");
-  assert.ok(fs.statSync(dir).isDirectory());
-  saveState(loaded.file, loaded.store.toJSON());
-  saveState(loaded.file, loaded.store.toJSON());
-  assert.deepEqual(fs.readdirSync(dir), [STATE_FILE]);
-  assert.equal(loadState(dir).origin, "loaded");
+test("an unreadable datastore.json refuses the start, names the file and leaves it untouched", async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, LEGACY_FILE), "{ tronqué");
+  await assert.rejects(startTestServer({ dir }), (error: unknown) => error instanceof Error && error.message.includes(path.join(dir, LEGACY_FILE)) && /Démarrage refusé ; le fichier n'a pas été modifié/.test(error.message));
+  assert.equal(fs.readFileSync(path.join(dir, LEGACY_FILE), "utf8"), "{ tronqué");
+  // The directory is not left locked: once the file is moved away, the server starts.
+  fs.renameSync(path.join(dir, LEGACY_FILE), path.join(dir, "ailleurs.json"));
+  const t = await startTestServer({ dir });
+  await t.server.close();
+});
+
+test("a corrupt row is ignored with a French message; the list and the datastore still answer", async () => {
+  const first = await startTestServer();
+  const created = await first.call("POST", `${DS}/uploads`, { json: UPLOAD });
+  assert.equal(created.status, 200);
+  const other = await first.call("POST", `${DS}/uploads`, { json: { ...UPLOAD, name: "Deuxième" } });
+  await first.server.close();
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(path.join(first.dir, DATABASE_FILE));
+  db.prepare("UPDATE rows SET json = 'null' WHERE id = ?").run(created.body._id);
+  db.close();
+  const second = await startTestServer({ dir: first.dir });
+  try {
+    const list = await second.call("GET", `${DS}/uploads`);
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    assert.deepEqual(list.body.map((upload: { _id: string }) => upload._id), [other.body._id]);
+    assert.equal((await second.call("GET", DS)).status, 200);
+    assert.ok(second.logs.some((line) => line.startsWith("Enregistrements illisibles ignorés") && line.includes(created.body._id)), second.logs.join("\n"));
+  } finally {
+    await second.server.close();
+  }
 });

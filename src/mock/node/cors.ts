@@ -1,6 +1,10 @@
-// CORS of the local datastore server: which site origins may call it, the headers of an answer to an allowed
-// origin, and preflight answers. The server owns CORS entirely: it answers every OPTIONS itself (no token
-// needed) and replaces the permissive `Access-Control-Allow-Origin: *` the shared handlers put on responses.
+// CORS of the local datastore server, in one place: which site origins may call it, and one Hono middleware built
+// on hono/cors. Preflights are answered without a token; a preflight from a refused origin gets a French 403; the
+// Private Network Access preflight header is answered when asked; each refused origin is logged once, with the
+// way to allow it (the browser hides the reason from the page).
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { errorResponse } from "../http/respond.ts";
 
 /** Origins allowed by default: the site served by `npm start` (8080) and by the end-to-end tests (8181). */
 export const DEFAULT_SITE_ORIGINS: readonly string[] = [
@@ -11,13 +15,13 @@ export const DEFAULT_SITE_ORIGINS: readonly string[] = [
 ];
 
 /** Methods announced to preflights. */
-export const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 /** Request headers announced to preflights. */
-export const ALLOWED_HEADERS = "Authorization, Content-Type, Accept";
+export const ALLOWED_HEADERS = ["Authorization", "Content-Type", "Accept"];
 /** Response headers a page may read (pagination). */
-export const EXPOSED_HEADERS = "Content-Range";
+export const EXPOSED_HEADERS = ["Content-Range"];
 /** How long (seconds) a browser may cache a preflight answer. */
-export const PREFLIGHT_MAX_AGE = "600";
+export const PREFLIGHT_MAX_AGE = 600;
 
 /** An origin in canonical form (`scheme://host[:port]`, lowercase, no trailing slash), or undefined if invalid. */
 export function normalizeOrigin(origin: string): string | undefined {
@@ -51,7 +55,7 @@ export function defaultAllowedOrigins(siteOrigin: string | undefined = process.e
   return [...new Set([...DEFAULT_SITE_ORIGINS, ...parseSiteOrigins(siteOrigin).origins])];
 }
 
-/** Decides, per request, which CORS headers to send. */
+/** The set of allowed origins. */
 export class CorsPolicy {
   private readonly allowed: Set<string>;
 
@@ -71,29 +75,39 @@ export class CorsPolicy {
     const normalized = normalizeOrigin(origin);
     return normalized !== undefined && this.allowed.has(normalized);
   }
-
-  /** Headers for an actual (non-preflight) response: always `Vary: Origin`, the rest only for an allowed origin. */
-  responseHeaders(origin: string | undefined): Record<string, string> {
-    if (!this.allows(origin)) return { Vary: "Origin" };
-    return { Vary: "Origin", "Access-Control-Allow-Origin": origin!, "Access-Control-Expose-Headers": EXPOSED_HEADERS };
-  }
-
-  /** Headers answering a preflight from an allowed origin (Private Network Access included when asked). */
-  preflightHeaders(origin: string, askedPrivateNetwork: boolean): Record<string, string> {
-    const headers: Record<string, string> = {
-      ...this.responseHeaders(origin),
-      "Access-Control-Allow-Methods": ALLOWED_METHODS,
-      "Access-Control-Allow-Headers": ALLOWED_HEADERS,
-      "Access-Control-Max-Age": PREFLIGHT_MAX_AGE,
-    };
-    if (askedPrivateNetwork) headers["Access-Control-Allow-Private-Network"] = "true";
-    return headers;
-  }
 }
 
-/** Drops every `Access-Control-*` header (those the shared handlers add) so that the policy alone decides. */
-export function stripCorsHeaders(headers: Headers): void {
-  for (const name of [...headers.keys()]) {
-    if (name.toLowerCase().startsWith("access-control-")) headers.delete(name);
-  }
+/** The server's CORS middleware (hono/cors with the policy, plus what it does not do; see the top of the file). */
+export function corsMiddleware(policy: CorsPolicy, log: (message: string) => void): MiddlewareHandler {
+  const refused = new Set<string>();
+  const standard = cors({
+    origin: (origin) => (policy.allows(origin) ? origin : null),
+    allowMethods: ALLOWED_METHODS,
+    allowHeaders: ALLOWED_HEADERS,
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: PREFLIGHT_MAX_AGE,
+  });
+  return async (c, next) => {
+    const origin = c.req.header("origin");
+    const allowed = policy.allows(origin);
+    if (origin !== undefined && !allowed && !refused.has(origin)) {
+      refused.add(origin);
+      log(`Origine non autorisée par CORS : ${origin} — relancez avec SITE_ORIGIN=${origin} pour l'accepter.`);
+    }
+    if (c.req.method === "OPTIONS") {
+      if (origin === undefined || c.req.header("access-control-request-method") === undefined) {
+        return new Response(null, { status: 204, headers: { Allow: ALLOWED_METHODS.join(", "), Vary: "Origin" } });
+      }
+      if (!allowed) {
+        return errorResponse(403, [`Origine non autorisée : ${origin}. Relancez l'entrepôt simulé avec SITE_ORIGIN=${origin}.`], { Vary: "Origin" });
+      }
+    }
+    // hono/cors returns its preflight answer instead of calling next().
+    const preflight = await standard(c, next);
+    if (preflight instanceof Response) c.res = preflight;
+    if (!allowed) c.res.headers.delete("Access-Control-Expose-Headers");
+    if (c.req.method === "OPTIONS" && c.req.header("access-control-request-private-network") === "true") {
+      c.res.headers.set("Access-Control-Allow-Private-Network", "true");
+    }
+  };
 }

@@ -1,0 +1,54 @@
+// Texts of the local server: the start messages (French) and the check of a raw request target.
+import type { SqliteSource } from "./sqlite-source.ts";
+
+/** Why a raw request target cannot be served (French), or undefined when it is a well-encoded `/…` path. */
+export function targetProblem(target: string | undefined): string | undefined {
+  // `//host/…` would otherwise be read as a protocol-relative URL pointing elsewhere.
+  if (target === undefined || !target.startsWith("/") || target.startsWith("//")) {
+    return `Cible de requête invalide : ${JSON.stringify(target ?? "")} (un chemin commençant par « / » est attendu).`;
+  }
+  try {
+    decodeURIComponent(new URL(target, "http://127.0.0.1").pathname);
+  } catch {
+    return `Cible de requête invalide ou mal encodée : ${JSON.stringify(target.slice(0, 200))}.`;
+  }
+  return undefined;
+}
+
+/** What the start messages name. */
+interface Started {
+  url: string;
+  token: string;
+  tokenGenerated: boolean;
+  stateFile: string;
+  allowedOrigins: string[];
+}
+
+/** Messages printed at start. */
+export function startLines(server: Started, source: SqliteSource, sweptBlobs: number): string[] {
+  const { created, imported } = source.opening;
+  const state: string[] = [];
+  if (imported) {
+    state.push(
+      imported.alreadyImported
+        ? `Ancien état ${imported.file} déjà importé : fichier renommé ${imported.renamedTo}`
+        : `Ancien état importé depuis ${imported.file} (${imported.rows} enregistrements) ; fichier renommé ${imported.renamedTo}`,
+    );
+    if (imported.ignored.length > 0) state.push(`Enregistrements illisibles ignorés à l'import : ${imported.ignored.join(" ; ")}`);
+  }
+  state.push(
+    imported ? `État enregistré dans ${server.stateFile}`
+    : created ? `Nouvel entrepôt : l'état sera enregistré dans ${server.stateFile}`
+    : `État repris depuis ${server.stateFile}`,
+  );
+  if (sweptBlobs > 0) state.push(`${sweptBlobs} fichier(s) reçu(s) sans enregistrement correspondant supprimé(s) (envoi interrompu)`);
+  return [
+    "Entrepôt simulé (API Entrepôt) démarré.",
+    `  URL de base de l'API : ${server.url}`,
+    `  Jeton d'accès        : ${server.token}${server.tokenGenerated ? " (généré pour cette session ; fixez-le avec DATASTORE_TOKEN)" : " (DATASTORE_TOKEN)"}`,
+    ...state.map((line) => `  ${line}`),
+    `  Origines autorisées (CORS) : ${server.allowedOrigins.join(", ") || "aucune"} (ajoutez-en avec SITE_ORIGIN)`,
+    "Dans le site, indiquez cette URL de base et ce jeton. Essai en ligne de commande :",
+    `  curl -H "Authorization: Bearer ${server.token}" ${server.url}/users/me`,
+  ];
+}

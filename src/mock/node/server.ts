@@ -1,0 +1,206 @@
+// The local API Entrepôt over real HTTP (`npm run datastore`): the app's route table served by Hono on
+// @hono/node-server, state in SQLite (`<dir>/datastore.sqlite`) and file contents on disk (`<dir>/files/`).
+// Order of each request: request target checked (before Hono) → CORS (preflights answered without token) →
+// bearer token, before any byte of the body is read → body size limits → route. A write is answered after its
+// transaction committed (better-sqlite3 is synchronous: run() returns once the commit is on disk).
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import type { HttpBindings } from "@hono/node-server";
+import { Hono } from "hono";
+import { API_ROUTES, createStore, diffusionRoutes } from "../app.ts";
+import type { StoreOptions, Store } from "../core/store.ts";
+import { checkToken } from "../http/auth.ts";
+import { errorResponse } from "../http/respond.ts";
+import { CorsPolicy, corsMiddleware, defaultAllowedOrigins } from "./cors.ts";
+import { FileBlobStore } from "./file-blobs.ts";
+import { bodyLimits, DEFAULT_LIMITS } from "./limits.ts";
+import type { BodyLimits } from "./limits.ts";
+import { answer, notRouted, RouteTable } from "./routing.ts";
+import type { ServedRoute } from "./routing.ts";
+import { openSqliteSource } from "./sqlite-source.ts";
+import { startLines, targetProblem } from "./server-text.ts";
+
+/** Options of startDatastoreServer. */
+export interface DatastoreServerOptions {
+  /** TCP port (default 3000; 0 picks a free one). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1: the datastore is not reachable from the network). */
+  host?: string;
+  /** Accepted bearer token; a random one is generated when absent or empty. */
+  token?: string;
+  /** State directory: `datastore.sqlite` and `files/` (default `.datastore` in the working directory). */
+  dir?: string;
+  /** Site origins allowed by CORS (default: defaultAllowedOrigins(), i.e. ports 8080/8181 plus SITE_ORIGIN). */
+  allowedOrigins?: readonly string[];
+  /** Path of the API under the server (default `/api`, so the base URL is `http://127.0.0.1:<port>/api`). */
+  basePath?: string;
+  /** Where messages go (default console.log). */
+  log?: (message: string) => void;
+  /** Options of the store (clock, id generator, delays), e.g. for tests. */
+  store?: Omit<StoreOptions, "source" | "blobs">;
+  /** Body size limits (JSON and multipart), in bytes. */
+  limits?: Partial<BodyLimits>;
+  /** Routes to serve instead of the app's (tests). */
+  routes?: readonly ServedRoute[];
+  /** Serve the diffusion services on the server's origin (default true). */
+  diffusion?: boolean;
+}
+
+/** A running server. */
+export interface DatastoreServer {
+  /** API base URL to configure in the site, e.g. `http://127.0.0.1:3000/api`. */
+  url: string;
+  /** Server origin, e.g. `http://127.0.0.1:3000`. */
+  origin: string;
+  /** Actual port (useful with port 0). */
+  port: number;
+  /** Accepted bearer token. */
+  token: string;
+  /** Whether the token was generated at start (not given). */
+  tokenGenerated: boolean;
+  /** Absolute path of the database file. */
+  stateFile: string;
+  /** Allowed CORS origins, normalised. */
+  allowedOrigins: string[];
+  /** The simulated datastore. */
+  store: Store;
+  /** Stops listening, closes open connections and the database (releasing the directory). */
+  close(): Promise<void>;
+}
+
+/** Default port of `npm run datastore`. */
+export const DEFAULT_PORT = 3000;
+/** Default state directory (relative to the working directory). */
+export const DEFAULT_DIR = ".datastore";
+
+/** A random bearer token (URL- and shell-safe characters). */
+export function generateToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+// Host part of a URL for the listening interface (wildcards are reached through the loopback).
+const urlHost = (host: string): string =>
+  host === "0.0.0.0" || host === "" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host;
+
+// Listens, or rejects with a French message (port in use…).
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      const reason = error.code === "EADDRINUSE" ? `le port ${port} est déjà utilisé (choisissez-en un autre avec PORT=…)` : error.message;
+      reject(new Error(`Impossible de démarrer l'entrepôt simulé sur ${host}:${port} : ${reason}.`));
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts the local datastore server (state in `dir`, locked for this process until close()). */
+export async function startDatastoreServer(options: DatastoreServerOptions = {}): Promise<DatastoreServer> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const host = options.host ?? "127.0.0.1";
+  const basePath = `/${(options.basePath ?? "/api").replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
+  const tokenGenerated = !options.token;
+  const token = options.token || generateToken();
+  const limits: BodyLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const policy = new CorsPolicy(options.allowedOrigins ?? defaultAllowedOrigins());
+
+  const source = openSqliteSource(options.dir ?? DEFAULT_DIR, { now: options.store?.now });
+  let server: http.Server | undefined;
+  try {
+    const blobs = new FileBlobStore(options.dir ?? DEFAULT_DIR);
+    const reported = new Set<string>();
+    const store = createStore({
+      ...options.store,
+      source,
+      blobs,
+      onIgnored: (messages) => {
+        const fresh = messages.filter((message) => !reported.has(message));
+        for (const message of fresh) reported.add(message);
+        if (fresh.length > 0) log(`Enregistrements illisibles ignorés : ${fresh.join(" ; ")}`);
+      },
+    });
+    const swept = await store.sweepBlobs();
+
+    const app = new Hono<{ Bindings: HttpBindings }>();
+    let table = new RouteTable(options.routes ?? API_ROUTES, basePath);
+    app.use("*", corsMiddleware(policy, log));
+    app.use("*", async (c, next) => {
+      const path = new URL(c.req.url).pathname;
+      if (path !== basePath && !path.startsWith(`${basePath}/`)) return next();
+      // The token first: nothing of the body has been read yet.
+      const denied = checkToken(c.req.raw, token);
+      if (denied) {
+        if (c.req.raw.body !== null || c.req.header("content-length") || c.req.header("transfer-encoding")) denied.headers.set("Connection", "close");
+        return denied;
+      }
+      return next();
+    });
+    app.all("*", async (c) => {
+      const url = new URL(c.req.url);
+      const prepared = await bodyLimits(c.req.raw, c.env.incoming, limits);
+      if (prepared instanceof Response) return prepared;
+      const match = table.match(prepared.request.method, url.pathname);
+      if (!match) {
+        const inBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+        if (inBase || table.methods(url.pathname).length > 0) return notRouted(table, prepared.request, url.pathname, inBase ? url.pathname.slice(basePath.length) || "/" : url.pathname);
+        return errorResponse(404, [`Route inconnue : ${c.req.method} ${url.pathname}. L'API de l'entrepôt simulé est servie sous ${origin}${basePath} : utilisez cette URL de base.`]);
+      }
+      return answer(match, { store, request: prepared.request, url, body: prepared.body, log });
+    });
+    app.onError((error) => {
+      log(`Erreur interne de l'entrepôt simulé : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return errorResponse(500, [`Erreur interne de la simulation de l'API Entrepôt : ${error.message}. L'état n'a pas été modifié.`]);
+    });
+
+    const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+    server = http.createServer({ requestTimeout: 60 * 60 * 1000 }, (incoming: IncomingMessage, outgoing) => {
+      const problem = targetProblem(incoming.url);
+      if (problem) {
+        incoming.resume();
+        outgoing.writeHead(400, { "Content-Type": "application/json", Connection: "close" }).end(JSON.stringify({ error: "Bad Request", error_description: [problem] }));
+        return;
+      }
+      void listener(incoming, outgoing);
+    });
+    const port = await listen(server, options.port ?? DEFAULT_PORT, host);
+    server.on("error", (error) => log(`Erreur du serveur de l'entrepôt simulé : ${error.message}`));
+    const origin = `http://${urlHost(host)}:${port}`;
+    if (options.diffusion !== false && !options.routes) {
+      const diffusion = diffusionRoutes(origin).map((route) => ({ ...route, path: route.path.startsWith(origin) ? route.path.slice(origin.length) : new URL(route.path).pathname }));
+      table = new RouteTable(API_ROUTES, basePath, diffusion);
+    }
+
+    const listening = server;
+    const running: DatastoreServer = {
+      url: `${origin}${basePath}`,
+      origin,
+      port,
+      token,
+      tokenGenerated,
+      stateFile: source.file,
+      allowedOrigins: policy.origins,
+      store,
+      close: () =>
+        new Promise<void>((resolve, reject) => {
+          listening.close((error) => {
+            source.close();
+            if (error) reject(error);
+            else resolve();
+          });
+          listening.closeAllConnections();
+        }),
+    };
+    for (const line of startLines(running, source, swept)) log(line);
+    return running;
+  } catch (error) {
+    server?.close();
+    source.close();
+    throw error;
+  }
+}
