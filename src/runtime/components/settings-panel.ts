@@ -4,7 +4,7 @@ import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
 import { STRINGS } from "../../shared/strings.ts";
 import { requestToken, listDatastores, type DatastoreChoice } from "../real-api.ts";
 import type { Session } from "../state/session.ts";
-import type { Fault } from "../../mock/browser.ts";
+import type { Fault } from "../../shared/faults.ts";
 import { jwtExpiry, PRESETS, profileOf, saveSettings, storeToken, trimBase, type Mode } from "../state/settings.ts";
 import { loadVariables, setVariables, type VariablesState } from "../state/variables.ts";
 
