@@ -11,7 +11,7 @@ import { watchWideDiagrams } from "./diagrams.ts";
 import { configureSimulator, simulatorReady } from "./simulator.ts";
 import { loadSession } from "./state/session.ts";
 import { profileOf } from "./state/settings.ts";
-import { isPersistent, onPersistenceLost } from "./state/storage.ts";
+import { ignoredEntries, isPersistent, onIgnored, onPersistenceLost } from "./state/storage.ts";
 import { followOtherTabs, loadVariables, setVariables } from "./state/variables.ts";
 
 /** Events that show the reader is about to use a block. */
@@ -20,13 +20,18 @@ const INTENT_EVENTS = ["pointerover", "focusin", "touchstart"] as const;
 const session = Alpine.reactive(loadSession());
 const variables = Alpine.reactive(loadVariables(profileOf(session.settings)));
 const mode = Alpine.reactive({ error: "" });
-const storage = Alpine.reactive({ persistent: isPersistent() });
+// Corrupt entries met while loading the session and the variables are already listed; later ones (a block's result,
+// another tab's write) are added as they are met.
+const storage = Alpine.reactive({ persistent: isPersistent(), ignored: ignoredEntries() });
 onPersistenceLost(() => {
   storage.persistent = false;
 });
-followOtherTabs(variables);
+onIgnored((entries) => {
+  storage.ignored = entries;
+});
+followOtherTabs(variables, window);
 configureSimulator({ fault: () => session.settings.fault, onPersistenceLost: () => (storage.persistent = false) });
-registerModeBanner(Alpine, session, mode);
+registerModeBanner(Alpine, session, mode, storage);
 registerSettings(Alpine, session, variables);
 registerVariablesPanel(Alpine, variables, storage);
 registerApiBlock(Alpine, variables, session);

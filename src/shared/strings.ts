@@ -59,6 +59,19 @@ export const STRINGS = {
   /** Accessible name of a diagram too wide for the page, which scrolls horizontally. */
   wideDiagram: "Diagramme plus large que la page : faire défiler horizontalement",
   storageUnavailable: "Le stockage du navigateur est indisponible : la progression ne sera pas conservée au rechargement.",
+  /** What the page set aside of the browser's storage because it was unreadable, and what it did instead. */
+  ignoredNotice: (entries: readonly string[]) =>
+    `Données illisibles ignorées dans le stockage du navigateur : ${entries.join(", ")}. ` +
+    "La page continue avec les valeurs par défaut ; « Tout recommencer » efface ces données.",
+  /** Names of the stored entries, as ignoredNotice lists them. */
+  ignored: {
+    settings: "les réglages",
+    settingsVersion: "les réglages (enregistrés par une autre version du site)",
+    token: "le jeton de cet onglet",
+    variables: "les variables",
+    variable: (name: string) => `la variable {${name}}`,
+    result: "le dernier résultat d'un bloc",
+  },
   settings: {
     buttonSimulated: "Réglages · mode simulé",
     buttonReal: "Réglages · mode réel",

@@ -1,5 +1,6 @@
 // Alpine component "modeBanner": says whether requests go to the simulated datastore or to a real API,
-// and reports the simulator's start-up failure. Markup: _includes/partials/mode-banner.njk.
+// and reports the simulator's start-up failure and the stored entries ignored as unreadable (state/storage.ts).
+// Markup: _includes/partials/mode-banner.njk.
 import type { AlpineGlobal } from "@alpinejs/csp";
 import { STRINGS } from "../../shared/strings.ts";
 import type { Session } from "../state/session.ts";
@@ -9,8 +10,8 @@ export interface ModeState {
   error: string;
 }
 
-/** Registers the banner component on the shared session and mode state. */
-export function registerModeBanner(Alpine: AlpineGlobal, session: Session, mode: ModeState): void {
+/** Registers the banner component on the shared session, mode state and storage status. */
+export function registerModeBanner(Alpine: AlpineGlobal, session: Session, mode: ModeState, storage: { ignored: readonly string[] }): void {
   Alpine.data("modeBanner", () => ({
     get real(): boolean {
       return session.settings.mode === "reel";
@@ -23,6 +24,9 @@ export function registerModeBanner(Alpine: AlpineGlobal, session: Session, mode:
     },
     get error(): string {
       return mode.error;
+    },
+    get ignoredNotice(): string {
+      return storage.ignored.length > 0 ? STRINGS.ignoredNotice(storage.ignored) : "";
     },
     get faultText(): string {
       const fault = session.settings.fault;

@@ -1,9 +1,12 @@
 // Where requests go: the simulated datastore (default) or a real API base with the reader's token.
 // Settings persist in localStorage; the token never does (memory, or sessionStorage if the reader agrees).
-import type { Fault } from "../../mock/browser.ts";
+// Both are validated when read (storage.ts): a corrupt entry gives the defaults and is reported, never trusted.
+import * as z from "zod/mini";
 import environments from "../../../_data/environments.json" with { type: "json" };
 import urls from "../../../_data/urls.json" with { type: "json" };
-import { readJson, writeJson } from "./storage.ts";
+import { FAULTS, type Fault } from "../../shared/faults.ts";
+import { STRINGS } from "../../shared/strings.ts";
+import { readJson, removeValue, writeJson } from "./storage.ts";
 
 /** "simule" answers in the browser; "reel" sends to `apiBase` with the token. */
 export type Mode = "simule" | "reel";
@@ -29,11 +32,6 @@ export interface TokenInfo {
   expiresAt?: number;
 }
 
-/** How the token sits in sessionStorage: kept for the tab, or only handed over to the next page load. */
-interface StoredToken extends TokenInfo {
-  handoff?: boolean;
-}
-
 /** The API base written in the pages at build time (what the simulated datastore answers). */
 export const BUILD_API_BASE: string = urls.api_entrepot;
 /** Presets of real environments. */
@@ -42,27 +40,43 @@ export const PRESETS = environments.presets;
 export const CLIENT_ID: string = environments.client_id;
 
 const KEY = "settings";
-/** The faults the settings offer (src/mock/browser.ts implements them). */
-export const FAULTS: readonly Fault[] = ["none", "latency", "server-error", "network-error"];
-const TOKEN_KEY = "entrepot-tutoriels:token";
+/** Version of the stored settings: an entry written by another version is ignored. */
+const SETTINGS_VERSION = 1;
+const TOKEN_KEY = "token";
 const production = PRESETS.find((preset) => preset.id === environments.default) ?? PRESETS[0]!;
 
-/** Reads the settings (defaults: simulated mode, production preset). */
+// Every field may be missing (older entries: defaults), none may be of another type.
+const StoredSettings = z.object({
+  version: z.optional(z.literal(SETTINGS_VERSION)),
+  mode: z.optional(z.enum(["simule", "reel"])),
+  preset: z.optional(z.string()),
+  apiBase: z.optional(z.string()),
+  revealToken: z.optional(z.boolean()),
+  fault: z.optional(z.enum(FAULTS)),
+  keepToken: z.optional(z.boolean()),
+});
+
+// How the token sits in sessionStorage: kept for the tab, or only handed over to the next page load (handoff).
+const StoredToken = z.object({ value: z.string().check(z.minLength(1)), expiresAt: z.optional(z.number()), handoff: z.optional(z.boolean()) });
+
+/** Reads the settings (defaults: simulated mode, production preset; all of them when the entry is corrupt). */
 export function loadSettings(): Settings {
-  const stored = readJson<Partial<Settings>>(KEY, {});
+  const describe = (issues: readonly { path: readonly PropertyKey[] }[]) =>
+    issues.some((issue) => issue.path[0] === "version") ? STRINGS.ignored.settingsVersion : STRINGS.ignored.settings;
+  const stored = readJson(KEY, StoredSettings, describe) ?? {};
   return {
-    mode: stored.mode === "reel" ? "reel" : "simule",
+    mode: stored.mode ?? "simule",
     preset: stored.preset ?? production.id,
     apiBase: trimBase(stored.apiBase ?? production.api),
     revealToken: stored.revealToken === true,
-    fault: FAULTS.includes(stored.fault as Fault) ? (stored.fault as Fault) : "none",
+    fault: stored.fault ?? "none",
     keepToken: stored.keepToken !== false,
   };
 }
 
 /** Persists the settings. */
 export function saveSettings(settings: Settings): void {
-  writeJson(KEY, { ...settings, apiBase: trimBase(settings.apiBase) });
+  writeJson(KEY, { ...settings, apiBase: trimBase(settings.apiBase), version: SETTINGS_VERSION });
 }
 
 /** Removes trailing slashes from a base URL. */
@@ -80,16 +94,15 @@ let memoryToken: TokenInfo | undefined;
 /** The current token, from memory or this tab's sessionStorage (a one-time handover is removed once read). */
 export function loadToken(): TokenInfo | undefined {
   if (memoryToken) return memoryToken;
-  try {
-    const raw = globalThis.sessionStorage?.getItem(TOKEN_KEY);
-    if (!raw) return undefined;
-    const { handoff, ...token } = JSON.parse(raw) as StoredToken;
-    if (handoff) globalThis.sessionStorage.removeItem(TOKEN_KEY);
-    memoryToken = token;
-    return token;
-  } catch {
+  const stored = readJson(TOKEN_KEY, StoredToken, STRINGS.ignored.token, "session");
+  if (!stored) {
+    removeValue(TOKEN_KEY, "session"); // absent, or unusable: nothing worth keeping
     return undefined;
   }
+  const { handoff, ...token } = stored;
+  if (handoff) removeValue(TOKEN_KEY, "session");
+  memoryToken = token;
+  return token;
 }
 
 /**
@@ -98,12 +111,8 @@ export function loadToken(): TokenInfo | undefined {
  */
 export function storeToken(token: TokenInfo | undefined, keep: boolean, handoff = false): void {
   memoryToken = token;
-  try {
-    if (token && (keep || handoff)) globalThis.sessionStorage?.setItem(TOKEN_KEY, JSON.stringify({ ...token, handoff: !keep }));
-    else globalThis.sessionStorage?.removeItem(TOKEN_KEY);
-  } catch {
-    // sessionStorage unavailable: memory only
-  }
+  if (token && (keep || handoff)) writeJson(TOKEN_KEY, { ...token, handoff: !keep }, "session");
+  else removeValue(TOKEN_KEY, "session");
 }
 
 /** Expiry of a JWT access token (its `exp` claim), if it is a readable JWT. */
