@@ -1,6 +1,6 @@
 // Upload blocks: one multipart request per file (the samples, or the reader's own files).
 import { FILE_PLACEHOLDER, type BlockSpec } from "../shared/block-contract.ts";
-import { substitute } from "../shared/variables.ts";
+import { substituteUrl } from "../shared/variables.ts";
 import { send, type Outcome } from "./runner.ts";
 import type { Target } from "./transport.ts";
 
@@ -42,7 +42,7 @@ export async function sendFiles(files: FileSource[], context: UploadContext): Pr
   let last: Outcome | undefined;
   let totalMs = 0;
   for (const [index, file] of files.entries()) {
-    const url = substitute(context.spec.url, { ...context.values, [FILE_PLACEHOLDER]: file.name }, encodeURIComponent).text;
+    const url = substituteUrl(context.spec.url, { ...context.values, [FILE_PLACEHOLDER]: file.name }).text;
     context.onFile(index + 1, files.length, file.name, url);
     let outcome: Outcome;
     try {

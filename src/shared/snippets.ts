@@ -3,6 +3,7 @@
 // (`$TOKEN`, `os.environ["TOKEN"]`) unless the reader chose to reveal it.
 import type { HttpMethod } from "./block-contract.ts";
 import { FILE_PLACEHOLDER } from "./block-contract.ts";
+import { substituteUrl } from "./variables.ts";
 
 /** A file sent as multipart field `file`; `url` is its own request URL (default: the request URL with `{fichier}` = name). */
 export interface SnippetFile {
@@ -27,10 +28,9 @@ export interface SnippetRequest {
   revealToken?: boolean;
 }
 
-/** The URL of each file's request: its own `url`, or the request URL with `{fichier}` replaced by its encoded name. */
+/** The URL of each file's request: its own `url`, or the request URL with `{fichier}` = its name, encoded as it is sent. */
 export function fileUrls(request: SnippetRequest): string[] {
-  const placeholder = `{${FILE_PLACEHOLDER}}`;
-  return (request.files ?? []).map((file) => file.url ?? request.url.split(placeholder).join(encodeURIComponent(file.name)));
+  return (request.files ?? []).map((file) => file.url ?? substituteUrl(request.url, { [FILE_PLACEHOLDER]: file.name }).text);
 }
 
 // The JSON body without surrounding blanks or trailing spaces on its lines (never inside a JSON string), or undefined.

@@ -20,6 +20,10 @@ export const STRINGS = {
   missing: (names: readonly string[]) =>
     `Variable${names.length > 1 ? "s" : ""} non renseignée${names.length > 1 ? "s" : ""} : ${names.map((name) => `{${name}}`).join(", ")}. ` +
     "Exécutez d'abord l'étape qui la fournit, ou saisissez sa valeur dans le panneau « Variables ». Rien n'a été envoyé.",
+  dotSegments: (variables: readonly (readonly [name: string, value: string])[], url: string) =>
+    `${variables.map(([name, value]) => `{${name}} vaut « ${value} »`).join(", ")} : dans l'URL ${url}, le navigateur lirait ce segment ` +
+    "comme un chemin relatif (« .. » : le niveau au-dessus) et la requête viserait une autre ressource. " +
+    "Rien n'a été envoyé ni copié : corrigez la valeur dans le panneau « Variables ».",
   providedBy: (name: string, page: string, samePage: boolean) => `{${name}} est fourni par un bloc de ${samePage ? "cette page" : `« ${page} »`}`,
   sending: "Envoi en cours…",
   sendingFile: (index: number, total: number, name: string) => `Envoi du fichier ${index}/${total} : ${name}…`,

@@ -41,6 +41,47 @@ export function substitute(
   return { text: out, missing };
 }
 
+/** A URL after substitution; `dotSegments` names the variables that made a whole path segment "." or "..". */
+export interface UrlSubstitution extends Substitution {
+  dotSegments: string[];
+}
+
+// Lone surrogates (which encodeURIComponent refuses) become U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Percent-encodes a value for a URL component (path segment or query value): encodeURIComponent, never throwing. */
+export function encodeUrlValue(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE, "\uFFFD"));
+}
+
+/** A path segment as written in a URL: "." and ".." (dot segments) with their dots as %2E, others unchanged. */
+export function escapeDotSegment(segment: string): string {
+  return segment === "." || segment === ".." ? segment.replace(/\./g, "%2E") : segment;
+}
+
+/**
+ * Substitutes variables into a URL: in the path each value is percent-encoded as (part of) one segment, a segment
+ * that comes out "." or ".." has its dots written %2E; in the query and fragment values are encoded as query values.
+ * Browsers still read %2E%2E as ".." (URL standard): `dotSegments` lets the caller refuse to send such a URL.
+ */
+export function substituteUrl(url: string, values: Readonly<Record<string, string>>): UrlSubstitution {
+  const end = url.search(/[?#]/);
+  const [path, rest] = end === -1 ? [url, ""] : [url.slice(0, end), url.slice(end)];
+  const missing: string[] = [];
+  const dotSegments: string[] = [];
+  const add = (list: string[], names: readonly string[]) => names.forEach((name) => list.includes(name) || list.push(name));
+  const segments = path.split("/").map((segment) => {
+    const result = substitute(segment, values, encodeUrlValue);
+    add(missing, result.missing);
+    const escaped = escapeDotSegment(result.text);
+    if (result.text !== segment && escaped !== result.text) add(dotSegments, findPlaceholders(segment));
+    return result.text === segment ? segment : escaped;
+  });
+  const query = substitute(rest, values, encodeUrlValue);
+  add(missing, query.missing);
+  return { text: segments.join("/") + query.text, missing, dotSegments };
+}
+
 /** Where an example response says a variable comes from: every string value that is exactly `{name}`. */
 export function capturesFromExample(example: unknown): Capture[] {
   const captures: Capture[] = [];

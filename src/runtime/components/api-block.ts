@@ -4,7 +4,7 @@ import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
 import { BLOCK_ATTR, FILE_PLACEHOLDER, type BlockSpec } from "../../shared/block-contract.ts";
 import { pollRuleFor } from "../../shared/poll.ts";
 import { STRINGS } from "../../shared/strings.ts";
-import { applyCaptures, substitute } from "../../shared/variables.ts";
+import { applyCaptures, substitute, substituteUrl } from "../../shared/variables.ts";
 import { diagnose } from "../diagnosis.ts";
 import { providersFor, type Provider } from "../providers.ts";
 import { pause, send, type Outcome } from "../runner.ts";
@@ -230,7 +230,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       }
       const values = valuesOf(variables);
       // `{fichier}` stays in the URL: upload blocks fill it per file (uploads.ts), snippets too.
-      const url = substitute(this.spec.url, values, encodeURIComponent);
+      const url = substituteUrl(this.spec.url, values);
       const body = substitute(this.body, values, jsonEscape);
       const fields = this.formFields().map((field) => ({ name: field.name, ...substitute(field.value, values) }));
       const missing = [...new Set([...url.missing, ...body.missing, ...fields.flatMap((field) => field.missing)])].filter((name) => name !== FILE_PLACEHOLDER);
@@ -241,6 +241,13 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
         void providersFor(missing, window.location.pathname).then((sources) => {
           this.missingSources = sources;
         });
+        return undefined;
+      }
+      // Browsers read %2E%2E as "..": the request would reach another resource (DELETE …/stored_data/.. → the datastore).
+      if (url.dotSegments.length > 0) {
+        this.missingMessage = STRINGS.dotSegments(url.dotSegments.map((name) => [name, values[name] ?? ""] as const), this.target(url.text).url);
+        this.statusLine = STRINGS.notSent;
+        this.missingSources = [];
         return undefined;
       }
       return { url: url.text, body: body.text, fields: fields.map((field) => ({ name: field.name, value: field.text })) };

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { applyCaptures, capturesFromExample, findPlaceholders, substitute } from "../../../src/shared/variables.ts";
+import { applyCaptures, capturesFromExample, encodeUrlValue, findPlaceholders, substitute, substituteUrl } from "../../../src/shared/variables.ts";
+import { fileUrls, toCurl, toPython } from "../../../src/shared/snippets.ts";
 
 test("findPlaceholders lists runtime placeholders once, in order, and ignores JSON objects", () => {
   const text = '/datastores/{datastore}/stored_data/{stored data}?x={datastore}\n{"inputs": {"upload": ["{upload}"]}}';
@@ -37,4 +38,65 @@ test("applyCaptures reads values at the captured paths of a real response and sk
   const captures = capturesFromExample({ _id: "{execution}", output: { stored_data: { _id: "{stored data}" } }, missing: { deep: "{other}" } });
   const response = { _id: "e-1", output: { stored_data: { _id: "sd-1" } }, missing: null };
   assert.deepEqual(applyCaptures(captures, response), { execution: "e-1", "stored data": "sd-1" });
+});
+
+const STORED = "https://data.geopf.fr/api/datastores/{datastore}/stored_data/{stored data}";
+
+for (const [value, segment] of [["..", "%2E%2E"], [".", "%2E"]]) {
+  test(`substituteUrl: a path value "${value}" is written ${segment} and named as a dot segment`, () => {
+    const result = substituteUrl(STORED, { datastore: "d-1", "stored data": value! });
+    assert.equal(result.text, `https://data.geopf.fr/api/datastores/d-1/stored_data/${segment}`);
+    assert.ok(!result.text.endsWith("/..") && !result.text.endsWith("/."));
+    assert.deepEqual(result.dotSegments, ["stored data"]);
+    assert.deepEqual(result.missing, []);
+  });
+}
+
+for (const [value, encoded] of [
+  ["a/b", "a%2Fb"],
+  ["a?b=1", "a%3Fb%3D1"],
+  ["a#b", "a%23b"],
+  ["100%", "100%25"],
+  ["deux mots", "deux%20mots"],
+  ["../..", "..%2F.."],
+  ["...", "..."],
+  ["a..b", "a..b"],
+  ["é", "%C3%A9"],
+]) {
+  test(`substituteUrl: a path value ${JSON.stringify(value)} stays one segment, ${encoded}`, () => {
+    const result = substituteUrl(STORED, { datastore: "d-1", "stored data": value! });
+    assert.equal(result.text, `https://data.geopf.fr/api/datastores/d-1/stored_data/${encoded}`);
+    assert.deepEqual(result.dotSegments, []);
+  });
+}
+
+test("substituteUrl: two values that make a dot segment together are named", () => {
+  const result = substituteUrl("https://x/api/{a}{b}/c", { a: ".", b: "." });
+  assert.equal(result.text, "https://x/api/%2E%2E/c");
+  assert.deepEqual(result.dotSegments, ["a", "b"]);
+});
+
+test("substituteUrl: query values are encoded as query values, dots left alone", () => {
+  const result = substituteUrl("https://x/api/uploads/{upload}/data?path=data/{fichier}&x={x}", { upload: "u 1", fichier: "..", x: "a&b=c#d" });
+  assert.equal(result.text, "https://x/api/uploads/u%201/data?path=data/..&x=a%26b%3Dc%23d");
+  assert.deepEqual(result.dotSegments, []);
+});
+
+test("substituteUrl: unknown or empty values stay placeholders and are listed in order", () => {
+  const result = substituteUrl("https://x/api/{datastore}/u/{upload}?path={fichier}", { upload: "" });
+  assert.equal(result.text, "https://x/api/{datastore}/u/{upload}?path={fichier}");
+  assert.deepEqual(result.missing, ["datastore", "upload", "fichier"]);
+});
+
+test("encodeUrlValue never throws on a lone surrogate", () => {
+  assert.equal(encodeUrlValue("a\uD800b"), "a%EF%BF%BDb");
+});
+
+test("the copied curl and Python give the same URL as substituteUrl", () => {
+  const url = substituteUrl(STORED, { datastore: "d-1", "stored data": "a/b c" }).text;
+  assert.match(toCurl({ method: "DELETE", url }), /"https:\/\/data\.geopf\.fr\/api\/datastores\/d-1\/stored_data\/a%2Fb%20c"/);
+  assert.ok(toPython({ method: "DELETE", url }).includes(`"${url}"`));
+  const upload = { method: "POST" as const, url: "https://x/api/uploads/u/data?path=data/{fichier}", files: [{ name: "a b#.csv" }] };
+  assert.deepEqual(fileUrls(upload), [substituteUrl(upload.url, { fichier: "a b#.csv" }).text]);
+  assert.deepEqual(fileUrls(upload), ["https://x/api/uploads/u/data?path=data/a%20b%23.csv"]);
 });
