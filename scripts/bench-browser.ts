@@ -169,7 +169,7 @@ export function kindOf(pathname: string, resourceType: string): Kind {
   if (pathname === "/mockServiceWorker.js") return "sw";
   if (/mermaid/i.test(pathname)) return "mermaid"; // diagrams are drawn at build time: should never be loaded
   if (pathname.startsWith("/pagefind/")) return "pagefind";
-  if (/^\/assets\/chunks\/browser-[^/]*\.js$/.test(pathname)) return "simulator";
+  if (/^\/assets\/chunks\/datastore-[^/]*\.js$/.test(pathname)) return "simulator";
   if (pathname.endsWith(".css")) return "css";
   if (pathname.endsWith(".js") || pathname.endsWith(".mjs")) return "app";
   if (pathname.endsWith(".json")) return "data";
@@ -242,7 +242,7 @@ async function weighPage(browser: Browser, baseURL: string, pagePath: string): P
   }
   const simulatorFetchStartMs = await page.evaluate(() => {
     const perf = (globalThis as unknown as { performance: { getEntriesByType(type: string): { name: string; startTime: number }[] } }).performance;
-    const entry = perf.getEntriesByType("resource").find((e) => /\/assets\/chunks\/browser-[^/]*\.js$/.test(e.name));
+    const entry = perf.getEntriesByType("resource").find((e) => /\/assets\/chunks\/datastore-[^/]*\.js$/.test(e.name));
     return entry ? entry.startTime : null;
   });
   await context.close();
@@ -286,7 +286,7 @@ export async function measureSimulatorStart(browser: Browser, baseURL: string, p
       await page.waitForFunction(() => (globalThis as unknown as { __bench: { datastoreAt?: number } }).__bench.datastoreAt !== undefined, null, { timeout: 30_000 });
       return page.evaluate(() => {
         const g = globalThis as unknown as { __bench: { datastoreAt: number }; performance: { getEntriesByType(type: string): { name: string; startTime: number }[] } };
-        const entry = g.performance.getEntriesByType("resource").find((e) => /\/assets\/chunks\/browser-[^/]*\.js$/.test(e.name));
+        const entry = g.performance.getEntriesByType("resource").find((e) => /\/assets\/chunks\/datastore-[^/]*\.js$/.test(e.name));
         return g.__bench.datastoreAt - (entry ? entry.startTime : 0);
       });
     };
@@ -311,31 +311,53 @@ export interface ClickRun {
   status: string;
 }
 
-/** Clicks "Exécuter" on a GET block `runs` times and times each response, inside the page. */
-export async function measureClicks(browser: Browser, baseURL: string, pagePath: string, urlSuffix: string, runs: number): Promise<{ block: string; runs: ClickRun[] }> {
+/** A page ready for click-to-response measurements on one GET block. */
+export interface ClickPage {
+  /** The block measured, as "GET <url>". */
+  block: string;
+  /** Clicks "Exécuter" once and times the response, inside the page. */
+  click(): Promise<ClickRun>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a page in a fresh context, ready to click a GET block; `prepare` runs first, on the loaded page (e.g. to
+ * fill the simulated datastore, scripts/bench-browser-store.ts).
+ */
+export async function openClickPage(browser: Browser, baseURL: string, pagePath: string, urlSuffix: string, prepare?: (page: Page) => Promise<void>): Promise<ClickPage> {
   const context = await freshContext(browser, baseURL);
   await context.addInitScript({ content: IN_PAGE });
   const page = await context.newPage();
   await page.goto(pagePath, { waitUntil: "load" });
   await page.waitForFunction(() => (globalThis as unknown as { __bench: { datastoreAt?: number } }).__bench.datastoreAt !== undefined, null, { timeout: 30_000 });
   await page.waitForLoadState("networkidle"); // Mermaid and the simulator loaded: nothing else competes with the clicks
+  await prepare?.(page);
   const urls = await page.locator('[data-api-block][data-method="GET"]').evaluateAll((nodes) => nodes.map((node) => (node as unknown as { getAttribute(name: string): string | null }).getAttribute("data-url") ?? ""));
   const index = urls.findIndex((url) => url.endsWith(urlSuffix));
   if (index < 0) throw new Error(`Aucun bloc GET « …${urlSuffix} » sur ${pagePath}`);
   const selector = `[data-api-block][data-method="GET"][data-url="${urls[index]!.replace(/"/g, '\\"')}"]`;
-  const block = page.locator(selector);
-  const button = block.getByRole("button", { name: /^Exécuter/ });
+  const button = page.locator(selector).getByRole("button", { name: /^Exécuter/ });
   await button.scrollIntoViewIfNeeded();
+  return {
+    block: `GET ${urls[index]}`,
+    async click() {
+      await call(page, "armClick", selector);
+      await button.click();
+      const r = await read<{ t0: number; tAttr: number; tFrame: number; status: string; textLength: number }>(page, "run");
+      if (r.textLength === 0) throw new Error("Réponse vide affichée");
+      return { toDomMs: r.tAttr - r.t0, toFrameMs: r.tFrame - r.t0, status: r.status };
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Clicks "Exécuter" on a GET block `runs` times and times each response, inside the page. */
+export async function measureClicks(browser: Browser, baseURL: string, pagePath: string, urlSuffix: string, runs: number): Promise<{ block: string; runs: ClickRun[] }> {
+  const page = await openClickPage(browser, baseURL, pagePath, urlSuffix);
   const results: ClickRun[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    await call(page, "armClick", selector);
-    await button.click();
-    const r = await read<{ t0: number; tAttr: number; tFrame: number; status: string; textLength: number }>(page, "run");
-    if (r.textLength === 0) throw new Error("Réponse vide affichée");
-    results.push({ toDomMs: r.tAttr - r.t0, toFrameMs: r.tFrame - r.t0, status: r.status });
-  }
-  await context.close();
-  return { block: `GET ${urls[index]}`, runs: results };
+  for (let run = 0; run < runs; run += 1) results.push(await page.click());
+  await page.close();
+  return { block: page.block, runs: results };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

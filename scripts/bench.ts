@@ -27,6 +27,7 @@ import {
   type SearchRun,
   type SimulatorStart,
 } from "./bench-browser.ts";
+import { measureLoadedClicks, SEEDED_RESOURCES } from "./bench-browser-store.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -41,7 +42,7 @@ const FACTOR = Math.max(2, Number(args.factor));
 const CLICKS = Math.max(50, Number(args.clicks));
 
 /** The budgets of the issue. */
-const BUDGET = { pageKiB: 150, buildMsPerPage: 25, clickP95Ms: 100 };
+const BUDGET = { pageKiB: 150, buildMsPerPage: 25, clickP95Ms: 100, loadedClickRatio: 1.2 };
 
 /** Page and block of the click-to-response measurement: a simple GET answered from the simulated datastore. */
 const CLICK_PAGE = "/tutoriels/alimentation-diffusion-archive/integration/";
@@ -180,6 +181,8 @@ interface BrowserResults {
   weights: PageWeight[];
   simulator: SimulatorStart[];
   click: { block: string; runs: ClickRun[] };
+  /** The same block, clicks alternated between an empty datastore and one of SEEDED_RESOURCES uploads (from IndexedDB). */
+  loadedClick: { block: string; empty: ClickRun[]; loaded: ClickRun[] };
   search: Awaited<ReturnType<typeof measureSearch>>;
 }
 
@@ -196,9 +199,11 @@ async function measureBrowser(siteDir: string): Promise<BrowserResults> {
     const simulator = await measureSimulatorStart(browser, baseURL, CLICK_PAGE, 5);
     log(`Clic → réponse : ${CLICKS} exécutions…`);
     const click = await measureClicks(browser, baseURL, CLICK_PAGE, CLICK_BLOCK_SUFFIX, CLICKS);
+    log(`Clic → réponse, entrepôt vide et entrepôt de ${SEEDED_RESOURCES} livraisons (créées, puis page rechargée), en alternance : ${CLICKS} exécutions chacun…`);
+    const loadedClick = await measureLoadedClicks(browser, baseURL, CLICK_PAGE, CLICK_BLOCK_SUFFIX, CLICKS);
     log("Recherche (Pagefind)…");
     const search = await measureSearch(browser, baseURL, QUERIES);
-    return { chromium: browser.version(), weights, simulator, click, search };
+    return { chromium: browser.version(), weights, simulator, click, loadedClick, search };
   } finally {
     await browser.close();
     await stopServer(server);
@@ -250,6 +255,10 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
   const clicks = browser.click.runs.map((r) => r.toFrameMs);
   const clicksDom = browser.click.runs.map((r) => r.toDomMs);
   const p95 = percentile(clicks, 95);
+  const emptyPaired = browser.loadedClick.empty.map((r) => r.toFrameMs);
+  const loaded = browser.loadedClick.loaded.map((r) => r.toFrameMs);
+  const emptyP95 = percentile(emptyPaired, 95);
+  const loadedP95 = percentile(loaded, 95);
 
   const cold = browser.search.runs.filter((r) => r.cold).map((r) => r.ms);
   const warm = browser.search.runs.filter((r) => !r.cold).map((r) => r.ms);
@@ -273,6 +282,12 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
     { measure: "  dont simulateur (bloc MSW + modèle, et script du service worker), pages à blocs", value: `${kib(simulatorGz)} gz`, budget: "—", verdict: "info" },
     { measure: `Clic « Exécuter » → réponse affichée, ${clicks.length} exécutions (p50 / p95 / max)`, value: `${ms(median(clicks))} / ${ms(p95)} / ${ms(max(clicks))}`, budget: `p95 ≤ ${BUDGET.clickP95Ms} ms`, verdict: verdict(p95 <= BUDGET.clickP95Ms) },
     { measure: "  jusqu'à data-response-status (p50 / p95) ; premier clic", value: `${ms(median(clicksDom))} / ${ms(percentile(clicksDom, 95))} ; ${ms(clicks[0]!)}`, budget: "—", verdict: "info" },
+    {
+      measure: `Clic → réponse, entrepôt de ${SEEDED_RESOURCES} livraisons (relu d'IndexedDB) / entrepôt vide, clics alternés, ${loaded.length} chacun (p50 ; p95)`,
+      value: `${ms(median(loaded))} / ${ms(median(emptyPaired))} ; ${ms(loadedP95)} / ${ms(emptyP95)} (p95 ×${(loadedP95 / emptyP95).toFixed(2)})`,
+      budget: `p95 ≤ ${BUDGET.loadedClickRatio} × vide`,
+      verdict: verdict(loadedP95 <= BUDGET.loadedClickRatio * emptyP95),
+    },
     { measure: "  démarrage du simulateur (bloc chargé → entrepôt prêt), 1re visite / visite suivante", value: `${ms(median(browser.simulator.map((s) => s.firstVisitMs)))} / ${ms(median(browser.simulator.map((s) => s.revisitMs)))}`, budget: "—", verdict: "info" },
     { measure: `Recherche → premiers résultats, à froid (${cold.length} pages neuves : médiane / max)`, value: `${ms(median(cold))} / ${ms(max(cold))}`, budget: "—", verdict: "info" },
     { measure: `Recherche → premiers résultats, à chaud (${warm.length} requêtes : médiane / max)`, value: `${ms(median(warm))} / ${ms(max(warm))}`, budget: "—", verdict: "info" },
@@ -360,6 +375,12 @@ Options : \`--builds N\` (5), \`--factor N\` (5), \`--clicks N\` (60, au moins 5
   est déjà dans le DOM à ce moment) : \`requestAnimationFrame\` puis une tâche. p50 / p95 au rang le plus proche.
   Le démarrage du simulateur (début du téléchargement de son bloc → \`{datastore}\` renseigné) est mesuré à part :
   c'est ce qu'attendrait un premier clic si le simulateur ne démarrait qu'à ce moment.
+- **Clic → réponse, entrepôt chargé** : le même bloc dans deux contextes neufs ; dans l'un, ${SEEDED_RESOURCES} livraisons sont
+  d'abord créées par l'API simulée (8 requêtes à la fois), puis la page rechargée : l'entrepôt est relu d'IndexedDB
+  au démarrage, et la liste des livraisons vérifiée (${SEEDED_RESOURCES} au moins) avant les clics ; dans l'autre, l'entrepôt
+  est vide. Les deux simulateurs sont démarrés avant la mesure ; les clics alternent d'une page à l'autre (l'ordre
+  aussi), pour que la charge de la machine pèse autant sur les deux séries. Objectif : p95 de l'entrepôt chargé à
+  moins de 20 % de celui de l'entrepôt vide (\`scripts/bench-browser-store.ts\`).
 - **Recherche** : page d'accueil ; dans la page, départ = \`timeStamp\` de l'événement \`input\` (requête saisie d'un
   coup), arrivée = trame suivant l'apparition du premier résultat dans la liste. *À froid* : première requête d'une
   page neuve (clic dans la zone, qui commence à charger Pagefind, puis saisie) ; *à chaud* : requêtes suivantes,
