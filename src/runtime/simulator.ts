@@ -1,6 +1,7 @@
-// Starts the simulated datastore (MSW service worker, src/mock/browser.ts) once per page, lazily loaded.
+// Starts the simulated datastore (MSW service worker, src/mock/browser/datastore.ts) once per page, lazily loaded.
 import type { Fault } from "../shared/faults.ts";
-import { provideLocalStorage, storageKey } from "./state/storage.ts";
+import { STRINGS } from "../shared/strings.ts";
+import { provideLocalStorage, reportIgnored, storageKey } from "./state/storage.ts";
 
 /** Key under which the simulated datastore's state is persisted (cleared by "Tout recommencer"). */
 export const SIMULATOR_STORAGE_KEY = storageKey("simulated-datastore");
@@ -13,6 +14,7 @@ export interface SimulatorHooks {
 
 let hooks: SimulatorHooks = { fault: () => "none", onPersistenceLost: () => undefined };
 let ready: Promise<void> | undefined;
+let started: Promise<{ reset(): Promise<void> }> | undefined;
 
 /** Sets the hooks; call before the first request (main.ts does). */
 export function configureSimulator(next: SimulatorHooks): void {
@@ -23,8 +25,27 @@ export function configureSimulator(next: SimulatorHooks): void {
 export function simulatorReady(): Promise<void> {
   // MSW reads localStorage (its cookie store): where the browser forbids it, it gets the site's memory fallback.
   provideLocalStorage();
-  ready ??= import("../mock/browser.ts").then(async ({ startSimulatedDatastore }) => {
-    await startSimulatedDatastore({ storageKey: SIMULATOR_STORAGE_KEY, fault: () => hooks.fault(), onPersistenceLost: () => hooks.onPersistenceLost() });
-  });
+  started ??= import("../mock/browser/datastore.ts").then(({ startSimulatedDatastore }) =>
+    startSimulatedDatastore({
+      storageKey: SIMULATOR_STORAGE_KEY,
+      fault: () => hooks.fault(),
+      onPersistenceLost: () => hooks.onPersistenceLost(),
+      // Corrupt IndexedDB records (each described in the console) are named with the site's other ignored entries.
+      onIgnored: () => reportIgnored(STRINGS.ignored.simulatedRecords),
+    }),
+  );
+  ready ??= started.then(() => undefined);
   return ready;
+}
+
+/** Clears the simulated datastore (records, files) in every tab, started here or not; never rejects. */
+export async function resetSimulator(): Promise<void> {
+  const handle = await started?.catch(() => undefined);
+  if (handle) return handle.reset().catch((error: unknown) => console.warn("Entrepôt simulé : réinitialisation incomplète.", error));
+  try {
+    const { clearSavedDatastore } = await import("../mock/browser/reset.ts");
+    await clearSavedDatastore();
+  } catch (error) {
+    console.warn("Entrepôt simulé : réinitialisation incomplète.", error);
+  }
 }

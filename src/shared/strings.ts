@@ -75,6 +75,7 @@ export const STRINGS = {
     variables: "les variables",
     variable: (name: string) => `la variable {${name}}`,
     result: "le dernier résultat d'un bloc",
+    simulatedRecords: "des enregistrements de l'entrepôt simulé (détail dans la console)",
   },
   settings: {
     buttonSimulated: "Réglages · mode simulé",

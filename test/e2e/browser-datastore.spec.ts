@@ -1,6 +1,7 @@
 // The simulated datastore in IndexedDB: what a reader creates is there after a reload, a second tab sees it
 // without reloading, "Tout recommencer" empties it in every tab, the state of earlier versions (localStorage) is
-// imported once, and without IndexedDB the page still runs blocks and says that nothing will be kept.
+// imported once, corrupt IndexedDB records are ignored and named, and without IndexedDB the page still runs blocks
+// and says that nothing will be kept.
 import { expect, test, type Page } from "@playwright/test";
 import { ARCHIVE_PAGES, block, openTutorialPage, responseJson, runBlock } from "./helpers.ts";
 
@@ -85,4 +86,35 @@ test("with IndexedDB refused the page still runs blocks, in memory, and says so"
   expect(await runBlock(createUpload(page))).toBe("200");
   await expect(page.locator(".variables__warning")).toHaveText("Le stockage du navigateur est indisponible : la progression ne sera pas conservée au rechargement.");
   expect(await runBlock(readUpload(page))).toBe("200");
+});
+
+test("corrupt IndexedDB records are ignored and named; blocks run and « Tout recommencer » still works", async ({ page }) => {
+  await openTutorialPage(page, LIVRAISON);
+  const ds = await page.locator(".variables").getByLabel("{datastore}", { exact: true }).inputValue();
+  // Written before the simulator starts, as a hand edit or a damaged profile would leave them.
+  await page.evaluate(async (datastore) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("entrepot-simulation", 1);
+      request.onupgradeneeded = () => ["rows", "blobs", "log", "meta"].forEach((name) => request.result.createObjectStore(name));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction("rows", "readwrite");
+    tx.objectStore("rows").put(null, ["upload", "nul"]);
+    tx.objectStore("rows").put({ v: 1, kind: "upload", id: "casse", datastore, json: "{pas du json", due: null, blobs: [], order: 0 }, ["upload", "casse"]);
+    tx.objectStore("rows").put({ v: 7, kind: "upload", id: "futur" }, ["upload", "futur"]);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, ds);
+  expect(await runBlock(createUpload(page))).toBe("200");
+  const upload = ((await responseJson(createUpload(page))) as { _id: string })._id;
+  expect(await listedUploads(page)).toEqual([upload]);
+  await expect(page.locator(".mode-banner__notice")).toContainText("des enregistrements de l'entrepôt simulé (détail dans la console)");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Tout recommencer" }).click()]);
+  await expect(page.locator(".mode-banner__notice")).toBeHidden();
+  expect(await runBlock(block(page, "GET", "/users/me"))).toBe("200");
+  expect(await listedUploads(page)).toEqual([]);
+  await expect(page.locator(".mode-banner__notice")).toBeHidden();
 });

@@ -62,10 +62,16 @@ class PersistentBrowserStore implements BrowserStore {
   private link: TabLink | undefined;
   private writing: Promise<void> = Promise.resolve();
   private lost = false;
-  // What could not be read (corrupt rows or blobs), in French: to the console and to the page.
+  private readonly reported = new Set<string>();
+  // What could not be read (corrupt rows or blobs), in French: to the console (once each) and to the page.
   private readonly report = (messages: string[]): void => {
-    for (const line of messages) console.warn(line);
-    this.options.onIgnored?.(messages);
+    const fresh = messages.filter((line) => !this.reported.has(line));
+    if (fresh.length === 0) return;
+    for (const line of fresh) {
+      this.reported.add(line);
+      console.warn(line);
+    }
+    this.options.onIgnored?.(fresh);
   };
 
   constructor(private readonly options: BrowserStoreOptions) {

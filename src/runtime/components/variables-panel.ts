@@ -2,6 +2,7 @@
 // Its markup is _includes/partials/variables-panel.njk.
 import type { AlpineGlobal } from "@alpinejs/csp";
 import { STRINGS } from "../../shared/strings.ts";
+import { resetSimulator } from "../simulator.ts";
 import { clearAll } from "../state/storage.ts";
 import { editVariable, type Variable, type VariablesState } from "../state/variables.ts";
 
@@ -35,9 +36,10 @@ export function registerVariablesPanel(Alpine: AlpineGlobal, variables: Variable
       if (!name) return;
       editVariable(variables, name, input.value.trim(), STRINGS.manualSource);
     },
-    reset() {
+    async reset() {
       if (!window.confirm(STRINGS.resetConfirm)) return;
       clearAll();
+      await resetSimulator();
       window.location.reload();
     },
   }));
