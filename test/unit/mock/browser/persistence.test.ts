@@ -145,6 +145,28 @@ test("IndexedDB full (QuotaExceededError): the answer still comes, then memory o
   assert.deepEqual(names(await site.tab()), ["saved"]);
 });
 
+test("a write transaction aborted by the browser (asynchronous failure) also means memory only, nothing half written", async () => {
+  const site = fresh();
+  const lost: string[] = [];
+  const tab = await site.tab({ onPersistenceLost: (reason) => lost.push(reason) });
+  await insert(tab, { _id: "saved", name: "saved" });
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+    const request = put.apply(this, args);
+    if (this.name === "log") queueMicrotask(() => this.transaction.abort());
+    return request;
+  };
+  try {
+    assert.equal((await insert(tab, { _id: "memory", name: "memory" })).name, "memory");
+  } finally {
+    IDBObjectStore.prototype.put = put;
+  }
+  assert.equal(tab.persistent, false);
+  assert.equal(lost.length, 1);
+  tab.close();
+  assert.deepEqual(names(await site.tab()), ["saved"]);
+});
+
 test("reset clears records, blobs and the log", async () => {
   const site = fresh();
   const tab = await site.tab();
