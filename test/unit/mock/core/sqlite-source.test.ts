@@ -291,6 +291,29 @@ describe("SqliteSource specifics", () => {
     assert.throws(() => openSqliteSource(dir), /autre version du schéma \(99/);
   });
 
+  test("counts follow every change, hand edits included, and are rebuilt for a database without them", () => {
+    const dir = tempDir();
+    const source = openSqliteSource(dir);
+    source.transaction(() => {
+      for (const id of ["a", "b", "c"]) source.put(row(id));
+      source.put(row("x", { datastore: "ds2" }));
+    });
+    source.transaction(() => source.put(row("a", { datastore: "ds2" })));
+    source.db.exec(`INSERT INTO rows (kind, id, datastore, json) VALUES ('upload', 'raw', 'ds1', '{}')`);
+    source.db.exec(`DELETE FROM rows WHERE id = 'b'`);
+    assert.equal(source.count("upload", { datastore: "ds1" }), 2);
+    assert.equal(source.count("upload", { datastore: "ds2" }), 2);
+    assert.equal(source.count("upload"), 4);
+    source.close();
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.exec("DROP TRIGGER rows_counted_in; DROP TRIGGER rows_counted_out; DROP TRIGGER rows_counted_moved; DROP TABLE counts;");
+    db.close();
+    const again = openSqliteSource(dir);
+    assert.equal(again.count("upload", { datastore: "ds1" }), 2);
+    assert.equal(again.count("upload"), 4);
+    again.close();
+  });
+
   test("SqliteSource is what openSqliteSource returns", () => {
     const source = openSqliteSource(tempDir());
     assert.ok(source instanceof SqliteSource);
