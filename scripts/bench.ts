@@ -7,6 +7,7 @@
 //    timed from the outside; marginal cost per page = extra time of a mirror whose tutorials are duplicated (×factor)
 //    divided by the extra pages. Builds of both alternate so that a busy machine affects them alike.
 // 2. Browser (Debian's Chromium): the last build served by scripts/serve.ts on a free port; see scripts/bench-browser.ts.
+// 3. Local server (`npm run datastore`): read-write mix and memory during a large upload; see scripts/bench-server.ts.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -28,6 +29,7 @@ import {
   type SimulatorStart,
 } from "./bench-browser.ts";
 import { measureLoadedClicks, SEEDED_RESOURCES } from "./bench-browser-store.ts";
+import { measureServer, SERVER_METHOD, serverRows } from "./bench-server.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -398,10 +400,12 @@ async function main(): Promise<void> {
   } finally {
     removeDir(build.siteDir);
   }
+  const server = await measureServer(log);
   const loadAfter = os.loadavg();
   const busy = Math.max(loadBefore[0]!, loadAfter[0]!) > os.cpus().length;
   const info = machine(browser.chromium);
   const { rows, pageRows, notes } = summarise(build, browser);
+  rows.push(...serverRows(server));
   const headers = ["Mesure", "Valeur", "Budget", "Verdict"];
   const cells = rows.map((r) => [r.measure, r.value, r.budget, r.verdict]);
 
@@ -439,7 +443,7 @@ ${markdownTable(PAGE_HEADERS, pageRows, ["l", "r", "r", "r", "r", "r", "r", "r",
 
 ${notes.map((note) => `- ${note}`).join("\n")}
 
-${METHOD}
+${METHOD}${SERVER_METHOD}
 ## Historique
 
 ${historySection(date, info, rows)}
