@@ -6,25 +6,25 @@
 // Each server runs in its own child process (`node --import tsx scripts/datastore.ts`), as `npm run datastore` does.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
-import { Readable } from "node:stream";
 // @ts-expect-error autocannon ships no types (only `autocannon(options)` and its result are used, typed below).
 import autocannonUntyped from "autocannon";
 import { createStore } from "../src/mock/app.ts";
 import { createUpload } from "../src/mock/resources/uploads/uploads.ts";
 import { SIMULATED_DATASTORE_ID } from "../src/mock/seed.ts";
 import { openSqliteSource } from "../src/mock/node/sqlite-source.ts";
+import { measureUpload } from "./bench-server-upload.ts";
 
 /** Goals of issue 9 for the local server. */
 export const SERVER_BUDGET = { p99Ratio: 1.5, readsPerSecond: 1000, uploadMiB: 100 };
-const TOKEN = "jeton-du-banc";
-const DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
+/** Token of the benchmarked servers. */
+export const TOKEN = "jeton-du-banc";
+/** Path prefix of the seeded datastore. */
+export const DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
 const MIX_SECONDS = Number(process.env["BENCH_SERVER_SECONDS"] ?? 5);
-const UPLOAD_BYTES = 200 * 1000 * 1000;
 
 /** One read-write mix run. */
 export interface MixRun {
@@ -62,7 +62,8 @@ interface CannonResult {
 }
 const autocannon = autocannonUntyped as (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests: CannonRequest[] }) => Promise<CannonResult>;
 
-interface Running {
+/** A server in a child process. */
+export interface Running {
   child: ChildProcess;
   url: string;
 }
@@ -77,7 +78,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startServer(dir: string): Promise<Running> {
+/** Starts scripts/datastore.ts in a child process on `dir`; resolves once it listens. */
+export async function startServer(dir: string): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/datastore.ts"], {
     env: { ...process.env, PORT: String(port), DATASTORE_DIR: dir, DATASTORE_TOKEN: TOKEN },
@@ -96,16 +98,11 @@ async function startServer(dir: string): Promise<Running> {
   return { child, url: `http://127.0.0.1:${port}/api` };
 }
 
-async function stopServer(running: Running): Promise<void> {
+/** Stops a server started by startServer. */
+export async function stopServer(running: Running): Promise<void> {
   if (running.child.exitCode !== null || running.child.signalCode !== null) return;
   running.child.kill("SIGTERM");
   await once(running.child, "exit");
-}
-
-/** Resident memory of a process, in bytes (Linux /proc). */
-function rss(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
 }
 
 /** Seeds `count` uploads through the store, in one transaction; returns their ids. */
@@ -160,66 +157,6 @@ async function measureMix(uploads: number): Promise<MixRun> {
       await stopServer(server);
     }
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A multipart body of `size` bytes generated as it is sent. */
-function multipartStream(size: number, boundary: string): { stream: Readable; length: number } {
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="gros.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const chunk = Buffer.alloc(1024 * 1024, 0x42);
-  let sent = 0;
-  const stream = new Readable({
-    read() {
-      if (sent === 0) this.push(head);
-      if (sent >= size) {
-        this.push(tail);
-        this.push(null);
-        return;
-      }
-      const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
-      sent += part.length;
-      this.push(part);
-    },
-  });
-  return { stream, length: head.length + size + tail.length };
-}
-
-/** Peak RSS of the server during one 200 MB upload, against its idle RSS after a warm-up. */
-async function measureUpload(): Promise<ServerResults["upload"]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-upload-"));
-  const server = await startServer(dir);
-  try {
-    const headers = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
-    const created = await fetch(`${server.url}${DS}/uploads`, { method: "POST", headers, body: JSON.stringify({ name: "Archive volumineuse", description: "200 Mo", type: "ARCHIVE", srs: "EPSG:2154" }) });
-    const upload = ((await created.json()) as { _id: string })._id;
-    for (let i = 0; i < 20; i++) await (await fetch(`${server.url}${DS}/uploads/${upload}`, { headers })).arrayBuffer();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const pid = server.child.pid!;
-    const idle = rss(pid);
-    let peak = idle;
-    const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 10);
-    const boundary = "----banc-200-mo";
-    const { stream, length } = multipartStream(UPLOAD_BYTES, boundary);
-    const started = performance.now();
-    const status = await new Promise<number>((resolve, reject) => {
-      const request = http.request(`${server.url}${DS}/uploads/${upload}/data?path=data/gros.bin`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": length },
-      }, (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      });
-      request.on("error", reject);
-      stream.pipe(request);
-    });
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, rss(pid));
-    return { idleMiB: idle / 1024 ** 2, peakMiB: peak / 1024 ** 2, seconds, status };
-  } finally {
-    await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
