@@ -41,7 +41,10 @@ function multipartStream(size: number, boundary: string): { stream: Readable; le
 /** Peak RSS of the server during one 200 MB upload, against its idle RSS after a warm-up. */
 export async function measureUpload(): Promise<ServerResults["upload"]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-upload-"));
-  const server = await startServer(dir);
+  const server = await startServer(dir).catch((error: unknown) => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const headers = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
     const created = await fetch(`${server.url}${DS}/uploads`, { method: "POST", headers, body: JSON.stringify({ name: "Archive volumineuse", description: "200 Mo", type: "ARCHIVE", srs: "EPSG:2154" }) });
