@@ -21,16 +21,18 @@ export function decodeParams(params: Record<string, unknown>): Record<string, st
   return out;
 }
 
-/** Runs a route; every failure becomes the API's error body (`onError` sees the unexpected ones). */
+/** Runs a route (params decoded unless `decoded`); every failure becomes the API's error body (`onError` sees the unexpected ones and the 5xx). */
 export async function dispatch(
   route: Pick<Route, "handle">,
   input: { store: Store; request: Request; params: Record<string, unknown>; body: BodyReader },
   onError?: (error: unknown, request: Request) => void,
+  decoded = false,
 ): Promise<Response> {
   try {
-    return await route.handle({ ...input, url: new URL(input.request.url), params: decodeParams(input.params) });
+    const params = decoded ? (input.params as Record<string, string>) : decodeParams(input.params);
+    return await route.handle({ ...input, url: new URL(input.request.url), params });
   } catch (error) {
-    if (!(error instanceof ApiError)) onError?.(error, input.request);
+    if (!(error instanceof ApiError) || error.status >= 500) onError?.(error, input.request);
     return fromError(error);
   }
 }

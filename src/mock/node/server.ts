@@ -1,25 +1,20 @@
 // The local API Entrepôt over real HTTP (`npm run datastore`): the app's route table served by Hono on
 // @hono/node-server, state in SQLite (`<dir>/datastore.sqlite`) and file contents on disk (`<dir>/files/`).
-// Order of each request: request target checked (before Hono) → CORS (preflights answered without token) →
-// bearer token, before any byte of the body is read → body size limits → route. A write is answered after its
-// transaction committed (better-sqlite3 is synchronous: run() returns once the commit is on disk).
+// Each request: target checked (before Hono), then the Hono application (node/hono-app.ts). A write is answered
+// after its transaction committed (better-sqlite3 is synchronous: run() returns once the commit is on disk).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import type { HttpBindings } from "@hono/node-server";
-import { Hono } from "hono";
 import { API_ROUTES, createStore, diffusionRoutes } from "../app.ts";
 import type { StoreOptions, Store } from "../core/store.ts";
-import { checkToken } from "../http/auth.ts";
-import { errorResponse } from "../http/respond.ts";
-import { CorsPolicy, corsMiddleware, defaultAllowedOrigins } from "./cors.ts";
+import { CorsPolicy, defaultAllowedOrigins } from "./cors.ts";
 import { FileBlobStore } from "./file-blobs.ts";
-import { bodyLimits, DEFAULT_LIMITS } from "./limits.ts";
+import { createApp } from "./hono-app.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
 import type { BodyLimits } from "./limits.ts";
-import { answer, notRouted, RouteTable } from "./routing.ts";
-import type { ServedRoute } from "./routing.ts";
+import type { ServedRoute } from "./hono-app.ts";
 import { openSqliteSource } from "./sqlite-source.ts";
 import { startLines, targetProblem } from "./server-text.ts";
 
@@ -127,37 +122,11 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
     });
     const swept = await store.sweepBlobs();
 
-    const app = new Hono<{ Bindings: HttpBindings }>();
-    let table = new RouteTable(options.routes ?? API_ROUTES, basePath);
-    app.use("*", corsMiddleware(policy, log));
-    app.use("*", async (c, next) => {
-      const path = new URL(c.req.url).pathname;
-      if (path !== basePath && !path.startsWith(`${basePath}/`)) return next();
-      // The token first: nothing of the body has been read yet.
-      const denied = checkToken(c.req.raw, token);
-      if (denied) {
-        if (c.req.raw.body !== null || c.req.header("content-length") || c.req.header("transfer-encoding")) denied.headers.set("Connection", "close");
-        return denied;
-      }
-      return next();
-    });
-    app.all("*", async (c) => {
-      const url = new URL(c.req.url);
-      const prepared = await bodyLimits(c.req.raw, c.env.incoming, limits);
-      if (prepared instanceof Response) return prepared;
-      const match = table.match(prepared.request.method, url.pathname);
-      if (!match) {
-        const inBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
-        if (inBase || table.methods(url.pathname).length > 0) return notRouted(table, prepared.request, url.pathname, inBase ? url.pathname.slice(basePath.length) || "/" : url.pathname);
-        return errorResponse(404, [`Route inconnue : ${c.req.method} ${url.pathname}. L'API de l'entrepôt simulé est servie sous ${origin}${basePath} : utilisez cette URL de base.`]);
-      }
-      return answer(match, { store, request: prepared.request, url, body: prepared.body, log });
-    });
-    app.onError((error) => {
-      log(`Erreur interne de l'entrepôt simulé : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return errorResponse(500, [`Erreur interne de la simulation de l'API Entrepôt : ${error.message}. L'état n'a pas été modifié.`]);
-    });
-
+    let origin = "";
+    // The diffusion services' paths do not depend on the origin: they are registered before listening.
+    const local = "http://127.0.0.1";
+    const diffusion = options.diffusion === false || options.routes ? [] : diffusionRoutes(local).map((route) => ({ ...route, path: route.path.startsWith(local) ? route.path.slice(local.length) : new URL(route.path).pathname }));
+    const app = createApp({ store, token, policy, limits, basePath, baseUrl: () => `${origin}${basePath}`, api: options.routes ?? API_ROUTES, diffusion, log });
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     server = http.createServer({ requestTimeout: 60 * 60 * 1000 }, (incoming: IncomingMessage, outgoing) => {
       const problem = targetProblem(incoming.url);
@@ -170,11 +139,7 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
     });
     const port = await listen(server, options.port ?? DEFAULT_PORT, host);
     server.on("error", (error) => log(`Erreur du serveur de l'entrepôt simulé : ${error.message}`));
-    const origin = `http://${urlHost(host)}:${port}`;
-    if (options.diffusion !== false && !options.routes) {
-      const diffusion = diffusionRoutes(origin).map((route) => ({ ...route, path: route.path.startsWith(origin) ? route.path.slice(origin.length) : new URL(route.path).pathname }));
-      table = new RouteTable(API_ROUTES, basePath, diffusion);
-    }
+    origin = `http://${urlHost(host)}:${port}`;
 
     const listening = server;
     const running: DatastoreServer = {
