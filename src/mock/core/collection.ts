@@ -1,6 +1,7 @@
 // A typed collection of records: its kind (the rows' name in the store), and what the store needs to know of
-// its records (datastore, when their lifecycle next acts, which file contents they reference). Each resource
-// declares its own; the core knows none.
+// its records (datastore, when their lifecycle next acts, which file contents they reference, how a stored
+// record is checked). Each resource declares its own; the core knows none.
+import type { z } from "zod";
 
 /** What every record carries. */
 export interface RecordBase {
@@ -15,8 +16,20 @@ export interface Collection<T extends RecordBase> {
   due?: (record: T) => number | undefined;
   /** Keys of the file contents (blobs) the record references. */
   blobs?: (record: T) => string[];
-  /** Fills in fields missing from records saved by an older version; returns undefined when unusable. */
-  upgrade?: (record: Record<string, unknown>) => T | undefined;
+  /** Checks (and upgrades) a record read from the store: the record, or why it cannot be used (French). */
+  upgrade?: (record: Record<string, unknown>) => T | string;
+}
+
+/** An `upgrade` that checks a stored record against a schema; the reason names the field. */
+export function recordGuard<T>(schema: z.ZodType<T>): (record: Record<string, unknown>) => T | string {
+  return (record) => {
+    const parsed = schema.safeParse(record);
+    // The record itself, not the parser's copy: its JSON (key order included) stays as stored, so that reading
+    // it never counts as a change.
+    if (parsed.success) return record as T;
+    const issue = parsed.error.issues[0]!;
+    return `champ « ${issue.path.join(".") || "(racine)"} » invalide (${issue.message})`;
+  };
 }
 
 /** Declares a collection. */

@@ -100,8 +100,9 @@ export class UnitOfWork {
     if (row) {
       try {
         const parsed: unknown = JSON.parse(row.json);
-        record = isRecord(parsed) ? (collection.upgrade ? collection.upgrade(parsed) : (parsed as unknown as T)) : undefined;
-        if (!record) this.ignored.push(`${collection.kind} ${row.id} : enregistrement illisible`);
+        const checked = isRecord(parsed) ? (collection.upgrade ? collection.upgrade(parsed) : (parsed as unknown as T)) : "pas un objet avec _id et datastore";
+        if (typeof checked === "string") this.ignored.push(`${collection.kind} ${row.id} : ${checked}`);
+        else record = checked;
       } catch {
         this.ignored.push(`${collection.kind} ${row.id} : JSON invalide`);
       }

@@ -72,9 +72,11 @@ test("a commit happens only when an operation changed something", () => {
   source.onCommit(() => commits++);
   store.run((ctx) => ctx.records.list(UPLOADS, ds));
   assert.equal(commits, 0);
-  store.run((ctx) => createUpload(ctx, ds, UPLOAD_BODY));
+  const id = store.run((ctx) => createUpload(ctx, ds, UPLOAD_BODY)._id);
   assert.equal(commits, 1);
   assert.throws(() => store.run((ctx) => createUpload(ctx, ds, {})));
+  // Reading records (checked against their schema on the way) writes nothing back.
+  store.run((ctx) => [ctx.records.list(UPLOADS, ds), findUpload(ctx, ds, id)]);
   assert.equal(commits, 1);
 });
 
@@ -154,13 +156,16 @@ test("a corrupt row is ignored and reported; the rest of the datastore answers",
   const h = harness({ source, onIgnored: (messages) => ignored.push(...messages) });
   after(() => h.close());
   const good = (await h.call("POST", `${DS}/uploads`, { json: UPLOAD_BODY })).body._id as string;
-  for (const [id, json] of [["bad-null", "null"], ["bad-json", "{not json"], ["bad-shape", "[1,2]"]]) {
+  const handEdited = JSON.stringify({ _id: "bad-fields", datastore: ds, name: "sans fichiers", status: "OPEN" });
+  for (const [id, json] of [["bad-null", "null"], ["bad-json", "{not json"], ["bad-shape", "[1,2]"], ["bad-fields", handEdited]]) {
     source.put({ kind: "upload", id: id!, datastore: ds, json: json!, due: null, blobs: [] });
   }
   const list = await h.call("GET", `${DS}/uploads`);
   assert.equal(list.status, 200);
   assert.deepEqual(list.body.map((item: { _id: string }) => item._id), [good]);
   assertError(await h.call("GET", `${DS}/uploads/bad-null`), 404, /introuvable/);
+  assertError(await h.call("GET", `${DS}/uploads/bad-fields`), 404, /introuvable/);
+  assert.ok(ignored.some((message) => /bad-fields : champ « creation » invalide/.test(message)), JSON.stringify(ignored));
   assert.equal((await h.call("GET", DS)).status, 200);
   assert.ok(ignored.some((message) => /bad-json/.test(message)), JSON.stringify(ignored));
 });

@@ -1,6 +1,8 @@
 // Check execution records: the checks a closing starts.
+import { z } from "zod";
+import { collection, recordGuard } from "../../core/collection.ts";
+import { LOGS_GUARD } from "../common/records.ts";
 import type { LogLine } from "../common/records.ts";
-import { collection } from "../../core/collection.ts";
 
 /** Check execution statuses. */
 export type CheckStatus = "WAITING" | "PROGRESS" | "SUCCESS" | "FAILURE";
@@ -27,4 +29,10 @@ export function nextCheckEvent(execution: CheckExecutionRecord): number | undefi
 }
 
 /** The check executions. */
-export const CHECK_EXECUTIONS = collection<CheckExecutionRecord>("check-execution", { due: nextCheckEvent });
+const GUARD = z.looseObject({
+  _id: z.string(), datastore: z.string(), check: z.string(), upload: z.string(), status: z.enum(["WAITING", "PROGRESS", "SUCCESS", "FAILURE"]),
+  creation: z.number(), start: z.number(), finish: z.number(), outcome: z.enum(["SUCCESS", "FAILURE"]), logs: LOGS_GUARD,
+});
+
+/** The check executions. */
+export const CHECK_EXECUTIONS = collection<CheckExecutionRecord>("check-execution", { due: nextCheckEvent, upgrade: recordGuard(GUARD as unknown as z.ZodType<CheckExecutionRecord>) });

@@ -1,4 +1,5 @@
 // Shapes shared by the records of several resources: events and log lines.
+import { z } from "zod";
 
 /** Log levels of check and execution logs. */
 export type LogLevel = "INFO" | "WARNING" | "ERROR";
@@ -26,3 +27,19 @@ export interface BaseRecord {
   update: number;
   lastEvent: LastEvent;
 }
+
+/** Fields every stored record must have to be used: ids, dates, last event. */
+export const BASE_GUARD = {
+  _id: z.string(),
+  datastore: z.string(),
+  creation: z.number(),
+  update: z.number(),
+  lastEvent: z.looseObject({ title: z.string(), date: z.number() }),
+};
+
+/** A list of log lines as stored. */
+export const LOGS_GUARD = z.array(z.looseObject({ at: z.number(), level: z.string(), module: z.string(), line: z.number(), message: z.string() }));
+
+/** A JSON object field. */
+export const OBJECT_GUARD = z.record(z.string(), z.unknown());
+

@@ -1,6 +1,8 @@
 // Configuration records.
+import { z } from "zod";
+import { collection, recordGuard } from "../../core/collection.ts";
+import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
-import { collection } from "../../core/collection.ts";
 import type { JsonObject } from "../../core/json.ts";
 
 /** Configuration types. */
@@ -25,4 +27,9 @@ export interface ConfigurationRecord extends BaseRecord {
 }
 
 /** The configurations. */
-export const CONFIGURATIONS = collection<ConfigurationRecord>("configuration");
+const GUARD = z.looseObject({
+  ...BASE_GUARD, type: z.string(), name: z.string(), layer_name: z.string(), status: z.string(), tags: OBJECT_GUARD, type_infos: OBJECT_GUARD, metadata: z.array(OBJECT_GUARD),
+});
+
+/** The configurations. */
+export const CONFIGURATIONS = collection<ConfigurationRecord>("configuration", { upgrade: recordGuard(GUARD as unknown as z.ZodType<ConfigurationRecord>) });

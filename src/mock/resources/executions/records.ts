@@ -1,8 +1,10 @@
 // Processing execution records.
+import { z } from "zod";
+import { collection, recordGuard } from "../../core/collection.ts";
+import { LOGS_GUARD, OBJECT_GUARD } from "../common/records.ts";
 import type { StoredDataType } from "../stored-data/records.ts";
 import type { StoredDataDetails } from "../stored-data/records.ts";
 import type { LogLine } from "../common/records.ts";
-import { collection } from "../../core/collection.ts";
 import type { FileAnalysis } from "../../formats/types.ts";
 import type { JsonObject } from "../../core/json.ts";
 
@@ -48,4 +50,12 @@ export function nextExecutionEvent(execution: ExecutionRecord): number | undefin
 }
 
 /** The processing executions. */
-export const EXECUTIONS = collection<ExecutionRecord>("execution", { due: nextExecutionEvent });
+const GUARD = z.looseObject({
+  _id: z.string(), datastore: z.string(), processing: z.string(), status: z.enum(["CREATED", "WAITING", "PROGRESS", "SUCCESS", "FAILURE", "ABORTED"]),
+  creation: z.number(), inputs: z.looseObject({ upload: z.array(z.string()), stored_data: z.array(z.string()) }), output: z.string(),
+  outputIsNew: z.boolean(), parameters: OBJECT_GUARD, logs: LOGS_GUARD,
+  schedule: z.looseObject({ start: z.number(), finish: z.number() }).optional(),
+});
+
+/** The processing executions. */
+export const EXECUTIONS = collection<ExecutionRecord>("execution", { due: nextExecutionEvent, upgrade: recordGuard(GUARD as unknown as z.ZodType<ExecutionRecord>) });

@@ -1,5 +1,6 @@
 // Offering records (publications of a configuration on an endpoint).
-import { collection } from "../../core/collection.ts";
+import { z } from "zod";
+import { collection, recordGuard } from "../../core/collection.ts";
 import type { JsonObject } from "../../core/json.ts";
 
 /** Offering statuses. */
@@ -28,4 +29,10 @@ export function nextOfferingEvent(offering: OfferingRecord): number | undefined 
 }
 
 /** The offerings. */
-export const OFFERINGS = collection<OfferingRecord>("offering", { due: nextOfferingEvent });
+const GUARD = z.looseObject({
+  _id: z.string(), datastore: z.string(), configuration: z.string(), endpoint: z.string(), open: z.boolean(), available: z.boolean(),
+  public_activity: z.boolean(), status: z.string(), creation: z.number(), update: z.number(), publishAt: z.number(),
+});
+
+/** The offerings. */
+export const OFFERINGS = collection<OfferingRecord>("offering", { due: nextOfferingEvent, upgrade: recordGuard(GUARD as unknown as z.ZodType<OfferingRecord>) });

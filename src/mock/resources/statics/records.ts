@@ -1,6 +1,8 @@
 // Static file records (styles, templates).
+import { z } from "zod";
+import { collection, recordGuard } from "../../core/collection.ts";
+import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
-import { collection } from "../../core/collection.ts";
 import type { StaticInfos, StaticType } from "../../formats/styles.ts";
 
 /** A static file (style, template…): only its analysis is kept, not its bytes. */
@@ -15,4 +17,7 @@ export interface StaticRecord extends BaseRecord {
 }
 
 /** The static files. */
-export const STATICS = collection<StaticRecord>("static", { blobs: (item) => (item.blob ? [item.blob] : []) });
+const GUARD = z.looseObject({ ...BASE_GUARD, name: z.string(), type: z.string(), type_infos: OBJECT_GUARD, size: z.number() });
+
+/** The static files. */
+export const STATICS = collection<StaticRecord>("static", { blobs: (item) => (item.blob ? [item.blob] : []), upgrade: recordGuard(GUARD as unknown as z.ZodType<StaticRecord>) });

@@ -1,6 +1,8 @@
 // Stored data records (données stockées): types, statuses and what the simulation knows of their content.
+import { z } from "zod";
+import { collection, recordGuard } from "../../core/collection.ts";
+import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
-import { collection } from "../../core/collection.ts";
 import type { JsonObject } from "../../core/json.ts";
 
 /** Stored data statuses. */
@@ -48,4 +50,13 @@ export interface StoredDataRecord extends BaseRecord {
 }
 
 /** The stored data. */
-export const STORED_DATA = collection<StoredDataRecord>("stored-data", { blobs: (item) => item.files.flatMap((file) => (file.blob ? [file.blob] : [])) });
+const GUARD = z.looseObject({
+  ...BASE_GUARD, name: z.string(), type: z.string(), status: z.string(), storage: z.string(), size: z.number(), open: z.boolean(),
+  tags: OBJECT_GUARD, type_infos: OBJECT_GUARD, files: z.array(z.looseObject({ path: z.string(), size: z.number() })),
+});
+
+/** The stored data. */
+export const STORED_DATA = collection<StoredDataRecord>("stored-data", {
+  blobs: (item) => item.files.flatMap((file) => (file.blob ? [file.blob] : [])),
+  upgrade: recordGuard(GUARD as unknown as z.ZodType<StoredDataRecord>),
+});

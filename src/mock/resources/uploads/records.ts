@@ -1,6 +1,8 @@
 // Upload records (livraisons): types, statuses and the files they hold.
+import { z } from "zod";
+import { collection, recordGuard } from "../../core/collection.ts";
+import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
-import { collection } from "../../core/collection.ts";
 import type { FileAnalysis } from "../../formats/types.ts";
 import type { JsonObject } from "../../core/json.ts";
 
@@ -48,4 +50,14 @@ export interface UploadRecord extends BaseRecord {
 }
 
 /** The uploads. */
-export const UPLOADS = collection<UploadRecord>("upload", { blobs: (upload) => upload.files.flatMap((file) => (file.blob ? [file.blob] : [])) });
+const GUARD = z.looseObject({
+  ...BASE_GUARD, name: z.string(), description: z.string(), type: z.string(), srs: z.string(), status: z.string(), open: z.boolean(),
+  tags: OBJECT_GUARD, type_infos: OBJECT_GUARD, checks: z.array(z.string()),
+  files: z.array(z.looseObject({ path: z.string(), size: z.number(), md5: z.string(), kind: z.enum(["data", "md5"]) })),
+});
+
+/** The uploads. */
+export const UPLOADS = collection<UploadRecord>("upload", {
+  blobs: (upload) => upload.files.flatMap((file) => (file.blob ? [file.blob] : [])),
+  upgrade: recordGuard(GUARD as unknown as z.ZodType<UploadRecord>),
+});
