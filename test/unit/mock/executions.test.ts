@@ -76,7 +76,7 @@ test("POST executions lists every problem of the body", async () => {
     /parameters\.srs.*n'accepte aucun paramètre/,
   );
   assertError(await h.call("POST", `${DS}/processings/executions`, { json: { processing: "nope" } }), 400, /traitement "nope" n'existe pas/i);
-  assertError(await h.call("POST", `${DS}/processings/executions`, { json: { processing: ARCHIVE } }), 400, /au moins une donnée en entrée/, /« output » est obligatoire/);
+  assertError(await h.call("POST", `${DS}/processings/executions`, { json: { processing: ARCHIVE } }), 400, /au moins une donnée en entrée/, /output : objet obligatoire/);
   const upload = await closedUpload();
   assertError(
     await h.call("POST", `${DS}/processings/executions`, { json: { ...archiveBody(upload), output: { stored_data: { name: "X" } } } }),
@@ -87,7 +87,7 @@ test("POST executions lists every problem of the body", async () => {
     await h.call("POST", `${DS}/processings/executions`, {
       json: { processing: ids.processings.raster_to_pyramid, inputs: { upload: [raster] }, output: { stored_data: { name: "P", storage_tags: ["PYRAMIDE"] } }, parameters: { tms: "LAMB93", compression: "gif", colour: 1 } },
     }),
-    400, /parameters\.tms.*"LAMB93" non autorisée.*"PM"/, /parameters\.compression/, /parameters\.colour : paramètre inconnu/,
+    400, /parameters\.tms : valeur "LAMB93" inconnue.*"PM"/, /parameters\.compression/, /parameters\.colour : paramètre inconnu/,
   );
   const harvest = await h.call("POST", `${DS}/processings/executions`, {
     json: { processing: ids.processings.wms_to_pyramid, inputs: {}, output: { stored_data: { name: "P", storage_tags: ["PYRAMIDE"] } }, parameters: {} },

@@ -62,7 +62,7 @@ test("executions: vector_to_db srs, db_to_pyramid composition, input types", asy
     /composition\[1\] : le niveau du bas \(4\) doit être supérieur ou égal au niveau du haut \(8\)/,
     /composition\[1\]\.attributes : « name » absent\(s\) de la table « pays »/,
     /composition\[2\]\.colour : clé inconnue/, /composition\[2\]\.top_level : 0 n'est pas un niveau/, /composition\[2\]\.bottom_level : "25" n'est pas un niveau/,
-    /composition\[3\] : la clé « bottom_level » est obligatoire/);
+    /composition\[3\]\.bottom_level : niveau obligatoire/);
   assertError(await h.call("POST", url, { json: { processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db] }, output, parameters: { width: 0 } } }), 400,
     /bottom_level : obligatoire quand « composition » n'est pas donnée/, /top_level : obligatoire/, /width : 0 est inférieur au minimum 1/);
   assertError(await h.call("POST", url, { json: { processing: ids.processings.db_to_pyramid, inputs: { upload: [upload] }, output, parameters: { composition: [] } } }), 400,

@@ -25,15 +25,15 @@ const square = (size: number) => [[0, 0], [size, 0], [size, size], [0, size], [0
 
 test("PATCH stored data: unknown keys, dates, extent", async () => {
   const url = `${DS}/stored_data/${storedData}`;
-  assertError(await h.call("PATCH", url, { json: { type: "VECTOR-DB", size: 3 } }), 400, /« type »/, /« size »/);
+  assertError(await h.call("PATCH", url, { json: { type: "VECTOR-DB", size: 3 } }), 400, /^type : clé inconnue/, /^size : clé inconnue/);
   assertError(await h.call("PATCH", url, { json: { edition: { from: "2022-02-30", to: "2022-13-01" } } }), 400, /edition\.from.*2022-02-30/, /edition\.to.*2022-13-01/);
   assertError(await h.call("PATCH", url, { json: { edition: { from: "2023-01-01", to: "2022-09-30" } } }), 400, /2023-01-01 est postérieure à la date de fin 2022-09-30/);
   assertError(await h.call("PATCH", url, { json: { edition: { start: "2023-01-01" } } }), 400, /edition\.start : clé inconnue/);
   assertError(await h.call("PATCH", url, { json: { extent: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] } } }), 400, /n'est pas fermé/);
-  assertError(await h.call("PATCH", url, { json: { extent: { type: "Polygone", coordinates: [] } } }), 400, /"Polygone" n'est pas un type de géométrie/);
+  assertError(await h.call("PATCH", url, { json: { extent: { type: "Polygone", coordinates: [] } } }), 400, /extent\.type : valeur "Polygone" inconnue \(valeurs possibles : "Point"/);
   assertError(await h.call("PATCH", url, { json: { extent: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [0, 0]]] } } }), 400, /au moins 4 positions/);
   assertError(await h.call("PATCH", url, { json: { extent: { type: "Point", coordinates: [200, 10] } } }), 400, /hors des bornes/);
-  assertError(await h.call("PATCH", url, { json: { extent: { type: "LineString", coordinates: [[0, "a"], [1, 1]] } } }), 400, /position/);
+  assertError(await h.call("PATCH", url, { json: { extent: { type: "LineString", coordinates: [[0, "a"], [1, 1]] } } }), 400, /extent\.coordinates\[0\]\[1\] : nombre attendu \(reçu : chaîne "a"\)/);
   const ring = Array.from({ length: 5000 }, (_, i) => [Math.cos(i / 800), Math.sin(i / 800)]);
   ring.push(ring[0]!);
   assertError(await h.call("PATCH", url, { json: { extent: { type: "Polygon", coordinates: [ring] } } }), 400, /5001 points, le maximum est 5000/);

@@ -31,7 +31,7 @@ test("raster tutorial: livraison → pyramide → WMTS-TMS → WMS-RASTER → Ge
   });
   assertError(
     await h.call("POST", `${DS}/processings/executions`, { json: body({ tms: "PM", compression: "webp", interpolation: "cubic", bottom: 12, parallelization: 8, quality: 90 }) }), 400,
-    /parameters\.compression : valeur "webp" non autorisée/, /parameters\.interpolation : valeur "cubic"/, /parameters\.bottom : attendu string/,
+    /parameters\.compression : valeur "webp" inconnue/, /parameters\.interpolation : valeur "cubic"/, /parameters\.bottom : chaîne attendue \(reçu : nombre 12\)/,
     /parameters\.parallelization : 8 est supérieur au maximum 4/, /parameters\.quality : paramètre inconnu/,
   );
   assertError(await h.call("POST", `${DS}/processings/executions`, { json: body({ tms: "PM", top: "9", bottom: "4" }) }), 400, /niveau du bas \(4\) doit être supérieur ou égal au niveau du haut \(9\)/);

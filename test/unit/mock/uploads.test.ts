@@ -9,7 +9,7 @@ beforeEach(() => h.store.reset());
 
 test("POST uploads lists every invalid field", async () => {
   const reply = await h.call("POST", `${DS}/uploads`, { json: { name: "", type: "SHAPEFILE", srs: "Lambert93", colour: "red" } });
-  assertError(reply, 400, /« name »/, /« description » est obligatoire/, /SHAPEFILE.*inconnu.*ARCHIVE/, /Lambert93.*EPSG:2154/, /Champ inconnu « colour »/);
+  assertError(reply, 400, /^name : chaîne non vide attendue/, /^description : chaîne non vide obligatoire/, /SHAPEFILE.*inconnu.*ARCHIVE/, /Lambert93.*EPSG:2154/, /^colour : clé inconnue/);
   assertError(await h.call("POST", `${DS}/uploads`, { raw: "{ not json" }), 400, /JSON valide/);
   assertError(await h.call("POST", `${DS}/uploads`, { json: ["a"] }), 400, /objet JSON/);
   assert.equal((await h.call("GET", `${DS}/uploads`)).body.length, 0, "nothing created");
@@ -37,7 +37,7 @@ test("PATCH changes name and description only", async () => {
   const ok = await h.call("PATCH", `${DS}/uploads/${upload}`, { json: { name: "Nouveau nom" } });
   assert.equal(ok.status, 200);
   assert.equal(ok.body.name, "Nouveau nom");
-  assertError(await h.call("PATCH", `${DS}/uploads/${upload}`, { json: { srs: "EPSG:4326", name: 3 } }), 400, /« srs » d'une livraison ne peut pas être modifié/, /« name » doit être/);
+  assertError(await h.call("PATCH", `${DS}/uploads/${upload}`, { json: { srs: "EPSG:4326", name: 3 } }), 400, /^srs : ne peut pas être modifié/, /^name : chaîne non vide attendue \(reçu : nombre 3\)/);
 });
 
 test("POST data: path and file are required, path must be relative without ..", async () => {

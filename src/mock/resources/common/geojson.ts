@@ -1,97 +1,79 @@
-// Validation of a stored data's `extent`: a GeoJSON geometry in longitude/latitude, at most 5000 positions.
-import type { Problems } from "../../core/errors.ts";
-import { isObject, jsonTypeOf } from "../../core/json.ts";
+// The `extent` of a stored data: a GeoJSON geometry in longitude/latitude, at most 5000 positions. Geometry
+// objects keep the keys they are given (GeoJSON allows foreign members).
+import * as z from "zod/mini";
+import type { JsonObject } from "../../core/json.ts";
+import { named, short } from "../../core/schema.ts";
 
-/** Most positions an extent may have. */
-export const MAX_EXTENT_POSITIONS = 5000;
+// Most positions an extent may have.
+const MAX_EXTENT_POSITIONS = 5000;
 
-const GEOMETRY_TYPES = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"];
+const finite = z.number();
 
-// Checks one position [lon, lat(, z)]; returns whether it is valid.
-function checkPosition(value: unknown, path: string, problems: Problems): boolean {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 3 || !value.every((n) => typeof n === "number" && Number.isFinite(n))) {
-    problems.add(`${path} : une position doit être un tableau [longitude, latitude] de nombres (reçu ${JSON.stringify(value)?.slice(0, 60)}).`);
-    return false;
-  }
-  const [lon, lat] = value as number[];
-  if (lon! < -180 || lon! > 180 || lat! < -90 || lat! > 90) {
-    problems.add(`${path} : [${lon}, ${lat}] hors des bornes longitude [-180, 180] / latitude [-90, 90] (l'étendue est en EPSG:4326).`);
-    return false;
-  }
-  return true;
+/** A position [longitude, latitude(, altitude)] in EPSG:4326. */
+const position = named(
+  z.array(finite).check(
+    z.minLength(2),
+    z.maxLength(3),
+    z.refine(([lon = 0, lat = 0]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, {
+      error: (issue) => `${short(issue.input)} hors des bornes longitude [-180, 180] / latitude [-90, 90] (l'étendue est en EPSG:4326)`,
+    }),
+  ),
+  "position [longitude, latitude]",
+  true,
+);
+
+const positions = (min: number, ...checks: z.core.$ZodCheck<unknown[]>[]) =>
+  named(z.array(position).check(z.minLength(min, { error: (issue) => `au moins ${min} positions attendues (reçu ${Array.isArray(issue.input) ? issue.input.length : 0})` }), ...checks), "liste de positions", true);
+
+// A ring: at least 4 positions, the first repeated at the end.
+const ring = positions(
+  4,
+  z.refine((list) => JSON.stringify(list[0]) === JSON.stringify(list[list.length - 1]), {
+    error: (issue) => {
+      const list = issue.input as unknown[];
+      return `l'anneau n'est pas fermé (la première position ${short(list[0])} doit être répétée à la fin, reçu ${short(list[list.length - 1])})`;
+    },
+  }),
+);
+
+const nonEmptyList = <T extends z.core.$ZodType>(item: T, noun: string) => named(z.array(item).check(z.minLength(1)), noun, true);
+const polygon = nonEmptyList(ring, "liste non vide d'anneaux");
+
+const shape = <T extends string, C extends z.core.$ZodType>(type: T, coordinates: C) => z.looseObject({ type: z.literal(type), coordinates });
+
+const GEOMETRY = 'géométrie GeoJSON {"type": …, "coordinates": …}';
+
+// A GeoJSON geometry (GeometryCollection holds geometries).
+const geometry: z.ZodMiniType<JsonObject> = named(
+  z.discriminatedUnion("type", [
+    shape("Point", position),
+    shape("MultiPoint", positions(1)),
+    shape("LineString", positions(2)),
+    shape("MultiLineString", nonEmptyList(positions(2), "liste non vide de lignes")),
+    shape("Polygon", polygon),
+    shape("MultiPolygon", nonEmptyList(polygon, "liste non vide de polygones")),
+    z.looseObject({ type: z.literal("GeometryCollection"), geometries: nonEmptyList(z.lazy(() => geometry), "liste non vide de géométries") }),
+  ]) as unknown as z.ZodMiniType<JsonObject>,
+  GEOMETRY,
+  true,
+);
+
+// Number of positions of a valid geometry.
+function positionCount(value: unknown): number {
+  if (!Array.isArray(value)) return 0;
+  if (typeof value[0] === "number") return 1;
+  return value.reduce((sum: number, item) => sum + positionCount(item), 0);
 }
+const countOf = (geometry: JsonObject): number =>
+  Array.isArray(geometry.geometries) ? geometry.geometries.reduce((sum: number, item) => sum + countOf(item as JsonObject), 0) : positionCount(geometry.coordinates);
 
-// Checks an array of positions with a minimum length; returns the number of positions.
-function checkPositions(value: unknown, path: string, min: number, problems: Problems): number {
-  if (!Array.isArray(value)) {
-    problems.add(`${path} : attendu un tableau de positions (reçu : ${jsonTypeOf(value)}).`);
-    return 0;
-  }
-  if (value.length < min) problems.add(`${path} : au moins ${min} positions attendues (reçu ${value.length}).`);
-  value.forEach((position, index) => checkPosition(position, `${path}[${index}]`, problems));
-  return value.length;
-}
-
-// A polygon: rings of at least 4 positions whose first and last positions are equal.
-function checkPolygon(value: unknown, path: string, problems: Problems): number {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.add(`${path} : un polygone est un tableau non vide d'anneaux.`);
-    return 0;
-  }
-  let count = 0;
-  value.forEach((ring, index) => {
-    count += checkPositions(ring, `${path}[${index}]`, 4, problems);
-    if (Array.isArray(ring) && ring.length >= 4) {
-      const first = ring[0] as unknown;
-      const last = ring[ring.length - 1] as unknown;
-      if (JSON.stringify(first) !== JSON.stringify(last)) problems.add(`${path}[${index}] : l'anneau n'est pas fermé (la première position ${JSON.stringify(first)} doit être répétée à la fin, reçu ${JSON.stringify(last)}).`);
-    }
-  });
-  return count;
-}
-
-// A list of parts, each checked by `part`.
-function checkMulti(value: unknown, path: string, problems: Problems, part: (item: unknown, path: string) => number): number {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.add(`${path} : attendu un tableau non vide.`);
-    return 0;
-  }
-  return value.reduce((sum: number, item, index) => sum + part(item, `${path}[${index}]`), 0);
-}
-
-/** Checks a geometry, records every problem, and returns its number of positions. */
-export function checkGeometry(value: unknown, path: string, problems: Problems): number {
-  if (!isObject(value)) {
-    problems.add(`${path} : attendu une géométrie GeoJSON {"type": …, "coordinates": …} (reçu : ${jsonTypeOf(value)}).`);
-    return 0;
-  }
-  const { type, coordinates } = value;
-  if (typeof type !== "string" || !GEOMETRY_TYPES.includes(type)) {
-    problems.add(`${path}.type : ${JSON.stringify(type)} n'est pas un type de géométrie GeoJSON (${GEOMETRY_TYPES.join(", ")}).`);
-    return 0;
-  }
-  if (type === "GeometryCollection") {
-    return checkMulti(value.geometries, `${path}.geometries`, problems, (item, itemPath) => checkGeometry(item, itemPath, problems));
-  }
-  const at = `${path}.coordinates`;
-  if (coordinates === undefined) {
-    problems.add(`${at} : obligatoire pour une géométrie ${type}.`);
-    return 0;
-  }
-  switch (type) {
-    case "Point": return checkPosition(coordinates, at, problems) ? 1 : 0;
-    case "MultiPoint": return checkPositions(coordinates, at, 1, problems);
-    case "LineString": return checkPositions(coordinates, at, 2, problems);
-    case "MultiLineString": return checkMulti(coordinates, at, problems, (item, itemPath) => checkPositions(item, itemPath, 2, problems));
-    case "Polygon": return checkPolygon(coordinates, at, problems);
-    default: return checkMulti(coordinates, at, problems, (item, itemPath) => checkPolygon(item, itemPath, problems));
-  }
-}
-
-/** Checks an extent: a valid geometry of at most MAX_EXTENT_POSITIONS positions. */
-export function checkExtent(value: unknown, problems: Problems): void {
-  const count = checkGeometry(value, "extent", problems);
-  if (count > MAX_EXTENT_POSITIONS) {
-    problems.add(`extent : la géométrie compte ${count} points, le maximum est ${MAX_EXTENT_POSITIONS} ; simplifiez-la.`);
-  }
-}
+/** An extent: a valid geometry of at most MAX_EXTENT_POSITIONS positions. */
+export const extent = named(
+  geometry.check(
+    z.refine((value) => countOf(value) <= MAX_EXTENT_POSITIONS, {
+      error: (issue) => `la géométrie compte ${countOf(issue.input as JsonObject)} points, le maximum est ${MAX_EXTENT_POSITIONS} ; simplifiez-la`,
+    }),
+  ),
+  GEOMETRY,
+  true,
+);

@@ -1,6 +1,7 @@
 // Rules of a processing's parameters that depend on each other or on the inputs (checked at execution
-// creation, after the per-parameter constraints of parameters.ts): target srs of vector_to_db, composition
-// of db_to_pyramid against the relations of the input VECTOR-DB, levels and compression of raster_to_pyramid.
+// creation, on what the parameters' schemas (schemas.ts) found valid): composition of db_to_pyramid against the
+// relations of the input VECTOR-DB, levels and compression of raster_to_pyramid.
+import type * as z from "zod/mini";
 import { STORED_DATA } from "../stored-data/records.ts";
 import { UPLOADS } from "../uploads/records.ts";
 import ids from "../../../../_data/ids.json" with { type: "json" };
@@ -10,14 +11,15 @@ import type { Problems } from "../../core/errors.ts";
 import { channelsFormat, rasterImages } from "../uploads/file-analysis.ts";
 import { parseLevel } from "../common/geo.ts";
 import type { JsonObject } from "../../core/json.ts";
-import { isNonEmptyString, isObject, isStringArray, unknownKeys } from "../../core/json.ts";
-import { SRS_PATTERN } from "../uploads/uploads.ts";
+import type { Salvaged } from "../../core/schema.ts";
 import { relationsOf } from "../executions/vector-outputs.ts";
+import type { COMPOSITION } from "./schemas.ts";
 
 /** What the rules need to know about the execution being created. */
 export interface RuleInput {
   inputs: { upload: string[]; stored_data: string[] };
-  parameters: JsonObject;
+  /** The valid parameters (an invalid one is undefined, its key kept), completed with default values. */
+  parameters: Salvaged<JsonObject>;
   /** Whether the output is a new stored data (false for an update). */
   newOutput: boolean;
 }
@@ -31,60 +33,32 @@ function checkOrder(top: unknown, bottom: unknown, path: string, problems: Probl
   if (t !== undefined && b !== undefined && b < t) problems.add(`${path} : le niveau du bas (${b}) doit être supérieur ou égal au niveau du haut (${t}).`);
 }
 
-const vectorToDb: Rule = (_ctx, { parameters }, problems) => {
-  if (typeof parameters.srs === "string" && !SRS_PATTERN.test(parameters.srs)) {
-    problems.add(`parameters.srs : ${JSON.stringify(parameters.srs)} n'est pas un système de coordonnées (attendu par exemple EPSG:3857 ou EPSG:2154).`);
-  }
-};
-
-const COMPOSITION_KEYS = ["table", "bottom_level", "top_level", "layer", "filter", "attributes"];
-
 const dbToPyramid: Rule = (ctx, { inputs, parameters }, problems) => {
   const sources = inputs.stored_data.map((id) => ctx.records.get(STORED_DATA, id)).filter((s) => s?.type === "VECTOR-DB");
   const relations = sources.flatMap((source) => relationsOf(source!.type_infos));
   const names = relations.map((relation) => relation.name);
-  const composition = parameters.composition;
+  const composition = parameters.composition as Salvaged<z.output<typeof COMPOSITION>> | undefined;
   if (Array.isArray(composition)) {
-    if (composition.length === 0) problems.add("parameters.composition : liste vide ; donnez au moins une table à tuiler.");
     composition.forEach((item, index) => {
       const path = `parameters.composition[${index}]`;
-      if (!isObject(item)) return;
-      for (const key of unknownKeys(item, COMPOSITION_KEYS)) problems.add(`${path}.${key} : clé inconnue (clés acceptées : ${COMPOSITION_KEYS.join(", ")}).`);
-      for (const key of ["bottom_level", "top_level"]) {
-        if (item[key] !== undefined && parseLevel(item[key]) === undefined) problems.add(`${path}.${key} : ${JSON.stringify(item[key])} n'est pas un niveau (chaîne de « 0 » à « 21 »).`);
-      }
+      if (!item) return;
       checkOrder(item.top_level, item.bottom_level, path, problems);
       const relation = relations.find((candidate) => candidate.name === item.table);
-      if (item.table !== undefined && !isNonEmptyString(item.table)) problems.add(`${path}.table : nom de table attendu.`);
-      else if (typeof item.table === "string" && sources.length > 0 && !relation) {
+      if (item.table !== undefined && sources.length > 0 && !relation) {
         problems.add(`${path}.table : la table « ${item.table} » n'existe pas dans la donnée stockée en entrée (tables : ${names.join(", ") || "aucune"}).`);
       }
-      if (item.attributes !== undefined) {
-        if (!isStringArray(item.attributes) || item.attributes.length === 0) problems.add(`${path}.attributes : liste de noms d'attributs attendue, ou ["*"] pour tous.`);
-        else if (relation && !item.attributes.includes("*")) {
-          const missing = item.attributes.filter((name) => !relation.attributes.includes(name));
-          if (missing.length > 0) problems.add(`${path}.attributes : ${missing.map((m) => `« ${m} »`).join(", ")} absent(s) de la table « ${relation.name} » (attributs : ${relation.attributes.join(", ")}).`);
-        }
-      }
-      for (const key of ["layer", "filter"]) if (item[key] !== undefined && typeof item[key] !== "string") problems.add(`${path}.${key} : chaîne attendue.`);
+      const missing = relation && item.attributes && !item.attributes.includes("*") ? item.attributes.filter((name) => name !== undefined && !relation.attributes.includes(name)) : [];
+      if (missing.length > 0) problems.add(`${path}.attributes : ${missing.map((m) => `« ${m} »`).join(", ")} absent(s) de la table « ${relation!.name} » (attributs : ${relation!.attributes.join(", ")}).`);
     });
-  } else {
-    for (const key of ["bottom_level", "top_level"]) {
-      if (parameters[key] === undefined) problems.add(`parameters.${key} : obligatoire quand « composition » n'est pas donnée.`);
-    }
-    checkOrder(parameters.top_level, parameters.bottom_level, "parameters", problems);
-  }
-  if (typeof parameters.area === "string" && !/^\s*(MULTI)?POLYGON\s*\(/i.test(parameters.area)) {
-    problems.add("parameters.area : zone attendue en WKT (POLYGON ou MULTIPOLYGON, en EPSG:4326).");
-  }
+  } else checkOrder(parameters.top_level, parameters.bottom_level, "parameters", problems);
   const withoutExtent = sources.filter((source) => !source!.details?.bbox);
-  if (parameters.area === undefined && withoutExtent.length > 0) {
+  if (!("area" in parameters) && withoutExtent.length > 0) {
     problems.add(`parameters.area : obligatoire, la donnée stockée « ${withoutExtent[0]!.name} » n'a pas d'étendue connue.`);
   }
 };
 
 const rasterToPyramid: Rule = (ctx, { inputs, parameters, newOutput }, problems) => {
-  if (newOutput && parameters.tms === undefined) problems.add("parameters.tms : obligatoire pour une première génération de pyramide (valeur possible : \"PM\").");
+  if (newOutput && !("tms" in parameters)) problems.add("parameters.tms : obligatoire pour une première génération de pyramide (valeur possible : \"PM\").");
   checkOrder(parameters.top, parameters.bottom, "parameters", problems);
   const images = inputs.upload.flatMap((id) => rasterImages(ctx.records.get(UPLOADS, id)?.files ?? []));
   if (parameters.compression === "jpg") {
@@ -100,7 +74,6 @@ const rasterToPyramid: Rule = (ctx, { inputs, parameters, newOutput }, problems)
 };
 
 const RULES: Record<string, Rule> = {
-  [ids.processings.vector_to_db]: vectorToDb,
   [ids.processings.db_to_pyramid]: dbToPyramid,
   [ids.processings.raster_to_pyramid]: rasterToPyramid,
 };
