@@ -1,6 +1,6 @@
 // RecordSource in memory: maps per kind (insertion order kept), an index of due times, an undo log for
 // transactions, and commit listeners (the browser persists each committed batch and tells other tabs).
-import type { ChangeBatch, RecordSource, RowKey, RowQuery, StoredRow } from "./source.ts";
+import type { ChangeBatch, GroupTotal, RecordSource, RowKey, RowQuery, StoredRow } from "./source.ts";
 
 type Undo = { key: RowKey; before: StoredRow | undefined };
 
@@ -12,6 +12,7 @@ export class MemorySource implements RecordSource {
   private readonly kinds = new Map<string, Map<string, StoredRow>>();
   private readonly dues = new Map<string, RowKey & { due: number }>();
   private readonly blobRefs = new Map<string, number>();
+  private readonly groups = new Map<string, Map<string, GroupTotal>>();
   private readonly listeners = new Set<CommitListener>();
   private undo: Undo[] | undefined;
 
@@ -94,6 +95,10 @@ export class MemorySource implements RecordSource {
     return best ? { ...best } : undefined;
   }
 
+  totals(kind: string, datastore: string): GroupTotal[] {
+    return [...(this.groups.get(`${kind}\u0000${datastore}`)?.values() ?? [])].filter((total) => total.count > 0).map((total) => ({ ...total }));
+  }
+
   referenced(blob: string): boolean {
     return (this.blobRefs.get(blob) ?? 0) > 0;
   }
@@ -111,13 +116,27 @@ export class MemorySource implements RecordSource {
     return [...this.kinds.values()].flatMap((rows) => [...rows.values()]);
   }
 
-  private write(row: StoredRow): void {
+  private write(given: StoredRow): void {
+    const row: StoredRow = { ...given, group: given.group ?? null, size: given.size ?? 0 };
     this.erase(row.kind, row.id, true);
     let rows = this.kinds.get(row.kind);
     if (!rows) this.kinds.set(row.kind, (rows = new Map()));
     rows.set(row.id, row);
     if (row.due !== null) this.dues.set(`${row.kind}\u0000${row.id}`, { kind: row.kind, id: row.id, due: row.due });
     for (const blob of row.blobs) this.blobRefs.set(blob, (this.blobRefs.get(blob) ?? 0) + 1);
+    this.tally(row, 1);
+  }
+
+  // Adds (sign 1) or removes (sign -1) a row from its group's total.
+  private tally(row: StoredRow, sign: 1 | -1): void {
+    if (row.group === undefined || row.group === null) return;
+    const key = `${row.kind}\u0000${row.datastore}`;
+    let groups = this.groups.get(key);
+    if (!groups) this.groups.set(key, (groups = new Map()));
+    const total = groups.get(row.group) ?? { group: row.group, count: 0, size: 0 };
+    total.count += sign;
+    total.size += sign * (row.size ?? 0);
+    groups.set(row.group, total);
   }
 
   // Removes a row's indexes; `keepPlace` leaves the map entry so that a replacement keeps its position.
@@ -126,6 +145,7 @@ export class MemorySource implements RecordSource {
     const row = rows?.get(id);
     if (!row) return;
     this.dues.delete(`${kind}\u0000${id}`);
+    this.tally(row, -1);
     for (const blob of row.blobs) {
       const count = (this.blobRefs.get(blob) ?? 1) - 1;
       if (count > 0) this.blobRefs.set(blob, count);

@@ -15,6 +15,16 @@ export interface StoredRow {
   due: number | null;
   /** Keys of the file contents (blobs) the record references. */
   blobs: string[];
+  /** The total the record counts in (e.g. a storage), if any, and its size there (see RecordSource.totals). */
+  group?: string | null;
+  size?: number;
+}
+
+/** How many rows of a kind and datastore count in a group, and their total size. */
+export interface GroupTotal {
+  group: string;
+  count: number;
+  size: number;
 }
 
 /** Which rows of a kind to read: one datastore's, in insertion order, a page of them. */
@@ -52,6 +62,8 @@ export interface RecordSource {
   delete(kind: string, id: string): void;
   /** The row whose due time is the earliest, if it is at or before `until`. */
   nextDue(until: number): (RowKey & { due: number }) | undefined;
+  /** Per group, the number and total size of a datastore's rows of a kind (kept up to date, not recomputed). */
+  totals(kind: string, datastore: string): GroupTotal[];
   /** Whether any row references the blob. */
   referenced(blob: string): boolean;
   /** Every blob key referenced by a row. */

@@ -54,6 +54,11 @@ export class UnitOfWork {
     return this.source.count(collection.kind, { datastore });
   }
 
+  /** Per group, how many of a datastore's records count in it and their total size (as last flushed). */
+  totals<T extends RecordBase>(collection: Collection<T>, datastore: string): Map<string, { count: number; size: number }> {
+    return new Map(this.source.totals(collection.kind, datastore).map((total) => [total.group, { count: total.count, size: total.size }]));
+  }
+
   /** Adds a new record (written at the next flush). */
   insert<T extends RecordBase>(collection: Collection<T>, record: T): T {
     this.entries.set(keyOf(collection.kind, record._id), { collection: collection as unknown as Collection<RecordBase>, record, text: undefined });
@@ -89,6 +94,8 @@ export class UnitOfWork {
         due: collection.due?.(record) ?? null,
         blobs: collection.blobs?.(record) ?? [],
       };
+      const measured = collection.measure?.(record);
+      if (measured) Object.assign(row, measured);
       for (const blob of before?.blobs ?? []) if (!row.blobs.includes(blob)) this.released.add(blob);
       this.source.put(row);
       entry.text = text;

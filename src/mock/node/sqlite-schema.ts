@@ -21,7 +21,9 @@ CREATE TABLE IF NOT EXISTS rows (
   datastore TEXT NOT NULL,
   json TEXT,
   due INTEGER,
-  blobs TEXT
+  blobs TEXT,
+  grp TEXT,
+  size INTEGER
 );
 CREATE UNIQUE INDEX IF NOT EXISTS rows_key ON rows (kind, id);
 CREATE INDEX IF NOT EXISTS rows_datastore ON rows (kind, datastore, seq);
@@ -36,6 +38,19 @@ END;
 CREATE TRIGGER IF NOT EXISTS rows_counted_moved AFTER UPDATE OF kind, datastore ON rows WHEN old.kind IS NOT new.kind OR old.datastore IS NOT new.datastore BEGIN
   UPDATE counts SET n = n - 1 WHERE kind = old.kind AND datastore = old.datastore;
   INSERT INTO counts (kind, datastore, n) VALUES (new.kind, new.datastore, 1) ON CONFLICT (kind, datastore) DO UPDATE SET n = n + 1;
+END;
+CREATE TABLE IF NOT EXISTS totals (kind TEXT NOT NULL, datastore TEXT NOT NULL, grp TEXT NOT NULL, n INTEGER NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (kind, datastore, grp));
+CREATE TRIGGER IF NOT EXISTS rows_totals_in AFTER INSERT ON rows WHEN new.grp IS NOT NULL BEGIN
+  INSERT INTO totals (kind, datastore, grp, n, size) VALUES (new.kind, new.datastore, new.grp, 1, coalesce(new.size, 0))
+    ON CONFLICT (kind, datastore, grp) DO UPDATE SET n = n + 1, size = size + coalesce(new.size, 0);
+END;
+CREATE TRIGGER IF NOT EXISTS rows_totals_out AFTER DELETE ON rows WHEN old.grp IS NOT NULL BEGIN
+  UPDATE totals SET n = n - 1, size = size - coalesce(old.size, 0) WHERE kind = old.kind AND datastore = old.datastore AND grp = old.grp;
+END;
+CREATE TRIGGER IF NOT EXISTS rows_totals_moved AFTER UPDATE OF kind, datastore, grp, size ON rows BEGIN
+  UPDATE totals SET n = n - 1, size = size - coalesce(old.size, 0) WHERE old.grp IS NOT NULL AND kind = old.kind AND datastore = old.datastore AND grp = old.grp;
+  INSERT INTO totals (kind, datastore, grp, n, size) SELECT new.kind, new.datastore, new.grp, 1, coalesce(new.size, 0) WHERE new.grp IS NOT NULL
+    ON CONFLICT (kind, datastore, grp) DO UPDATE SET n = n + 1, size = size + coalesce(new.size, 0);
 END;
 CREATE TABLE IF NOT EXISTS blob_refs (blob TEXT NOT NULL, seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS blob_refs_blob ON blob_refs (blob);
@@ -61,6 +76,10 @@ export function lockAndPrepare(db: Database.Database, dir: string, file: string,
     db.pragma(`synchronous = ${synchronous}`);
     db.exec("BEGIN EXCLUSIVE");
     const counted = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'counts'").get() !== undefined;
+    // A database made before the group totals existed: its rows get the columns (the totals start empty and
+    // fill as records are written again).
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('rows')").all() as { name: string }[]).map((column) => column.name);
+    if (columns.length > 0 && !columns.includes("grp")) db.exec("ALTER TABLE rows ADD COLUMN grp TEXT; ALTER TABLE rows ADD COLUMN size INTEGER;");
     db.exec(SCHEMA);
     // A database made before the counts existed: fill them once.
     if (!counted) db.exec("DELETE FROM counts; INSERT INTO counts (kind, datastore, n) SELECT kind, datastore, count(*) FROM rows GROUP BY kind, datastore;");

@@ -12,11 +12,12 @@
 //   (kind, id) is the unique key; an UPSERT keeps `seq` when a row is replaced, so an updated row keeps its place.
 // - Row counts per (kind, datastore) are kept by triggers in `counts`, so that a list's total costs the same at
 //   10 rows as at 10,000 (count(*) walks the index).
+// - Group totals (count and size per kind, datastore and group: a storage's use…) are kept by triggers in `totals`.
 // - Rows edited by hand (null or non-text columns) are read as they can be; the UnitOfWork reports unparsable JSON.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { RecordSource, RowKey, RowQuery, StoredRow } from "../core/source.ts";
+import type { GroupTotal, RecordSource, RowKey, RowQuery, StoredRow } from "../core/source.ts";
 import { asStorageError } from "./storage-error.ts";
 import { importLegacyState, type LegacyImport } from "./json-import.ts";
 import { DATABASE_FILE, lockAndPrepare, OWNER_FILE } from "./sqlite-schema.ts";
@@ -26,7 +27,7 @@ export { StorageError } from "./storage-error.ts";
 /** Names of the database file and of its owner side file inside the state directory. */
 export { DATABASE_FILE, OWNER_FILE } from "./sqlite-schema.ts";
 
-type RawRow = { kind: unknown; id: unknown; datastore: unknown; json: unknown; due: unknown; blobs: unknown };
+type RawRow = { kind: unknown; id: unknown; datastore: unknown; json: unknown; due: unknown; blobs: unknown; grp?: unknown; size?: unknown };
 
 // A row as stored, whatever a hand edit left in it.
 function toRow(raw: RawRow): StoredRow {
@@ -37,6 +38,8 @@ function toRow(raw: RawRow): StoredRow {
     json: typeof raw.json === "string" ? raw.json : raw.json instanceof Uint8Array ? Buffer.from(raw.json).toString("utf8") : "",
     due: typeof raw.due === "number" && Number.isFinite(raw.due) ? raw.due : typeof raw.due === "bigint" ? Number(raw.due) : null,
     blobs: blobList(raw.blobs),
+    group: typeof raw.grp === "string" ? raw.grp : null,
+    size: typeof raw.size === "number" ? raw.size : 0,
   };
 }
 
@@ -51,7 +54,7 @@ function blobList(value: unknown): string[] {
   }
 }
 
-const COLUMNS = "kind, id, datastore, json, due, blobs";
+const COLUMNS = "kind, id, datastore, json, due, blobs, grp, size";
 
 /** Options of openSqliteSource. */
 export interface SqliteSourceOptions {
@@ -82,14 +85,15 @@ export class SqliteSource implements RecordSource {
       countAll: prepare("SELECT coalesce(sum(n), 0) AS n FROM counts WHERE kind = ?"),
       countDatastore: prepare("SELECT coalesce(sum(n), 0) AS n FROM counts WHERE kind = ? AND datastore = ?"),
       upsert: prepare(
-        "INSERT INTO rows (kind, id, datastore, json, due, blobs) VALUES (?, ?, ?, ?, ?, ?) " +
-          "ON CONFLICT (kind, id) DO UPDATE SET datastore = excluded.datastore, json = excluded.json, due = excluded.due, blobs = excluded.blobs RETURNING seq",
+        "INSERT INTO rows (kind, id, datastore, json, due, blobs, grp, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (kind, id) DO UPDATE SET datastore = excluded.datastore, json = excluded.json, due = excluded.due, blobs = excluded.blobs, grp = excluded.grp, size = excluded.size RETURNING seq",
       ),
       seqOf: prepare("SELECT seq FROM rows WHERE kind = ? AND id = ?"),
       deleteRow: prepare("DELETE FROM rows WHERE seq = ?"),
       deleteRefs: prepare("DELETE FROM blob_refs WHERE seq = ?"),
       insertRef: prepare("INSERT INTO blob_refs (blob, seq) VALUES (?, ?)"),
       nextDue: prepare("SELECT kind, id, due FROM rows WHERE due IS NOT NULL AND due <= ? ORDER BY due LIMIT 1"),
+      totals: prepare("SELECT grp, n, size FROM totals WHERE kind = ? AND datastore = ? AND n > 0"),
       referenced: prepare("SELECT 1 FROM blob_refs WHERE blob = ? LIMIT 1"),
       referencedBlobs: prepare("SELECT DISTINCT blob FROM blob_refs"),
       getMeta: prepare("SELECT value FROM meta WHERE key = ?"),
@@ -126,7 +130,7 @@ export class SqliteSource implements RecordSource {
 
   put(row: StoredRow): void {
     const blobs = [...new Set(row.blobs)];
-    const { seq } = this.statements.upsert.get(row.kind, row.id, row.datastore, row.json, row.due, blobs.length > 0 ? JSON.stringify(blobs) : null) as { seq: number };
+    const { seq } = this.statements.upsert.get(row.kind, row.id, row.datastore, row.json, row.due, blobs.length > 0 ? JSON.stringify(blobs) : null, row.group ?? null, row.size ?? 0) as { seq: number };
     this.statements.deleteRefs.run(seq);
     for (const blob of blobs) this.statements.insertRef.run(blob, seq);
   }
@@ -142,6 +146,10 @@ export class SqliteSource implements RecordSource {
     const raw = this.statements.nextDue.get(until) as { kind: unknown; id: unknown; due: unknown } | undefined;
     if (!raw || typeof raw.due !== "number") return undefined;
     return { kind: String(raw.kind), id: String(raw.id), due: raw.due };
+  }
+
+  totals(kind: string, datastore: string): GroupTotal[] {
+    return (this.statements.totals.all(kind, datastore) as { grp: string; n: number; size: number }[]).map((total) => ({ group: total.grp, count: total.n, size: total.size }));
   }
 
   referenced(blob: string): boolean {

@@ -129,7 +129,7 @@ class CountingSource extends MemorySource {
   }
 }
 
-test("reading, changing or listing a page reads the same number of rows with 10 or 5,000 uploads", async () => {
+test("reading, changing, listing a page or reading the datastore's use reads the same number of rows with 10 or 5,000 uploads", async () => {
   const costs: number[][] = [];
   for (const count of [10, 5000]) {
     const source = new CountingSource();
@@ -137,13 +137,14 @@ test("reading, changing or listing a page reads the same number of rows with 10 
     for (let i = 0; i < count; i++) h.store.run((ctx) => createUpload(ctx, ds, { ...UPLOAD_BODY, name: `U${i}` }));
     const last = h.store.run((ctx) => ctx.records.list(UPLOADS, ds, { offset: count - 1, limit: 1 })[0]!._id);
     const cost: number[] = [];
-    for (const [method, path, json] of [["GET", `${DS}/uploads/${last}`], ["PATCH", `${DS}/uploads/${last}`, { name: "V" }], ["GET", `${DS}/uploads?page=2&limit=5`]] as const) {
+    for (const [method, path, json] of [["GET", `${DS}/uploads/${last}`], ["PATCH", `${DS}/uploads/${last}`, { name: "V" }], ["GET", `${DS}/uploads?page=2&limit=5`], ["GET", DS]] as const) {
       source.rowsRead = 0;
       const reply = await h.call(method, path, json ? { json } : {});
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
       cost.push(source.rowsRead);
     }
     assert.equal((await h.call("GET", `${DS}/uploads?limit=1`)).headers.get("content-range"), `1-1/${count}`);
+    assert.equal((await h.call("GET", DS)).body.storages.uploads.use, 0);
     costs.push(cost);
     h.close();
   }

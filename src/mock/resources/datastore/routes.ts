@@ -9,5 +9,5 @@ import { datastoreView } from "./view.ts";
 /** Account and datastore routes. */
 export const datastoreRoutes: Route[] = [
   route("GET", "/users/me", () => json(structuredClone(SIMULATED_USER))),
-  route("GET", "/datastores/:datastore", ({ store, params: { datastore = "" } }) => json(store.run((ctx) => (assertDatastore(datastore), datastoreView(ctx))))),
+  route("GET", "/datastores/:datastore", ({ store, params: { datastore = "" } }) => json(store.run((ctx) => (assertDatastore(datastore), datastoreView(ctx, datastore))))),
 ];

@@ -35,4 +35,9 @@ const GUARD = z.looseObject({
 });
 
 /** The offerings. */
-export const OFFERINGS = collection<OfferingRecord>("offering", { due: nextOfferingEvent, upgrade: recordGuard(GUARD as unknown as z.ZodType<OfferingRecord>) });
+export const OFFERINGS = collection<OfferingRecord>("offering", {
+  due: nextOfferingEvent,
+  upgrade: recordGuard(GUARD as unknown as z.ZodType<OfferingRecord>),
+  // An offering counts in its endpoint's use.
+  measure: (offering) => ({ group: offering.endpoint, size: 0 }),
+});

@@ -59,4 +59,6 @@ const GUARD = z.looseObject({
 export const STORED_DATA = collection<StoredDataRecord>("stored-data", {
   blobs: (item) => item.files.flatMap((file) => (file.blob ? [file.blob] : [])),
   upgrade: recordGuard(GUARD as unknown as z.ZodType<StoredDataRecord>),
+  // A stored data counts in its storage's use until it is deleted.
+  measure: (item) => (item.status === "DELETED" ? undefined : { group: item.storage, size: item.size }),
 });

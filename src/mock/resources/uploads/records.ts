@@ -49,6 +49,9 @@ export interface UploadRecord extends BaseRecord {
   checks: string[];
 }
 
+/** The group of the uploads' total size (the datastore's upload storage). */
+export const UPLOAD_GROUP = "uploads";
+
 /** The uploads. */
 const GUARD = z.looseObject({
   ...BASE_GUARD, name: z.string(), description: z.string(), type: z.string(), srs: z.string(), status: z.string(), open: z.boolean(),
@@ -60,4 +63,5 @@ const GUARD = z.looseObject({
 export const UPLOADS = collection<UploadRecord>("upload", {
   blobs: (upload) => upload.files.flatMap((file) => (file.blob ? [file.blob] : [])),
   upgrade: recordGuard(GUARD as unknown as z.ZodType<UploadRecord>),
+  measure: (upload) => ({ group: UPLOAD_GROUP, size: upload.files.reduce((sum, file) => sum + file.size, 0) }),
 });

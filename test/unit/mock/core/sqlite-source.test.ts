@@ -30,6 +30,8 @@ const row = (id: string, extra: Partial<StoredRow> = {}): StoredRow => ({
   json: JSON.stringify({ _id: id, datastore: extra.datastore ?? "ds1" }),
   due: null,
   blobs: [],
+  group: null,
+  size: 0,
   ...extra,
 });
 const ids = (rows: StoredRow[]): string[] => rows.map((r) => r.id);
@@ -118,6 +120,29 @@ function conformance(name: string, make: () => RecordSource & { close?: () => vo
       assert.equal(source.referenced("b1"), false);
       assert.equal(source.referenced("b3"), true);
       assert.deepEqual([...source.referencedBlobs()], ["b3"]);
+    }));
+
+    test("group totals follow inserts, replacements (size or group changed), deletes and rollbacks", withSource((source) => {
+      source.transaction(() => {
+        source.put(row("a", { group: "s1", size: 10 }));
+        source.put(row("b", { group: "s1", size: 5 }));
+        source.put(row("c", { group: "s2", size: 7 }));
+        source.put(row("d"));
+        source.put(row("e", { datastore: "ds2", group: "s1", size: 100 }));
+      });
+      const totals = (): Record<string, [number, number]> => Object.fromEntries(source.totals("upload", "ds1").map((t) => [t.group, [t.count, t.size]]));
+      assert.deepEqual(totals(), { s1: [2, 15], s2: [1, 7] });
+      source.transaction(() => source.put(row("a", { group: "s2", size: 1 })));
+      source.transaction(() => source.put(row("b", { group: null })));
+      assert.deepEqual(totals(), { s2: [2, 8] });
+      assert.throws(() => source.transaction(() => {
+        source.delete("upload", "c");
+        throw new Error("rollback");
+      }));
+      assert.deepEqual(totals(), { s2: [2, 8] });
+      source.transaction(() => source.delete("upload", "c"));
+      assert.deepEqual(totals(), { s2: [1, 1] });
+      assert.deepEqual(source.totals("upload", "ds2").map((t) => [t.group, t.count, t.size]), [["s1", 1, 100]]);
     }));
 
     test("a throw inside a transaction rolls every write back", withSource((source) => {
