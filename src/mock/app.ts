@@ -1,7 +1,15 @@
 // The simulated API Entrepôt, assembled: every resource's routes in matching order, the lifecycles the store
 // runs, and a store factory. Transports (MSW in the browser and in tests, Hono in the local server) serve
 // this one route table.
+import type { Collection, RecordBase } from "./core/collection.ts";
 import type { StoreOptions } from "./core/store.ts";
+import { CHECK_EXECUTIONS } from "./resources/checks/records.ts";
+import { CONFIGURATIONS } from "./resources/configurations/records.ts";
+import { EXECUTIONS } from "./resources/executions/records.ts";
+import { OFFERINGS } from "./resources/offerings/records.ts";
+import { STATICS } from "./resources/statics/records.ts";
+import { STORED_DATA } from "./resources/stored-data/records.ts";
+import { UPLOADS } from "./resources/uploads/records.ts";
 import { Store } from "./core/store.ts";
 import type { Route } from "./http/route.ts";
 import { CHECK_LIFECYCLE } from "./resources/checks/checks.ts";
@@ -35,7 +43,10 @@ export const API_ROUTES: readonly Route[] = [
 /** The timed transitions of the resources. */
 export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];
 
+/** Every collection of records (for Store.reindex after an import). */
+export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS] as unknown as readonly Collection<RecordBase>[];
+
 /** A simulated datastore over the given source and blobs (in memory by default). */
 export function createStore(options: StoreOptions = {}): Store {
-  return new Store(LIFECYCLES, options);
+  return new Store(LIFECYCLES, { collections: COLLECTIONS, ...options });
 }

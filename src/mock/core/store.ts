@@ -3,6 +3,7 @@
 // operation and writes back what changed; after the commit it deletes the blobs nothing references any more.
 import type { BlobStore } from "./blobs.ts";
 import { MemoryBlobStore } from "./blobs.ts";
+import type { Collection, RecordBase } from "./collection.ts";
 import type { Context, Delays } from "./context.ts";
 import { DEFAULT_DELAYS } from "./context.ts";
 import { MemorySource } from "./memory-source.ts";
@@ -23,6 +24,8 @@ export interface StoreOptions {
   newId?: () => string;
   /** Durations of checks, executions and publications. */
   delays?: Partial<Delays>;
+  /** The collections whose rows reindex() re-derives. */
+  collections?: readonly Collection<RecordBase>[];
   /** Called with the records that could not be read (corrupt rows), which the operation ignored. */
   onIgnored?: (messages: string[]) => void;
 }
@@ -38,6 +41,7 @@ export class Store {
   private readonly delays: Delays;
   private readonly lifecycles = new Map<string, Lifecycle>();
   private readonly onIgnored: ((messages: string[]) => void) | undefined;
+  private readonly collections: readonly Collection<RecordBase>[];
 
   /** A store over the given source and blobs, with the given lifecycles. */
   constructor(lifecycles: readonly Lifecycle[], options: StoreOptions = {}) {
@@ -47,6 +51,7 @@ export class Store {
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.delays = { ...DEFAULT_DELAYS, ...options.delays };
     this.onIgnored = options.onIgnored;
+    this.collections = options.collections ?? [];
     for (const item of lifecycles) this.lifecycles.set(item.collection.kind, item);
   }
 
@@ -79,6 +84,30 @@ export class Store {
       records.flush();
       return applied;
     });
+  }
+
+  /** Re-derives every row's due time, blob references and total from its record (after an import); returns how many changed. */
+  reindex(): number {
+    const records = new UnitOfWork(this.source);
+    let changed = 0;
+    this.source.transaction(() => {
+      for (const collection of this.collections) {
+        for (const row of this.source.list(collection.kind)) {
+          const record = records.get(collection, row.id);
+          if (!record) continue;
+          const due = collection.due?.(record) ?? null;
+          const blobs = collection.blobs?.(record) ?? [];
+          const measured = collection.measure?.(record);
+          const next = { ...row, due, blobs, group: measured?.group ?? null, size: measured?.size ?? 0 };
+          if (JSON.stringify(next) !== JSON.stringify(row)) {
+            this.source.put(next);
+            changed++;
+          }
+        }
+      }
+    });
+    if (records.ignored.length > 0) this.onIgnored?.(records.ignored);
+    return changed;
   }
 
   /** Forgets every record and file (back to the seed). */

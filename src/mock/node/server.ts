@@ -120,6 +120,8 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
         if (fresh.length > 0) log(`Enregistrements illisibles ignorés : ${fresh.join(" ; ")}`);
       },
     });
+    // Rows imported from a datastore.json get their due times, file references and totals from their records.
+    if (source.opening.imported && !source.opening.imported.alreadyImported) store.reindex();
     const swept = await store.sweepBlobs();
 
     let origin = "";

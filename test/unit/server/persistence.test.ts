@@ -7,6 +7,7 @@ import path from "node:path";
 import { DATABASE_FILE } from "../../../src/mock/node/sqlite-source.ts";
 import { FILES_DIR } from "../../../src/mock/node/file-blobs.ts";
 import { LEGACY_FILE } from "../../../src/mock/node/json-import.ts";
+import ids from "../../../_data/ids.json" with { type: "json" };
 import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
 import { DS, fileForm, startTestServer, tempDir } from "./helpers.ts";
 
@@ -58,17 +59,23 @@ test("a file no record references (crash between writing it and committing) is r
 test("an old datastore.json is imported at start, then renamed", async () => {
   const dir = tempDir();
   const record = { _id: "00000000-0000-4000-8000-000000000001", datastore: SIMULATED_DATASTORE_ID, name: "Importée", description: "d", type: "ARCHIVE", srs: "EPSG:2154", status: "OPEN",
-    creation: 1, update: 1, lastEvent: { title: "Création", date: 1 }, open: true, tags: {}, type_infos: {}, files: [], checks: [] };
-  const state = { version: 1, uploads: { [record._id]: record }, checkExecutions: {}, executions: {}, storedData: {}, configurations: {}, offerings: {}, statics: {} };
+    creation: 1, update: 1, lastEvent: { title: "Création", date: 1 }, open: true, tags: {}, type_infos: {}, files: [{ path: "a.txt", size: 5, md5: "5d41402abc4b2a76b9719d911017c592", kind: "data" }], checks: [] };
+  const stored = { _id: "00000000-0000-4000-8000-000000000002", datastore: SIMULATED_DATASTORE_ID, name: "Archive", type: "ARCHIVE", status: "GENERATED", storage: ids.storages.s3_data_archive,
+    size: 1234, open: false, tags: {}, type_infos: {}, files: [], creation: 1, update: 1, lastEvent: { title: "Création", date: 1 } };
+  const state = { version: 1, uploads: { [record._id]: record }, checkExecutions: {}, executions: {}, storedData: { [stored._id]: stored }, configurations: {}, offerings: {}, statics: {} };
   fs.writeFileSync(path.join(dir, LEGACY_FILE), JSON.stringify(state));
   const t = await startTestServer({ dir });
   try {
-    assert.ok(t.logs.some((line) => line.includes(`Ancien état importé depuis ${path.join(dir, LEGACY_FILE)} (1 enregistrements)`)), t.logs.join("\n"));
+    assert.ok(t.logs.some((line) => line.includes(`Ancien état importé depuis ${path.join(dir, LEGACY_FILE)} (2 enregistrements)`)), t.logs.join("\n"));
     assert.ok(!fs.existsSync(path.join(dir, LEGACY_FILE)));
     assert.equal(fs.readdirSync(dir).filter((name) => name.startsWith(`${LEGACY_FILE}.imported-`)).length, 1);
     const list = await t.call("GET", `${DS}/uploads`);
     assert.equal(list.status, 200, JSON.stringify(list.body));
     assert.deepEqual(list.body.map((upload: { _id: string }) => upload._id), [record._id]);
+    // The imported records count in the datastore's use.
+    const { storages } = (await t.call("GET", DS)).body;
+    assert.equal(storages.uploads.use, 5);
+    assert.equal(storages.data.find((item: { storage: { _id: string } }) => item.storage._id === ids.storages.s3_data_archive).use, 1234);
   } finally {
     await t.server.close();
   }
