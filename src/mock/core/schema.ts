@@ -129,7 +129,7 @@ function message(issue: RawIssue): string {
       return `clé inconnue (${accepted.length > 0 ? `clés acceptées : ${accepted.join(", ")}` : "aucune clé acceptée"})`;
     }
     case "invalid_key":
-      return `nom de clé invalide (${issue.issues.map((inner) => inner.message).join(" ; ")})`;
+      return `clé invalide : ${issue.issues.map((inner) => inner.message).join(" ; ")}`;
     case "not_multiple_of":
       return `${short(input)} n'est pas un multiple de ${issue.divisor}`;
     default:

@@ -31,12 +31,12 @@ before(async () => {
 
 test("statics: fields, type, SLD version, unreadable file, unknown id", async () => {
   const url = `${DS}/statics`;
-  assertError(await h.call("POST", url, { form: bytesForm("", "x", {}) }), 400, /« type » est obligatoire.*GEOSERVER-STYLE/, /« name »/);
-  assertError(await h.call("POST", url, { form: bytesForm("x", "x.sld", { type: "SLD", name: "n", colour: "red" }) }), 400, /type de fichier statique « SLD » est inconnu/, /Champ multipart inconnu « colour »/);
+  assertError(await h.call("POST", url, { form: bytesForm("", "x", {}) }), 400, /^type : valeur obligatoire \(valeurs possibles : "GEOSERVER-STYLE"/, /^name : nom du fichier statique obligatoire/);
+  assertError(await h.call("POST", url, { form: bytesForm("x", "x.sld", { type: "SLD", name: "n", colour: "red" }) }), 400, /^type : valeur "SLD" inconnue/, /^colour : champ multipart inconnu/);
   const noFile = new FormData();
   noFile.append("type", "GEOSERVER-STYLE");
   noFile.append("name", "n");
-  assertError(await h.call("POST", url, { form: noFile }), 400, /« file » \(le fichier\) est obligatoire/);
+  assertError(await h.call("POST", url, { form: noFile }), 400, /^file : fichier obligatoire/);
   assertError(await h.call("POST", url, { json: { type: "GEOSERVER-STYLE" } }), 400, /multipart\/form-data/);
   const v11 = new TextDecoder().decode(sample("pays.sld")).replace('version="1.0.0"', 'version="1.1.0"');
   assertError(await h.call("POST", url, { form: bytesForm(v11, "pays.sld", { type: "GEOSERVER-STYLE", name: "n" }) }), 400, /n'est pas un style SLD valide : version SLD « 1.1.0 »/);
@@ -76,11 +76,11 @@ test("WFS and VECTOR-TMS: tables that exist, names, bbox, type of stored data; V
   const wfs = (relations: unknown[], extra: Record<string, unknown> = {}) => ({ type: "WFS", name: "W", layer_name: "monde_wfs", type_infos: { used_data: [{ stored_data: db, relations }], ...extra } });
   assertError(await h.call("POST", url, { json: wfs([{ native_name: "rivieres", title: "R", abstract: "R" }, { native_name: "pays", public_name: "1pays" }, { native_name: "villes", title: "V", abstract: "V" }, { native_name: "villes", title: "V", abstract: "V" }], { bbox: { west: 10, south: -95, east: 5, north: 20 } }) }), 400,
     /relations\[0\]\.native_name : la table « rivieres » n'existe pas dans la donnée stockée « Monde » \(tables : pays, ecoregions, villes\)/,
-    /relations\[1\]\.title : obligatoire/, /relations\[1\]\.abstract : obligatoire/, /relations\[1\]\.public_name : "1pays" ne respecte pas le motif/,
+    /relations\[1\]\.title : chaîne non vide obligatoire/, /relations\[1\]\.abstract : chaîne non vide obligatoire/, /relations\[1\]\.public_name : "1pays" ne respecte pas le motif/,
     /la table « villes » est diffusée plusieurs fois/, /bbox\.south : -95 hors de \[-90, 90\]/, /bbox : west \(10\) doit être inférieur à east \(5\)/);
   assertError(await h.call("POST", url, { json: { ...wfs([{ native_name: "pays", title: "P", abstract: "P" }]), type_infos: { used_data: [{ stored_data: pyramid, relations: [{ native_name: "pays", title: "P", abstract: "P" }] }] } } }), 400,
     /une configuration WFS diffuse des données VECTOR-DB, « Tuiles » est ROK4-PYRAMID-VECTOR/);
-  assertError(await h.call("POST", url, { json: { ...wfs([]), layer_name: "monde wfs" } }), 400, /layer_name : « monde wfs » ne respecte pas le motif/, /relations : liste non vide/);
+  assertError(await h.call("POST", url, { json: { ...wfs([]), layer_name: "monde wfs" } }), 400, /layer_name : "monde wfs" ne respecte pas le motif/, /relations : liste non vide/);
   const ok = await h.call("POST", url, { json: wfs([{ native_name: "pays", public_name: "countries", title: "P", abstract: "P" }]) });
   assert.equal(ok.status, 200, JSON.stringify(ok.body));
   assertError(await h.call("POST", url, { json: wfs([{ native_name: "pays", title: "P", abstract: "P" }]) }), 409, /« monde_wfs » est déjà utilisé par une configuration WFS/);
@@ -93,7 +93,7 @@ test("WMS-VECTOR: required texts, style statics of the right type, used attribut
   const url = `${DS}/configurations`;
   const wms = (relations: unknown[]) => ({ type: "WMS-VECTOR", name: "M", layer_name: "monde_wms", type_infos: { title: "T", abstract: "A", used_data: [{ stored_data: db, relations }] } });
   assertError(await h.call("POST", url, { json: { ...wms([{ name: "pays", style: sld }]), type_infos: { used_data: [{ stored_data: db, relations: [{ name: "pays", style: sld }] }] } } }), 400,
-    /type_infos\.title : obligatoire/, /type_infos\.abstract : obligatoire/);
+    /type_infos\.title : chaîne non vide obligatoire/, /type_infos\.abstract : chaîne non vide obligatoire/);
   assertError(await h.call("POST", url, { json: wms([{ name: "pays" }, { name: "ecoregions", style: ftl }, { name: "villes", style: sld, ftl, sld }, { name: "pays", style: "00000000-0000-4000-8000-00000000dead" }]) }), 400,
     /relations\[0\]\.style : identifiant du style SLD .* obligatoire/,
     /relations\[1\]\.style : le fichier statique « Pays FTL » est de type GEOSERVER-FTL, GEOSERVER-STYLE attendu/,

@@ -73,7 +73,7 @@ test("DOWNLOAD configurations: validation, unsupported types, uniqueness, PUT, D
   };
   assertError(
     await h.call("POST", url, { json: bad }), 400,
-    /name : nom/, /title\.french.*ISO 639-1/, /type_infos\.abstract : attendu un objet/, /keywords/,
+    /name : nom/, /title\.french.*ISO 639-1/, /type_infos\.abstract : objet de traductions .* attendu \(reçu : chaîne "texte"\)/, /keywords/,
     /used_data\[0\]\.stored_data.*introuvable/, /used_data\[1\]\.title/, /sous-nom « dep » est utilisé plusieurs fois/,
   );
   const created = await h.call("POST", url, { json: downloadBody() });

@@ -68,7 +68,7 @@ test("raster tutorial: livraison → pyramide → WMTS-TMS → WMS-RASTER → Ge
 
   // WMS-RASTER: same layer name (uniqueness is per type), interpolation defaults to BICUBIC.
   const wmsBody = { type: "WMS-RASTER", name: "Corse", layer_name: "corse_raster", type_infos: { title: "Corse", abstract: "Image de la Corse", used_data: [{ bottom_level: "7", top_level: "0", stored_data: pyramid._id }] } };
-  assertError(await h.call("POST", `${DS}/configurations`, { json: { ...wmsBody, type_infos: { ...wmsBody.type_infos, interpolation: "CUBIC" } } }), 400, /interpolation : "CUBIC" inconnue/);
+  assertError(await h.call("POST", `${DS}/configurations`, { json: { ...wmsBody, type_infos: { ...wmsBody.type_infos, interpolation: "CUBIC" } } }), 400, /interpolation : valeur "CUBIC" inconnue/);
   const wms = await h.call("POST", `${DS}/configurations`, { json: wmsBody });
   assert.equal(wms.status, 200, JSON.stringify(wms.body));
   assert.equal(wms.body.type_infos.interpolation, "BICUBIC");

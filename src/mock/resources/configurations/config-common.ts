@@ -1,84 +1,52 @@
-// Checks shared by the configuration validators: texts, keywords, bbox, stored data references, levels,
-// statics references and getfeatureinfo.
+// Checks shared by the configuration types, on what their schemas (schemas.ts) found valid: stored data and
+// statics that exist with the right type, levels present in a pyramid, bbox corners in order, repeated names.
+import type * as z from "zod/mini";
 import { STORED_DATA } from "../stored-data/records.ts";
 import { STATICS } from "../statics/records.ts";
 import type { StaticType } from "../../formats/styles.ts";
 import type { Context } from "../../core/context.ts";
 import type { Problems } from "../../core/errors.ts";
-import { parseLevel } from "../common/geo.ts";
 import type { JsonObject } from "../../core/json.ts";
-import { isNonEmptyString, isObject, isStringArray, jsonTypeOf, unknownKeys } from "../../core/json.ts";
+import type { Salvaged } from "../../core/schema.ts";
+import { parseLevel } from "../common/geo.ts";
 import type { StaticRecord } from "../statics/records.ts";
 import type { StoredDataRecord, StoredDataType } from "../stored-data/records.ts";
 
-/** Checks type_infos (recording every problem) and returns the value to store. */
-export type TypeInfosValidator = (ctx: Context, datastore: string, typeInfos: Record<string, unknown>, problems: Problems) => JsonObject;
-
-/** Pattern of layer names, DOWNLOAD sub-names and WFS public names. */
-export const LAYER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_\-.]*$/;
-
-/** Records a problem for every key of `value` outside `allowed`. */
-export function checkKeys(value: Record<string, unknown>, allowed: readonly string[], path: string, problems: Problems): void {
-  for (const key of unknownKeys(value, allowed)) problems.add(`${path}.${key} : clé inconnue (clés acceptées : ${allowed.join(", ")}).`);
+/** How a configuration type's type_infos are checked: its schema, then what they name in the datastore. */
+export interface TypeInfosRule {
+  schema: z.core.$ZodType;
+  check: (ctx: Context, datastore: string, typeInfos: Salvaged<JsonObject>, problems: Problems) => void;
+  /** Values the API fills in (WMS-RASTER's interpolation). */
+  complete?: (typeInfos: JsonObject) => JsonObject;
 }
 
-/** A required (or optional) non-empty string. */
-export function checkText(container: Record<string, unknown>, key: string, path: string, problems: Problems, required = true): void {
-  const value = container[key];
-  if (value === undefined) {
-    if (required) problems.add(`${path}.${key} : obligatoire (chaîne non vide).`);
-  } else if (!isNonEmptyString(value)) problems.add(`${path}.${key} : chaîne non vide attendue (reçu : ${jsonTypeOf(value)}).`);
-}
-
-/** An optional list of keywords (non-empty strings). */
-export function checkKeywords(value: unknown, path: string, problems: Problems): void {
-  if (value !== undefined && !(isStringArray(value) && value.every((keyword) => keyword.trim() !== ""))) {
-    problems.add(`${path} : attendu une liste de mots-clés (chaînes non vides).`);
-  }
-}
-
-/** An optional bbox {west, south, east, north} in EPSG:4326 degrees. */
-export function checkBbox(value: unknown, path: string, problems: Problems): void {
-  if (value === undefined) return;
-  if (!isObject(value)) {
-    problems.add(`${path} : objet {"west", "south", "east", "north"} attendu, en degrés (EPSG:4326).`);
-    return;
-  }
-  checkKeys(value, ["west", "south", "east", "north"], path, problems);
-  const numbers: Record<string, number> = {};
-  for (const [key, limit] of [["west", 180], ["south", 90], ["east", 180], ["north", 90]] as const) {
-    const n = value[key];
-    if (typeof n !== "number" || !Number.isFinite(n)) problems.add(`${path}.${key} : nombre obligatoire (reçu : ${jsonTypeOf(n)}).`);
-    else if (Math.abs(n) > limit) problems.add(`${path}.${key} : ${n} hors de [-${limit}, ${limit}] (degrés EPSG:4326).`);
-    else numbers[key] = n;
-  }
-  if (numbers.west !== undefined && numbers.east !== undefined && numbers.west >= numbers.east) problems.add(`${path} : west (${numbers.west}) doit être inférieur à east (${numbers.east}).`);
-  if (numbers.south !== undefined && numbers.north !== undefined && numbers.south >= numbers.north) problems.add(`${path} : south (${numbers.south}) doit être inférieur à north (${numbers.north}).`);
+/** A TypeInfosRule whose checks see the schema's own output type. */
+export function typeInfosRule<S extends z.core.$ZodType>(
+  schema: S,
+  check: (ctx: Context, datastore: string, typeInfos: Salvaged<z.output<S>>, problems: Problems) => void,
+  complete?: (typeInfos: JsonObject) => JsonObject,
+): TypeInfosRule {
+  return { schema, check: check as TypeInfosRule["check"], ...(complete ? { complete } : {}) };
 }
 
 /** The GENERATED stored data of the datastore an item names, of one of the accepted types; problems otherwise. */
-export function usedStoredData(ctx: Context, datastore: string, value: unknown, path: string, types: readonly StoredDataType[], configurationType: string, problems: Problems): StoredDataRecord | undefined {
-  if (!isNonEmptyString(value)) {
-    problems.add(`${path} : identifiant de la donnée stockée obligatoire.`);
-    return undefined;
-  }
-  const storedData = ctx.records.get(STORED_DATA, value);
-  if (!storedData || storedData.datastore !== datastore) problems.add(`${path} : donnée stockée « ${value} » introuvable dans l'entrepôt.`);
+export function usedStoredData(ctx: Context, datastore: string, id: string | undefined, path: string, types: readonly StoredDataType[], configurationType: string, problems: Problems): StoredDataRecord | undefined {
+  if (id === undefined) return undefined;
+  const storedData = ctx.records.get(STORED_DATA, id);
+  if (!storedData || storedData.datastore !== datastore) problems.add(`${path} : donnée stockée « ${id} » introuvable dans l'entrepôt.`);
   else if (storedData.status !== "GENERATED") problems.add(`${path} : la donnée stockée « ${storedData.name} » doit être GENERATED (statut ${storedData.status}).`);
   else if (!types.includes(storedData.type)) problems.add(`${path} : une configuration ${configurationType} diffuse des données ${types.join(" ou ")}, « ${storedData.name} » est ${storedData.type}.`);
   else return storedData;
   return undefined;
 }
 
-/** bottom_level and top_level of an item: strings, present in the pyramid, bottom ≥ top. */
-export function checkLevels(item: Record<string, unknown>, path: string, pyramid: StoredDataRecord | undefined, problems: Problems): void {
+/** bottom_level and top_level of an item: present in the pyramid, bottom ≥ top. */
+export function checkLevels(item: { bottom_level?: string; top_level?: string }, path: string, pyramid: StoredDataRecord | undefined, problems: Problems): void {
   const levels = pyramid && Array.isArray(pyramid.type_infos.levels) ? pyramid.type_infos.levels.map(String) : undefined;
-  for (const key of ["bottom_level", "top_level"]) {
+  for (const key of ["bottom_level", "top_level"] as const) {
     const value = item[key];
-    if (value === undefined) problems.add(`${path}.${key} : niveau obligatoire (chaîne, par exemple "0").`);
-    else if (parseLevel(value) === undefined) problems.add(`${path}.${key} : ${JSON.stringify(value)} n'est pas un niveau (chaîne de « 0 » à « 21 »).`);
-    else if (levels && !levels.includes(value as string)) {
-      problems.add(`${path}.${key} : le niveau « ${value as string} » n'existe pas dans la pyramide « ${pyramid!.name} » (niveaux ${levels[0]} à ${levels[levels.length - 1]}).`);
+    if (value !== undefined && levels && !levels.includes(value)) {
+      problems.add(`${path}.${key} : le niveau « ${value} » n'existe pas dans la pyramide « ${pyramid!.name} » (niveaux ${levels[0]} à ${levels[levels.length - 1]}).`);
     }
   }
   const top = parseLevel(item.top_level);
@@ -87,38 +55,23 @@ export function checkLevels(item: Record<string, unknown>, path: string, pyramid
 }
 
 /** A static of the datastore of the expected type, or a problem. */
-export function usedStatic(ctx: Context, datastore: string, value: unknown, path: string, type: StaticType, problems: Problems): StaticRecord | undefined {
-  if (!isNonEmptyString(value)) {
-    problems.add(`${path} : identifiant d'un fichier statique ${type} attendu.`);
-    return undefined;
-  }
-  const found = ctx.records.get(STATICS, value);
-  if (!found || found.datastore !== datastore) problems.add(`${path} : fichier statique « ${value} » introuvable dans l'entrepôt (voir GET /datastores/${datastore}/statics).`);
+export function usedStatic(ctx: Context, datastore: string, id: string | undefined, path: string, type: StaticType, problems: Problems): StaticRecord | undefined {
+  if (id === undefined) return undefined;
+  const found = ctx.records.get(STATICS, id);
+  if (!found || found.datastore !== datastore) problems.add(`${path} : fichier statique « ${id} » introuvable dans l'entrepôt (voir GET /datastores/${datastore}/statics).`);
   else if (found.type !== type) problems.add(`${path} : le fichier statique « ${found.name} » est de type ${found.type}, ${type} attendu.`);
   else return found;
   return undefined;
 }
 
-/** getfeatureinfo: {"stored_data": true} or {"server_url": "https://…"}. */
-export function checkGetFeatureInfo(value: unknown, path: string, problems: Problems): void {
-  if (value === undefined) return;
-  if (!isObject(value)) {
-    problems.add(`${path} : objet attendu, {"stored_data": true} ou {"server_url": "https://…"}.`);
-    return;
-  }
-  checkKeys(value, ["stored_data", "server_url"], path, problems);
-  const hasStored = value.stored_data !== undefined;
-  const hasUrl = value.server_url !== undefined;
-  if (hasStored === hasUrl) problems.add(`${path} : donnez soit « stored_data »: true, soit « server_url ».`);
-  if (hasStored && value.stored_data !== true) problems.add(`${path}.stored_data : seule la valeur true est acceptée.`);
-  if (hasUrl && !(isNonEmptyString(value.server_url) && /^https?:\/\//.test(value.server_url))) problems.add(`${path}.server_url : URL http(s) attendue.`);
+/** A bbox's corners in order: west < east, south < north. */
+export function checkBboxOrder(bbox: { west?: number; south?: number; east?: number; north?: number } | undefined, path: string, problems: Problems): void {
+  if (bbox?.west !== undefined && bbox.east !== undefined && bbox.west >= bbox.east) problems.add(`${path} : west (${bbox.west}) doit être inférieur à east (${bbox.east}).`);
+  if (bbox?.south !== undefined && bbox.north !== undefined && bbox.south >= bbox.north) problems.add(`${path} : south (${bbox.south}) doit être inférieur à north (${bbox.north}).`);
 }
 
-/** Items of a required non-empty used_data list (problem recorded when it is not one). */
-export function usedDataItems(value: unknown, problems: Problems): unknown[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.add("type_infos.used_data : liste non vide des données diffusées obligatoire.");
-    return [];
-  }
-  return value;
+/** The names given more than once. */
+export function repeated(names: readonly (string | undefined)[]): string[] {
+  const given = names.filter((name): name is string => name !== undefined);
+  return [...new Set(given.filter((name, index) => given.indexOf(name) !== index))];
 }

@@ -4,15 +4,13 @@ import { CONFIGURATIONS } from "./records.ts";
 import { OFFERINGS } from "../offerings/records.ts";
 import type { Context } from "../../core/context.ts";
 import { assertDatastore, event, findIn } from "../common/access.ts";
-import { badRequest, conflict, Problems } from "../../core/errors.ts";
+import { conflict, Problems } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
-import { cloneJson, isNonEmptyString, isObject, jsonTypeOf, unknownKeys } from "../../core/json.ts";
-import { LAYER_NAME_PATTERN, TYPE_INFOS_VALIDATORS } from "./configuration-types.ts";
+import type { Salvaged } from "../../core/schema.ts";
+import { parseInto } from "../../core/schema.ts";
+import { TYPE_INFOS_RULES } from "./configuration-types.ts";
 import type { ConfigurationRecord, ConfigurationType } from "./records.ts";
-import { CONFIGURATION_TYPES } from "./records.ts";
-
-const METADATA_TYPES = ["ISO19115:2003", "FGDC", "TC211", "19139", "Other"];
-const KEYS = ["type", "name", "layer_name", "type_infos", "metadata", "attribution"];
+import { CREATE_CONFIGURATION, REPLACE_CONFIGURATION } from "./schemas.ts";
 
 /** A configuration of the datastore, or 404. */
 export function findConfiguration(ctx: Context, datastore: string, id: string): ConfigurationRecord {
@@ -25,56 +23,37 @@ export function listConfigurations(ctx: Context, datastore: string): Configurati
   return ctx.records.list(CONFIGURATIONS).filter((configuration) => configuration.datastore === datastore);
 }
 
-function checkMetadata(value: unknown, problems: Problems): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) {
-    problems.add(`metadata : attendu une liste de liens {"format", "url", "type"} (reçu : ${jsonTypeOf(value)}).`);
-    return;
+// type_infos checked by the rule of the configuration's type (problems recorded); returns how to get what to store.
+function checkTypeInfos(ctx: Context, datastore: string, type: ConfigurationType | undefined, typeInfos: Salvaged<JsonObject> | undefined, problems: Problems): () => JsonObject {
+  if (type === undefined || typeInfos === undefined) return () => ({});
+  const rule = TYPE_INFOS_RULES[type];
+  if (!rule) {
+    problems.add(`Le type de configuration ${type} n'est pas pris en charge par la simulation de l'API Entrepôt (types pris en charge : DOWNLOAD, WFS, WMS-VECTOR, WMTS-TMS, WMS-RASTER, VECTOR-TMS).`);
+    return () => ({});
   }
-  value.forEach((item, index) => {
-    const path = `metadata[${index}]`;
-    if (!isObject(item)) return problems.add(`${path} : objet {"format", "url", "type"} attendu.`);
-    if (!isNonEmptyString(item.format)) problems.add(`${path}.format : type MIME attendu, par exemple application/xml.`);
-    if (!isNonEmptyString(item.url) || !/^https?:\/\//.test(item.url)) problems.add(`${path}.url : URL http(s) attendue.`);
-    if (!METADATA_TYPES.includes(item.type as string)) problems.add(`${path}.type : ${JSON.stringify(item.type)} inconnu (valeurs possibles : ${METADATA_TYPES.join(", ")}).`);
-  });
-}
-
-// Checks the fields common to creation and replacement; returns the validated type_infos.
-function checkBody(ctx: Context, datastore: string, type: ConfigurationType | undefined, body: Record<string, unknown>, problems: Problems): JsonObject {
-  for (const key of unknownKeys(body, KEYS)) problems.add(`Champ inconnu « ${key} » (champs acceptés : ${KEYS.join(", ")}).`);
-  if (!isNonEmptyString(body.name)) problems.add("name : nom de la configuration obligatoire (chaîne non vide).");
-  checkMetadata(body.metadata, problems);
-  if (body.attribution !== undefined && !isObject(body.attribution)) problems.add('attribution : objet {"title", "url"} attendu.');
-  if (!isObject(body.type_infos)) {
-    problems.add(`type_infos : objet obligatoire décrivant la diffusion (reçu : ${jsonTypeOf(body.type_infos)}).`);
-    return {};
-  }
-  return type ? TYPE_INFOS_VALIDATORS[type](ctx, datastore, body.type_infos, problems) : {};
+  const parsed = parseInto(rule.schema, typeInfos, problems, ["type_infos"]);
+  if (parsed.partial !== undefined) rule.check(ctx, datastore, parsed.partial as Salvaged<JsonObject>, problems);
+  return () => {
+    const valid = parsed.valid() as JsonObject;
+    return rule.complete ? rule.complete(valid) : valid;
+  };
 }
 
 /** POST …/configurations: 400 listing every problem, 409 when the layer name is taken for this type. */
 export function createConfiguration(ctx: Context, datastore: string, body: unknown): ConfigurationRecord {
   assertDatastore(datastore);
-  if (!isObject(body)) throw badRequest(`Le corps de la requête doit être un objet JSON avec type, name, layer_name et type_infos (reçu : ${jsonTypeOf(body)}).`);
   const problems = new Problems();
-  const type = CONFIGURATION_TYPES.includes(body.type as ConfigurationType) ? (body.type as ConfigurationType) : undefined;
-  if (!type) problems.add(`type : ${body.type === undefined ? "obligatoire" : `${JSON.stringify(body.type)} inconnu`} (valeurs possibles : ${CONFIGURATION_TYPES.join(", ")}).`);
-  if (!isNonEmptyString(body.layer_name)) problems.add("layer_name : nom technique de la couche obligatoire.");
-  else if (!LAYER_NAME_PATTERN.test(body.layer_name)) {
-    problems.add(`layer_name : « ${body.layer_name} » ne respecte pas le motif ${LAYER_NAME_PATTERN.source} (lettres, chiffres, _ - . ; sans espace ni accent ; ne commence pas par un chiffre).`);
-  }
-  const typeInfos = checkBody(ctx, datastore, type, body, problems);
-  problems.throwIfAny();
-  const layerName = body.layer_name as string;
+  const parsed = parseInto(CREATE_CONFIGURATION, body, problems);
+  const typeInfos = checkTypeInfos(ctx, datastore, parsed.partial?.type, parsed.partial?.type_infos, problems);
+  const { type, name, layer_name: layerName, metadata, attribution } = parsed.valid();
   const taken = ctx.records.list(CONFIGURATIONS).find((other) => other.type === type && other.layer_name === layerName);
   if (taken) throw conflict(`Le nom de couche « ${layerName} » est déjà utilisé par une configuration ${type} (${taken._id}) : il doit être unique par type de configuration.`);
   const configuration: ConfigurationRecord = {
-    _id: ctx.newId(), datastore, type: type!, name: (body.name as string).trim(), layer_name: layerName, status: "UNPUBLISHED",
-    tags: {}, type_infos: typeInfos, metadata: cloneJson((body.metadata as JsonObject[] | undefined) ?? []),
+    _id: ctx.newId(), datastore, type, name: name.trim(), layer_name: layerName, status: "UNPUBLISHED",
+    tags: {}, type_infos: typeInfos(), metadata: (metadata ?? []) as JsonObject[],
     creation: ctx.now, update: ctx.now, lastEvent: event(ctx, "Création"),
   };
-  if (isObject(body.attribution)) configuration.attribution = cloneJson(body.attribution as JsonObject);
+  if (attribution) configuration.attribution = attribution;
   ctx.records.insert(CONFIGURATIONS, configuration);
   return configuration;
 }
@@ -82,18 +61,19 @@ export function createConfiguration(ctx: Context, datastore: string, body: unkno
 /** PUT …/configurations/{configuration}: replaces name, type_infos, metadata and attribution (type and layer_name stay). */
 export function replaceConfiguration(ctx: Context, datastore: string, id: string, body: unknown): ConfigurationRecord {
   const configuration = findConfiguration(ctx, datastore, id);
-  if (!isObject(body)) throw badRequest(`Le corps de la requête doit être un objet JSON avec name et type_infos (reçu : ${jsonTypeOf(body)}).`);
   const problems = new Problems();
-  if (body.type !== undefined && body.type !== configuration.type) problems.add(`type : le type d'une configuration ne peut pas changer (${configuration.type}).`);
-  if (body.layer_name !== undefined && body.layer_name !== configuration.layer_name) {
+  const parsed = parseInto(REPLACE_CONFIGURATION, body, problems);
+  const given = parsed.partial;
+  if (given?.type !== undefined && given.type !== configuration.type) problems.add(`type : le type d'une configuration ne peut pas changer (${configuration.type}).`);
+  if (given?.layer_name !== undefined && given.layer_name !== configuration.layer_name) {
     problems.add(`layer_name : le nom de couche d'une configuration ne peut pas changer (« ${configuration.layer_name} »).`);
   }
-  const typeInfos = checkBody(ctx, datastore, configuration.type, body, problems);
-  problems.throwIfAny();
-  configuration.name = (body.name as string).trim();
-  configuration.type_infos = typeInfos;
-  configuration.metadata = cloneJson((body.metadata as JsonObject[] | undefined) ?? []);
-  if (isObject(body.attribution)) configuration.attribution = cloneJson(body.attribution as JsonObject);
+  const typeInfos = checkTypeInfos(ctx, datastore, configuration.type, given?.type_infos, problems);
+  const { name, metadata, attribution } = parsed.valid();
+  configuration.name = name.trim();
+  configuration.type_infos = typeInfos();
+  configuration.metadata = (metadata ?? []) as JsonObject[];
+  if (attribution) configuration.attribution = attribution;
   else delete configuration.attribution;
   configuration.update = ctx.now;
   configuration.lastEvent = event(ctx, "Modification");

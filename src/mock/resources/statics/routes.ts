@@ -25,12 +25,11 @@ export const staticRoutes: Route[] = [
     assertDatastore(datastore);
     const form = await body.multipart(request, store.blobs, { fileField: "file", limit: MAX_STATIC_BYTES });
     if (form.problems.length > 0) throw badRequest(...form.problems);
-    const { type = null, name = null, description = null, ...others } = form.fields;
     const received = form.file;
     try {
       const bytes = received ? await store.blobs.read(received.blob.key) : undefined;
       const file = received && bytes ? { file: { name: received.name, bytes, blob: received.blob.key } } : {};
-      return json(store.run((ctx) => staticView(createStatic(ctx, datastore, { type, name, description, otherFields: Object.keys(others), ...file }))));
+      return json(store.run((ctx) => staticView(createStatic(ctx, datastore, { fields: form.fields, ...file }))));
     } catch (error) {
       if (received && !store.source.referenced(received.blob.key)) await store.blobs.delete(received.blob.key);
       throw error;

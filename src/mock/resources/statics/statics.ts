@@ -3,25 +3,22 @@
 import { STATICS } from "./records.ts";
 import { CONFIGURATIONS } from "../configurations/records.ts";
 import { errorMessage } from "../../formats/errors.ts";
-import type { StaticType } from "../../formats/styles.ts";
-import { analyseStatic, STATIC_TYPES } from "../../formats/styles.ts";
+import { analyseStatic } from "../../formats/styles.ts";
 import type { Context } from "../../core/context.ts";
 import { assertDatastore, event, findIn } from "../common/access.ts";
-import { badRequest, conflict, Problems } from "../../core/errors.ts";
+import { badRequest, conflict } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
 import { cloneJson, isObject } from "../../core/json.ts";
+import { parseBody } from "../../core/schema.ts";
 import type { ConfigurationRecord } from "../configurations/records.ts";
 import type { StaticRecord } from "./records.ts";
+import type { StaticFile } from "./schemas.ts";
+import { STATIC_FIELDS } from "./schemas.ts";
 
-/** The fields of a multipart POST …/statics. */
+/** A multipart POST …/statics: its text fields and its file (undefined when the field holds none). */
 export interface StaticUpload {
-  /** The file, or undefined when the field is missing. */
-  file?: { name: string; bytes: Uint8Array; blob?: string };
-  type: string | null;
-  name: string | null;
-  description: string | null;
-  /** Names of the other fields received. */
-  otherFields: string[];
+  fields: Record<string, string>;
+  file?: StaticFile;
 }
 
 /** A static of the datastore, or 404. */
@@ -38,27 +35,20 @@ export function listStatics(ctx: Context, datastore: string, type?: string | nul
 /** POST …/statics: validates the fields, analyses the file (400 naming the problem), stores the analysis. */
 export function createStatic(ctx: Context, datastore: string, upload: StaticUpload): StaticRecord {
   assertDatastore(datastore);
-  const problems = new Problems();
-  for (const field of upload.otherFields) problems.add(`Champ multipart inconnu « ${field} » (champs acceptés : file, type, name, description).`);
-  if (!upload.file) problems.add("Le champ multipart « file » (le fichier) est obligatoire.");
-  if (!upload.type) problems.add(`Le champ « type » est obligatoire (valeurs possibles : ${STATIC_TYPES.join(", ")}).`);
-  else if (!STATIC_TYPES.includes(upload.type as StaticType)) problems.add(`Le type de fichier statique « ${upload.type} » est inconnu (valeurs possibles : ${STATIC_TYPES.join(", ")}).`);
-  if (!upload.name?.trim()) problems.add("Le champ « name » (nom du fichier statique) est obligatoire.");
-  problems.throwIfAny();
-  const type = upload.type as StaticType;
+  const { file, type, name, description } = parseBody(STATIC_FIELDS, { ...upload.fields, file: upload.file });
   let typeInfos;
   try {
-    typeInfos = analyseStatic(type, upload.file!.bytes);
+    typeInfos = analyseStatic(type, file.bytes);
   } catch (error) {
     const kind = type === "GEOSERVER-STYLE" ? "style SLD" : type === "GEOSERVER-FTL" ? "modèle FTL" : type === "ROK4-STYLE" ? "style ROK4" : "fichier SQL";
-    throw badRequest(`Le fichier « ${upload.file!.name || "file"} » n'est pas un ${kind} valide : ${errorMessage(error)}.`);
+    throw badRequest(`Le fichier « ${file.name || "file"} » n'est pas un ${kind} valide : ${errorMessage(error)}.`);
   }
   const record: StaticRecord = {
-    _id: ctx.newId(), datastore, name: upload.name!.trim(), type, type_infos: typeInfos, size: upload.file!.bytes.length,
-    ...(upload.file!.blob ? { blob: upload.file!.blob } : {}),
+    _id: ctx.newId(), datastore, name: name.trim(), type, type_infos: typeInfos, size: file.bytes.length,
+    ...(file.blob ? { blob: file.blob } : {}),
     creation: ctx.now, update: ctx.now, lastEvent: event(ctx, "Création"),
   };
-  if (upload.description?.trim()) record.description = upload.description.trim();
+  if (description?.trim()) record.description = description.trim();
   ctx.records.insert(STATICS, record);
   return record;
 }
