@@ -98,8 +98,11 @@ class PersistentBrowserStore implements BrowserStore {
         let rows = await this.persistence!.load();
         const legacy = readLegacy(this.options.legacy ?? {}, this.store.now());
         if (this.persistence!.sequence === 0 && rows.length === 0 && legacy.rows.length > 0) {
-          this.link!.post(await this.persistence!.write({ puts: legacy.rows, deletes: [] }));
-          rows = legacy.rows;
+          // Imported rows get their due times, file references and totals from their records before being saved.
+          this.source.applyBatch({ puts: legacy.rows, deletes: [] });
+          this.store.reindex();
+          rows = this.source.rows();
+          this.link!.post(await this.persistence!.write({ puts: rows, deletes: [] }));
         }
         removeLegacy(this.options.legacy ?? {}, legacy.keys);
         this.source.applyBatch({ puts: rows, deletes: [] });
@@ -108,7 +111,10 @@ class PersistentBrowserStore implements BrowserStore {
     } catch (error) {
       this.lose(error);
       // Memory only: an old state is still worth showing, and kept where it is.
-      if (this.source.rows().length === 0) this.source.applyBatch({ puts: readLegacy(this.options.legacy ?? {}, this.store.now()).rows, deletes: [] });
+      if (this.source.rows().length === 0) {
+        this.source.applyBatch({ puts: readLegacy(this.options.legacy ?? {}, this.store.now()).rows, deletes: [] });
+        this.store.reindex();
+      }
     }
     this.source.onCommit((batch) => this.enqueue(batch));
   }

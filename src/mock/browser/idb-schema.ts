@@ -1,6 +1,7 @@
 // IndexedDB layout of the simulated datastore in the browser, and the checks every value read back goes through.
 // Keys are out of line, so a hand-edited or corrupt value (null, wrong type, unknown version) is still addressable:
 // it is skipped and reported in French, never trusted.
+import { z } from "zod";
 import type { DBSchema, IDBPDatabase } from "idb";
 import { wrap } from "idb";
 import type { RowKey, StoredRow } from "../core/source.ts";
@@ -76,40 +77,58 @@ export async function openDatabase(factory: IDBFactory, name: string, timeoutMs:
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+const ROW = z.object({
+  v: z.literal(RECORD_VERSION),
+  kind: z.string(),
+  id: z.string(),
+  datastore: z.string(),
+  json: z.string(),
+  due: z.number().finite().nullable(),
+  blobs: z.array(z.string()),
+  order: z.number().finite(),
+  group: z.string().nullable().optional(),
+  size: z.number().finite().optional(),
+});
+
+const META = z.object({ v: z.literal(RECORD_VERSION), seq: z.number().int().nonnegative(), epoch: z.string().min(1) });
+
+const LOG_ENTRY = z.object({
+  v: z.literal(RECORD_VERSION),
+  seq: z.number(),
+  puts: z.array(z.unknown()),
+  deletes: z.array(z.object({ kind: z.string(), id: z.string() })),
+  reset: z.boolean().optional(),
+});
 
 /** The saved row, or the French reason why it cannot be used. */
 export function checkRow(value: unknown): SavedRow | string {
-  if (!isObject(value)) return value === null ? "valeur nulle" : `valeur de type ${Array.isArray(value) ? "tableau" : typeof value}`;
-  if (value["v"] !== RECORD_VERSION) return `version inconnue (${JSON.stringify(value["v"]) ?? "absente"})`;
-  const { kind, id, datastore, json, due, blobs, order } = value;
-  if (typeof kind !== "string" || typeof id !== "string" || typeof datastore !== "string" || typeof json !== "string") return "champs kind, id, datastore ou json manquants";
-  if (!(due === null || (typeof due === "number" && Number.isFinite(due)))) return "échéance invalide";
-  if (!isStringArray(blobs) || typeof order !== "number" || !Number.isFinite(order)) return "champs blobs ou order invalides";
-  return { kind, id, datastore, json, due, blobs, order };
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value === null ? "valeur nulle" : `valeur de type ${Array.isArray(value) ? "tableau" : typeof value}`;
+  const parsed = ROW.safeParse(value);
+  if (parsed.success) {
+    const { kind, id, datastore, json, due, blobs, order, group, size } = parsed.data;
+    return { kind, id, datastore, json, due, blobs, order, group: group ?? null, size: size ?? 0 };
+  }
+  const issue = parsed.error.issues[0]!;
+  if (issue.path[0] === "v") return `version inconnue (${JSON.stringify((value as Record<string, unknown>)["v"]) ?? "absente"})`;
+  return `champ « ${issue.path.join(".")} » invalide`;
 }
 
 /** The value to save for a row. */
 export function savedValue(row: SavedRow): Record<string, unknown> {
-  return { v: RECORD_VERSION, kind: row.kind, id: row.id, datastore: row.datastore, json: row.json, due: row.due, blobs: row.blobs, order: row.order };
+  return { v: RECORD_VERSION, kind: row.kind, id: row.id, datastore: row.datastore, json: row.json, due: row.due, blobs: row.blobs, order: row.order, group: row.group ?? null, size: row.size ?? 0 };
 }
 
 /** The log entry, or undefined when unusable. */
 export function checkLogEntry(value: unknown, seq: number): LogEntry | undefined {
-  if (!isObject(value) || value["v"] !== RECORD_VERSION || value["seq"] !== seq || !Array.isArray(value["puts"]) || !Array.isArray(value["deletes"])) return undefined;
+  const parsed = LOG_ENTRY.safeParse(value);
+  if (!parsed.success || parsed.data.seq !== seq) return undefined;
   const puts: SavedRow[] = [];
-  for (const put of value["puts"]) {
+  for (const put of parsed.data.puts) {
     const row = checkRow(put);
     if (typeof row === "string") return undefined;
     puts.push(row);
   }
-  const deletes: RowKey[] = [];
-  for (const key of value["deletes"]) {
-    if (!isObject(key) || typeof key["kind"] !== "string" || typeof key["id"] !== "string") return undefined;
-    deletes.push({ kind: key["kind"], id: key["id"] });
-  }
-  return { seq, puts, deletes, reset: value["reset"] === true };
+  return { seq, puts, deletes: parsed.data.deletes, reset: parsed.data.reset === true };
 }
 
 /** The value to save for a log entry. */
@@ -119,9 +138,8 @@ export function logValue(entry: LogEntry): Record<string, unknown> {
 
 /** The meta value, or undefined when absent or unusable. */
 export function checkMeta(value: unknown): Meta | undefined {
-  if (!isObject(value) || value["v"] !== RECORD_VERSION) return undefined;
-  const { seq, epoch } = value;
-  return typeof seq === "number" && Number.isInteger(seq) && seq >= 0 && typeof epoch === "string" && epoch !== "" ? { seq, epoch } : undefined;
+  const parsed = META.safeParse(value);
+  return parsed.success ? { seq: parsed.data.seq, epoch: parsed.data.epoch } : undefined;
 }
 
 /** The value to save for the meta. */

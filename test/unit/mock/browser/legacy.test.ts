@@ -3,6 +3,7 @@
 // ignored with a warning and removed; without IndexedDB it is used in memory and kept.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
+import { createStore } from "../../../../src/mock/app.ts";
 import { openBrowserStore } from "../../../../src/mock/browser/browser-store.ts";
 import { LEGACY_STORAGE_KEY } from "../../../../src/mock/browser/legacy-state.ts";
 import { MemoryStorage, browser } from "./helpers.ts";
@@ -76,4 +77,20 @@ test("without IndexedDB the old state is used in memory and kept for a later sta
   assert.ok(tab.store.source.get("upload", "u1"));
   assert.notEqual(storage.getItem(LEGACY_STORAGE_KEY), null);
   tab.close();
+});
+
+test("imported records get their due times and totals from their records (the app's collections)", async () => {
+  const site = (current = browser());
+  const storage = new MemoryStorage();
+  const upload = {
+    _id: "u9", datastore: DS, name: "Livraison", description: "d", type: "ARCHIVE", srs: "EPSG:2154", status: "CLOSED", open: false,
+    creation: 1, update: 1, lastEvent: { title: "Création", date: 1 }, tags: {}, type_infos: {}, checks: [],
+    files: [{ path: "a.txt", size: 5, md5: "5d41402abc4b2a76b9719d911017c592", kind: "data" }],
+  };
+  storage.setItem(LEGACY_STORAGE_KEY, JSON.stringify({ ...OLD_STATE, uploads: { u9: upload } }));
+  const tab = await site.tab({ legacy: { storage }, now: () => NOW, createStore });
+  assert.deepEqual(tab.store.source.totals("upload", DS), [{ group: "uploads", count: 1, size: 5 }]);
+  tab.close();
+  const reloaded = await site.tab({ legacy: { storage }, createStore });
+  assert.deepEqual(reloaded.store.source.totals("upload", DS), [{ group: "uploads", count: 1, size: 5 }], "saved with the totals");
 });
