@@ -10,7 +10,7 @@ import { writeSqlite } from "../../../src/mock/formats/sqlite-writer.ts";
 import { readCsv, readGeoJson } from "../../../src/mock/formats/text-vector.ts";
 import { readGeoTiff, readWorldFile } from "../../../src/mock/formats/tiff.ts";
 import { writeGeoTiff } from "../../../src/mock/formats/tiff-writer.ts";
-import { analyseFile } from "../../../src/mock/model/file-analysis.ts";
+import { analyseFile } from "../../../src/mock/resources/uploads/file-analysis.ts";
 
 const sample = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../public/samples/${path}`, import.meta.url)));
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
