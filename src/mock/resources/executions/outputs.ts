@@ -3,11 +3,10 @@
 // the analyses of the input files (vector-outputs.ts, raster-output.ts).
 import type { ExecutionRecord, InputSnapshot } from "./records.ts";
 import type { StoredDataRecord, StoredDataType } from "../stored-data/records.ts";
+import type { OutputBuilder } from "./records.ts";
 import { rasterPyramidOutput } from "./raster-output.ts";
 import { vectorDbOutput, vectorPyramidOutput } from "./vector-outputs.ts";
 
-/** Fills the stored data from the execution's input snapshot; may return log messages of what it did. */
-export type OutputBuilder = (storedData: StoredDataRecord, snapshot: InputSnapshot, execution: ExecutionRecord) => string[] | void;
 
 const total = (files: { size: number }[]): number => files.reduce((sum, file) => sum + file.size, 0);
 const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);

@@ -11,7 +11,7 @@ import { channelsFormat, rasterImages } from "../uploads/file-analysis.ts";
 import type { Bbox } from "../common/geo.ts";
 import { bboxPolygon, levelRange, MAX_LEVEL, parseLevel, unionBbox } from "../common/geo.ts";
 import type { JsonObject } from "../../core/json.ts";
-import type { OutputBuilder } from "./outputs.ts";
+import type { OutputBuilder } from "./records.ts";
 import type { InputSnapshot } from "./records.ts";
 
 const GEOGRAPHIC = ["EPSG:4326", "CRS:84", "EPSG:4171"];

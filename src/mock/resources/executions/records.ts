@@ -1,6 +1,7 @@
 // Processing execution records.
 import { z } from "zod";
 import { collection, recordGuard } from "../../core/collection.ts";
+import type { StoredDataRecord } from "../stored-data/records.ts";
 import { LOGS_GUARD, OBJECT_GUARD } from "../common/records.ts";
 import type { StoredDataType } from "../stored-data/records.ts";
 import type { StoredDataDetails } from "../stored-data/records.ts";
@@ -59,3 +60,6 @@ const GUARD = z.looseObject({
 
 /** The processing executions. */
 export const EXECUTIONS = collection<ExecutionRecord>("execution", { due: nextExecutionEvent, upgrade: recordGuard(GUARD as unknown as z.ZodType<ExecutionRecord>) });
+
+/** Fills the stored data from the execution's input snapshot; may return log messages of what it did. */
+export type OutputBuilder = (storedData: StoredDataRecord, snapshot: InputSnapshot, execution: ExecutionRecord) => string[] | void;

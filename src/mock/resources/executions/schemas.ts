@@ -27,9 +27,9 @@ export function storageChoice(processing: ProcessingDef): { candidates: Storage[
 
 const FORMS = '{"stored_data": {"name": "…", "storage_tags": ["…"]}} (nouvelle donnée stockée) ou {"stored_data": {"id": "…"}} (mise à jour)';
 
-// `output` around the schema of its stored_data.
+// `output` around the schema of its stored_data (its other keys are not looked at).
 const outputOf = <T extends z.core.$ZodType>(storedData: T) =>
-  object(
+  z.looseObject(
     { stored_data: named(storedData, 'objet {"name", "storage_tags"} ou {"id"}') },
     { error: (issue) => (issue.code !== "invalid_type" ? undefined : issue.input === undefined ? `objet obligatoire : ${FORMS}` : `objet attendu : ${FORMS} (reçu : ${received(issue.input)})`) },
   );

@@ -16,7 +16,7 @@ import type { Bbox } from "../common/geo.ts";
 import { bboxPolygon, levelRange, parseLevel, unionBbox, WORLD, wktBbox } from "../common/geo.ts";
 import type { Json, JsonObject } from "../../core/json.ts";
 import { isObject, isStringArray } from "../../core/json.ts";
-import type { OutputBuilder } from "./outputs.ts";
+import type { OutputBuilder } from "./records.ts";
 import type { StoredDataDetails } from "../stored-data/records.ts";
 
 type Relation = { name: string; type: "TABLE"; attributes: Record<string, string>; primary_key: string[] };
