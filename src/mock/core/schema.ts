@@ -13,7 +13,7 @@ type RawIssue = z.core.$ZodRawIssue;
 type Schema = z.core.$ZodType;
 
 /** A noun for what a schema expects ("chaîne non vide"), with its gender for « attendu(e) ». */
-export interface Noun {
+interface Noun {
   noun: string;
   feminine?: boolean;
 }
@@ -21,10 +21,11 @@ export interface Noun {
 // Nouns given to schemas by `named`; other schemas are described from their definition.
 const NOUNS = z.registry<Noun>();
 
-/** The schema, described by `noun` in messages ("niveau", "objet de traductions"). */
+/** A copy of the schema, described by `noun` in messages ("niveau", "objet de traductions"). */
 export function named<S extends Schema>(schema: S, noun: string, feminine = false): S {
-  NOUNS.add(schema, { noun, feminine });
-  return schema;
+  const copy = z.clone(schema);
+  NOUNS.add(copy, { noun, feminine });
+  return copy;
 }
 
 const expectedText = ({ noun, feminine }: Noun): string => `${noun} attendu${feminine ? "e" : ""}`;
@@ -47,13 +48,13 @@ export function text(noun = "chaîne non vide", feminine = true): z.ZodMiniStrin
 /** A field that may not be given: any value is refused with `message`. */
 export const refused = (message: string) => z.optional(z.never({ error: message }));
 
-/** A rule on which declared keys an object was given, run even when some of its values are invalid ("give one of
- * a and b"); it returns `[key, message]` pairs, the key "" for the object itself. */
-export function keysRule(rule: (has: (key: string) => boolean) => [string, string][]): z.core.$ZodCheck<object> {
+/** A rule on what an object was given, run even when some of its values are invalid ("give one of a and b"): it
+ * sees the declared keys with their values as received, and returns `[key, message]` pairs ("" for the object). */
+export function keysRule(rule: (given: Record<string, unknown>) => [string, string][]): z.core.$ZodCheck<object> {
   return z.check<object>(
     (payload) => {
       const value = payload.value as Record<string, unknown>;
-      for (const [key, text] of rule((name) => value[name] !== undefined)) payload.issues.push({ code: "custom", message: text, input: value, path: key ? [key] : [] });
+      for (const [key, text] of rule(value)) payload.issues.push({ code: "custom", message: text, input: value, path: key ? [key] : [] });
     },
     { when: (payload) => isObject(payload.value) },
   );
@@ -156,7 +157,7 @@ function sizeMessage(origin: string, input: unknown, limit: number, inclusive: b
 const IDENTIFIER = /^[A-Za-z_][\w-]*$/;
 
 /** A path as the messages name it: `type_infos.used_data[0].relations`. */
-export function pathText(path: readonly PropertyKey[]): string {
+function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {
     if (typeof key === "number") return `${text}[${key}]`;
     const name = String(key);
@@ -168,7 +169,7 @@ export function pathText(path: readonly PropertyKey[]): string {
 const sentence = (text: string): string => (text.endsWith(".") ? text : `${text}.`);
 
 /** The messages of one issue: `<path> : <message>.`, one per unknown key. */
-export function issueMessages(issue: Issue): string[] {
+function issueMessages(issue: Issue): string[] {
   if (issue.code === "unrecognized_keys") return issue.keys.map((key) => sentence(`${pathText([...issue.path, key])} : ${issue.message}`));
   if (issue.path.length > 0) return [sentence(`${pathText(issue.path)} : ${issue.message}`)];
   if (issue.code === "invalid_type") return [`Le corps de la requête doit être un objet JSON (reçu : ${received(issue.input)}).`];

@@ -8,7 +8,7 @@ import { DOWNLOAD_INFOS } from "./schemas.ts";
 import type { ConfigurationType } from "./records.ts";
 
 /** DOWNLOAD: ARCHIVE stored data, each under a sub-name used once. */
-export const DOWNLOAD_RULE: TypeInfosRule = typeInfosRule(DOWNLOAD_INFOS, (ctx, datastore, typeInfos, problems) => {
+const DOWNLOAD_RULE: TypeInfosRule = typeInfosRule(DOWNLOAD_INFOS, (ctx, datastore, typeInfos, problems) => {
   typeInfos.used_data?.forEach((item, index) => {
     if (item) usedStoredData(ctx, datastore, item.stored_data, `type_infos.used_data[${index}].stored_data`, ["ARCHIVE"], "DOWNLOAD", problems);
   });

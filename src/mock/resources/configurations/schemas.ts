@@ -34,11 +34,11 @@ const degrees = (limit: number) => {
 };
 const bbox = named(object({ west: degrees(180), south: degrees(90), east: degrees(180), north: degrees(90) }), 'objet {"west", "south", "east", "north"} en degrés (EPSG:4326)');
 
-const httpUrl = named(z.string().check(z.regex(/^https?:\/\//, { error: "URL http(s) attendue" })), "URL http(s)", true);
+const httpUrl = named(z.string().check(z.regex(/^https?:\/\//, { error: (issue) => `URL http(s) attendue (reçu : ${short(issue.input)})` })), "URL http(s)", true);
 
 const getFeatureInfo = named(
   object({ stored_data: z.optional(z.literal(true, { error: "seule la valeur true est acceptée" })), server_url: z.optional(httpUrl) }).check(
-    keysRule((has) => (has("stored_data") === has("server_url") ? [["", "donnez soit « stored_data »: true, soit « server_url »"]] : [])),
+    keysRule((given) => ((given.stored_data !== undefined) === (given.server_url !== undefined) ? [["", "donnez soit « stored_data »: true, soit « server_url »"]] : [])),
   ),
   'objet {"stored_data": true} ou {"server_url": "https://…"}',
 );
@@ -122,9 +122,9 @@ export const WMTS_TMS_INFOS = object({
 });
 
 /** Interpolations of WMS-RASTER (default BICUBIC). */
-export const INTERPOLATIONS = ["NEAREST-NEIGHBOUR", "LINEAR", "BICUBIC", "LANCZOS2", "LANCZOS3", "LANCZOS4"] as const;
+const INTERPOLATIONS = ["NEAREST-NEIGHBOUR", "LINEAR", "BICUBIC", "LANCZOS2", "LANCZOS3", "LANCZOS4"] as const;
 
-const resolution = named(z.number().check(z.positive()), "nombre positif (mètres par pixel)");
+const resolution = named(z.number().check(z.positive({ error: (issue) => `nombre positif attendu, en mètres par pixel (reçu : ${short(issue.input)})` })), "nombre positif (mètres par pixel)");
 
 /** WMS-RASTER: raster pyramids, interpolation and resolutions. */
 export const WMS_RASTER_INFOS = object({
@@ -136,13 +136,14 @@ export const WMS_RASTER_INFOS = object({
   top_resolution: z.optional(resolution),
 });
 
-const METADATA_TYPES = ["ISO19115:2003", "FGDC", "TC211", "19139", "Other"] as const;
+// As literals rather than an enum, so that messages list them in this order.
+const METADATA_TYPES = z.literal(["ISO19115:2003", "FGDC", "TC211", "19139", "Other"]);
 
 // Fields of both POST and PUT; type_infos is checked by the schema of the configuration's type.
 const FIELDS = {
   name: text("nom de la configuration", false),
   type_infos: named(jsonObject, "objet décrivant la diffusion"),
-  metadata: z.optional(named(z.array(z.looseObject({ format: text("type MIME (par exemple application/xml)", false), url: httpUrl, type: z.enum(METADATA_TYPES) })), 'liste de liens {"format", "url", "type"}', true)),
+  metadata: z.optional(named(z.array(z.looseObject({ format: text("type MIME (par exemple application/xml)", false), url: httpUrl, type: METADATA_TYPES })), 'liste de liens {"format", "url", "type"}', true)),
   attribution: z.optional(named(jsonObject, 'objet {"title", "url"}')),
 };
 

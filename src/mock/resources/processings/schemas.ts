@@ -69,8 +69,8 @@ const FINER: Record<string, Record<string, Schema>> = {
 
 // Rules on which parameters are given, by processing.
 const PRESENCE: Record<string, z.core.$ZodCheck<object>> = {
-  [ids.processings.db_to_pyramid]: keysRule((has) =>
-    has("composition") ? [] : ["bottom_level", "top_level"].filter((key) => !has(key)).map((key) => [key, "obligatoire quand « composition » n'est pas donnée"]),
+  [ids.processings.db_to_pyramid]: keysRule((given) =>
+    Array.isArray(given.composition) ? [] : ["bottom_level", "top_level"].filter((key) => given[key] === undefined).map((key) => [key, "obligatoire quand « composition » n'est pas donnée"]),
   ),
 };
 

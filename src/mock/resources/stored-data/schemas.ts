@@ -20,7 +20,7 @@ const date = named(
 // edition: {from?, to?}, at least one, from ≤ to.
 const edition = named(
   object({ from: z.optional(date), to: z.optional(date) }).check(
-    keysRule((has) => (has("from") || has("to") ? [] : [["", "donnez au moins « from » ou « to »"]])),
+    keysRule((given) => (given.from === undefined && given.to === undefined ? [["", "donnez au moins « from » ou « to »"]] : [])),
     z.refine(({ from, to }) => from === undefined || to === undefined || !isCalendarDate(from) || !isCalendarDate(to) || from <= to, {
       error: (issue) => {
         const { from, to } = issue.input as { from: string; to: string };
