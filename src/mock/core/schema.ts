@@ -30,7 +30,7 @@ export function named<S extends Schema>(schema: S, noun: string, feminine = fals
 
 const expectedText = ({ noun, feminine }: Noun): string => `${noun} attendu${feminine ? "e" : ""}`;
 
-/** How the objects of the body schemas treat keys they do not declare: "reject" lists each of them as a problem. */
+/** How the objects of the body schemas treat keys they do not declare: "reject" lists each as a problem, "ignore" drops them. */
 const UNKNOWN_KEYS: "reject" | "ignore" = "reject";
 
 /** An object of the API with the given fields; keys it does not declare are treated as UNKNOWN_KEYS decides. */
