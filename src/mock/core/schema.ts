@@ -207,17 +207,18 @@ export interface Parsed<T> {
   valid(): T;
 }
 
-/** Parses `value`, recording each problem in `problems` (with `prefix` before the paths). */
+/** Parses `value`, recording each problem in `problems` (with `prefix` before the paths). The schemas check and
+ * never transform, so a valid value is its own output: it is returned as received, keys in the client's order. */
 export function parseInto<S extends Schema>(schema: S, value: unknown, problems: Problems, prefix: readonly PropertyKey[] = []): Parsed<z.output<S>> {
   const result = z.safeParse(schema, value, { error: message, reportInput: true });
   const issues = result.error?.issues ?? [];
   for (const issue of issues) for (const text of issueMessages({ ...issue, path: [...prefix, ...issue.path] })) problems.add(text);
-  const partial = (result.success ? result.data : salvage(value, issues)) as Salvaged<z.output<S>> | undefined;
+  const partial = (result.success ? value : salvage(value, issues)) as Salvaged<z.output<S>> | undefined;
   return {
     partial,
     valid: () => {
       problems.throwIfAny();
-      return result.data as z.output<S>;
+      return value as z.output<S>;
     },
   };
 }

@@ -171,3 +171,9 @@ test("statics: multipart fields by schema", async () => {
     "colour : champ multipart inconnu (champs acceptés : file, type, name, description).",
   ]);
 });
+
+test("a valid body is kept as received: its keys stay in the client's order", () => {
+  const body = { tags: { b: "2", a: "1" }, type: "VECTOR", name: "n" };
+  const output = parseBody(SAMPLE, body);
+  assert.equal(JSON.stringify(output), JSON.stringify(body));
+});
