@@ -1,7 +1,7 @@
 // IndexedDB layout of the simulated datastore in the browser, and the checks every value read back goes through.
 // Keys are out of line, so a hand-edited or corrupt value (null, wrong type, unknown version) is still addressable:
 // it is skipped and reported in French, never trusted.
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { DBSchema, IDBPDatabase } from "idb";
 import { wrap } from "idb";
 import type { RowKey, StoredRow } from "../core/source.ts";
@@ -83,21 +83,21 @@ const ROW = z.object({
   id: z.string(),
   datastore: z.string(),
   json: z.string(),
-  due: z.number().finite().nullable(),
+  due: z.nullable(z.number()),
   blobs: z.array(z.string()),
-  order: z.number().finite(),
-  group: z.string().nullable().optional(),
-  size: z.number().finite().optional(),
+  order: z.number(),
+  group: z.optional(z.nullable(z.string())),
+  size: z.optional(z.number()),
 });
 
-const META = z.object({ v: z.literal(RECORD_VERSION), seq: z.number().int().nonnegative(), epoch: z.string().min(1) });
+const META = z.object({ v: z.literal(RECORD_VERSION), seq: z.int().check(z.nonnegative()), epoch: z.string().check(z.minLength(1)) });
 
 const LOG_ENTRY = z.object({
   v: z.literal(RECORD_VERSION),
   seq: z.number(),
   puts: z.array(z.unknown()),
   deletes: z.array(z.object({ kind: z.string(), id: z.string() })),
-  reset: z.boolean().optional(),
+  reset: z.optional(z.boolean()),
 });
 
 /** The saved row, or the French reason why it cannot be used. */

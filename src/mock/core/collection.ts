@@ -1,7 +1,7 @@
 // A typed collection of records: its kind (the rows' name in the store), and what the store needs to know of
 // its records (datastore, when their lifecycle next acts, which file contents they reference, how a stored
 // record is checked). Each resource declares its own; the core knows none.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 /** What every record carries. */
 export interface RecordBase {
@@ -22,9 +22,12 @@ export interface Collection<T extends RecordBase> {
   upgrade?: (record: Record<string, unknown>) => T | string;
 }
 
-/** An `upgrade` that checks a stored record against a schema; the reason names the field. */
-export function recordGuard<T>(schema: z.ZodType<T>): (record: Record<string, unknown>) => T | string {
-  return (record) => {
+/** An `upgrade` that fills the fields older records lack (`defaults`), then checks the record against a schema. */
+export function recordGuard<T>(schema: z.ZodMiniType<T>, defaults?: (record: Record<string, unknown>) => Record<string, unknown>): (record: Record<string, unknown>) => T | string {
+  return (stored) => {
+    // Only a record that lacked something becomes a new object (and is saved again, upgraded, at the next write).
+    let record = stored;
+    for (const [key, value] of Object.entries(defaults?.(stored) ?? {})) if (record[key] === undefined) record = { ...record, [key]: value };
     const parsed = schema.safeParse(record);
     // The record itself, not the parser's copy: its JSON (key order included) stays as stored, so that reading
     // it never counts as a change.

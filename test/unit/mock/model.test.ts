@@ -197,3 +197,16 @@ test("token, unknown routes and methods: 401, 404, 405 with the accepted methods
   const upload = (await h.call("POST", `${DS}/uploads`, { ...auth, json: UPLOAD_BODY })).body._id;
   assert.equal((await h.call("POST", `${DS}/uploads/${upload}/data?path=data/x`, { ...auth, form: fileForm("x") })).status, 204);
 });
+
+test("a record saved by an earlier version without its update date, last event or lists is read, upgraded and saved so", async () => {
+  const source = new MemorySource();
+  const h = harness({ source });
+  after(() => h.close());
+  const old = { _id: "old-upload", datastore: ds, name: "Ancienne", description: "d", type: "ARCHIVE", srs: "EPSG:2154", status: "OPEN", creation: T0 };
+  source.put({ kind: "upload", id: "old-upload", datastore: ds, json: JSON.stringify(old), due: null, blobs: [] });
+  const read = await h.call("GET", `${DS}/uploads/old-upload`);
+  assert.equal(read.status, 200, JSON.stringify(read.body));
+  assert.deepEqual([read.body.size, read.body.open, read.body.tags, read.body.update], [0, false, {}, read.body.creation]);
+  assert.equal((await h.call("PATCH", `${DS}/uploads/old-upload`, { json: { name: "Renommée" } })).status, 200);
+  assert.deepEqual(JSON.parse(source.get("upload", "old-upload")!.json).files, [], "saved upgraded");
+});

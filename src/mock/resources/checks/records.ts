@@ -1,5 +1,5 @@
 // Check execution records: the checks a closing starts.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collection, recordGuard } from "../../core/collection.ts";
 import { LOGS_GUARD } from "../common/records.ts";
 import type { LogLine } from "../common/records.ts";
@@ -35,4 +35,4 @@ const GUARD = z.looseObject({
 });
 
 /** The check executions. */
-export const CHECK_EXECUTIONS = collection<CheckExecutionRecord>("check-execution", { due: nextCheckEvent, upgrade: recordGuard(GUARD as unknown as z.ZodType<CheckExecutionRecord>) });
+export const CHECK_EXECUTIONS = collection<CheckExecutionRecord>("check-execution", { due: nextCheckEvent, upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<CheckExecutionRecord>) });

@@ -1,5 +1,5 @@
 // Shapes shared by the records of several resources: events and log lines.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** Log levels of check and execution logs. */
 export type LogLevel = "INFO" | "WARNING" | "ERROR";
@@ -43,3 +43,9 @@ export const LOGS_GUARD = z.array(z.looseObject({ at: z.number(), level: z.strin
 /** A JSON object field. */
 export const OBJECT_GUARD = z.record(z.string(), z.unknown());
 
+/** What records saved by earlier versions may lack: the update date and last event follow the creation. */
+export function baseDefaults(record: Record<string, unknown>): Record<string, unknown> {
+  const creation = record["creation"];
+  const dates = typeof creation === "number" ? { update: creation, lastEvent: { title: "Création", date: creation } } : {};
+  return { ...dates, tags: {}, type_infos: {} };
+}

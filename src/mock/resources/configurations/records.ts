@@ -1,7 +1,7 @@
 // Configuration records.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collection, recordGuard } from "../../core/collection.ts";
-import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
+import { BASE_GUARD, baseDefaults, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
 import type { JsonObject } from "../../core/json.ts";
 
@@ -32,4 +32,4 @@ const GUARD = z.looseObject({
 });
 
 /** The configurations. */
-export const CONFIGURATIONS = collection<ConfigurationRecord>("configuration", { upgrade: recordGuard(GUARD as unknown as z.ZodType<ConfigurationRecord>) });
+export const CONFIGURATIONS = collection<ConfigurationRecord>("configuration", { upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<ConfigurationRecord>, (record) => ({ ...baseDefaults(record), metadata: [] })) });

@@ -1,5 +1,5 @@
 // Processing execution records.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collection, recordGuard } from "../../core/collection.ts";
 import type { StoredDataRecord } from "../stored-data/records.ts";
 import { LOGS_GUARD, OBJECT_GUARD } from "../common/records.ts";
@@ -55,11 +55,11 @@ const GUARD = z.looseObject({
   _id: z.string(), datastore: z.string(), processing: z.string(), status: z.enum(["CREATED", "WAITING", "PROGRESS", "SUCCESS", "FAILURE", "ABORTED"]),
   creation: z.number(), inputs: z.looseObject({ upload: z.array(z.string()), stored_data: z.array(z.string()) }), output: z.string(),
   outputIsNew: z.boolean(), parameters: OBJECT_GUARD, logs: LOGS_GUARD,
-  schedule: z.looseObject({ start: z.number(), finish: z.number() }).optional(),
+  schedule: z.optional(z.looseObject({ start: z.number(), finish: z.number() })),
 });
 
 /** The processing executions. */
-export const EXECUTIONS = collection<ExecutionRecord>("execution", { due: nextExecutionEvent, upgrade: recordGuard(GUARD as unknown as z.ZodType<ExecutionRecord>) });
+export const EXECUTIONS = collection<ExecutionRecord>("execution", { due: nextExecutionEvent, upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<ExecutionRecord>) });
 
 /** Fills the stored data from the execution's input snapshot; may return log messages of what it did. */
 export type OutputBuilder = (storedData: StoredDataRecord, snapshot: InputSnapshot, execution: ExecutionRecord) => string[] | void;

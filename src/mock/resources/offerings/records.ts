@@ -1,5 +1,5 @@
 // Offering records (publications of a configuration on an endpoint).
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collection, recordGuard } from "../../core/collection.ts";
 import type { JsonObject } from "../../core/json.ts";
 
@@ -37,7 +37,7 @@ const GUARD = z.looseObject({
 /** The offerings. */
 export const OFFERINGS = collection<OfferingRecord>("offering", {
   due: nextOfferingEvent,
-  upgrade: recordGuard(GUARD as unknown as z.ZodType<OfferingRecord>),
+  upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<OfferingRecord>),
   // An offering counts in its endpoint's use.
   measure: (offering) => ({ group: offering.endpoint, size: 0 }),
 });

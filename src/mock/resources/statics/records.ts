@@ -1,7 +1,7 @@
 // Static file records (styles, templates).
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collection, recordGuard } from "../../core/collection.ts";
-import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
+import { BASE_GUARD, baseDefaults, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
 import type { StaticInfos, StaticType } from "../../formats/styles.ts";
 
@@ -20,4 +20,4 @@ export interface StaticRecord extends BaseRecord {
 const GUARD = z.looseObject({ ...BASE_GUARD, name: z.string(), type: z.string(), type_infos: OBJECT_GUARD, size: z.number() });
 
 /** The static files. */
-export const STATICS = collection<StaticRecord>("static", { blobs: (item) => (item.blob ? [item.blob] : []), upgrade: recordGuard(GUARD as unknown as z.ZodType<StaticRecord>) });
+export const STATICS = collection<StaticRecord>("static", { blobs: (item) => (item.blob ? [item.blob] : []), upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<StaticRecord>, baseDefaults) });

@@ -1,7 +1,7 @@
 // Stored data records (données stockées): types, statuses and what the simulation knows of their content.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collection, recordGuard } from "../../core/collection.ts";
-import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
+import { BASE_GUARD, baseDefaults, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
 import type { JsonObject } from "../../core/json.ts";
 
@@ -58,7 +58,7 @@ const GUARD = z.looseObject({
 /** The stored data. */
 export const STORED_DATA = collection<StoredDataRecord>("stored-data", {
   blobs: (item) => item.files.flatMap((file) => (file.blob ? [file.blob] : [])),
-  upgrade: recordGuard(GUARD as unknown as z.ZodType<StoredDataRecord>),
+  upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<StoredDataRecord>, (record) => ({ ...baseDefaults(record), open: false, files: [], size: 0 })),
   // A stored data counts in its storage's use until it is deleted.
   measure: (item) => (item.status === "DELETED" ? undefined : { group: item.storage, size: item.size }),
 });

@@ -1,7 +1,7 @@
 // Upload records (livraisons): types, statuses and the files they hold.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collection, recordGuard } from "../../core/collection.ts";
-import { BASE_GUARD, OBJECT_GUARD } from "../common/records.ts";
+import { BASE_GUARD, baseDefaults, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
 import type { FileAnalysis } from "../../formats/types.ts";
 import type { JsonObject } from "../../core/json.ts";
@@ -62,6 +62,6 @@ const GUARD = z.looseObject({
 /** The uploads. */
 export const UPLOADS = collection<UploadRecord>("upload", {
   blobs: (upload) => upload.files.flatMap((file) => (file.blob ? [file.blob] : [])),
-  upgrade: recordGuard(GUARD as unknown as z.ZodType<UploadRecord>),
+  upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<UploadRecord>, (record) => ({ ...baseDefaults(record), open: false, files: [], checks: [] })),
   measure: (upload) => ({ group: UPLOAD_GROUP, size: upload.files.reduce((sum, file) => sum + file.size, 0) }),
 });
