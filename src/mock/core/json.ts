@@ -39,11 +39,6 @@ export function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-/** The unknown keys of an object, given the allowed ones. */
-export function unknownKeys(value: Record<string, unknown>, allowed: readonly string[]): string[] {
-  return Object.keys(value).filter((key) => !allowed.includes(key));
-}
-
 /** The object items of a value that should be a list (empty when it is not a list). */
 export function objectItems(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isObject) : [];
