@@ -76,17 +76,27 @@ test("the state saved in localStorage by an earlier version is imported once, th
   expect(await listedUploads(page)).toEqual([upload]);
 });
 
-test("with IndexedDB refused the page still runs blocks, in memory, and says so", async ({ page }) => {
-  await page.addInitScript(() => {
+// IndexedDB refused when opened (private modes), or when merely read (sandboxed frames throw SecurityError).
+const REFUSALS: [string, () => void][] = [
+  ["refused when opened", () => {
     IDBFactory.prototype.open = () => {
       throw new DOMException("IndexedDB désactivé", "SecurityError");
     };
+  }],
+  ["refused when read", () => {
+    Object.defineProperty(window, "indexedDB", { configurable: true, get: () => { throw new DOMException("IndexedDB interdit", "SecurityError"); } });
+  }],
+];
+
+for (const [label, refuse] of REFUSALS) {
+  test(`with IndexedDB ${label} the page still runs blocks, in memory, and says so`, async ({ page }) => {
+    await page.addInitScript(refuse);
+    await openTutorialPage(page, LIVRAISON);
+    expect(await runBlock(createUpload(page))).toBe("200");
+    await expect(page.locator(".variables__warning")).toHaveText("Le stockage du navigateur est indisponible : la progression ne sera pas conservée au rechargement.");
+    expect(await runBlock(readUpload(page))).toBe("200");
   });
-  await openTutorialPage(page, LIVRAISON);
-  expect(await runBlock(createUpload(page))).toBe("200");
-  await expect(page.locator(".variables__warning")).toHaveText("Le stockage du navigateur est indisponible : la progression ne sera pas conservée au rechargement.");
-  expect(await runBlock(readUpload(page))).toBe("200");
-});
+}
 
 test("corrupt IndexedDB records are ignored and named; blocks run and « Tout recommencer » still works", async ({ page }) => {
   await openTutorialPage(page, LIVRAISON);

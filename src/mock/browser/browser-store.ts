@@ -11,7 +11,7 @@ import { IdbBlobStore } from "./idb-blobs.ts";
 import type { CatchUp } from "./idb-persistence.ts";
 import { IdbPersistence, withoutOrder } from "./idb-persistence.ts";
 import type { EntrepotDatabase, LogEntry } from "./idb-schema.ts";
-import { DATABASE_NAME, openDatabase } from "./idb-schema.ts";
+import { browserIndexedDB, DATABASE_NAME, openDatabase } from "./idb-schema.ts";
 import type { LegacyOptions } from "./legacy-state.ts";
 import { LEGACY_STORAGE_KEY, readLegacy, removeLegacy } from "./legacy-state.ts";
 import type { TabLinkOptions } from "./tabs.ts";
@@ -88,7 +88,7 @@ class PersistentBrowserStore implements BrowserStore {
   /** Opens the database, imports an old state once, loads every row and removes unreferenced blobs. */
   async start(): Promise<void> {
     const name = this.options.databaseName ?? DATABASE_NAME;
-    const factory = this.options.indexedDB === undefined ? globalThis.indexedDB : this.options.indexedDB;
+    const factory = this.options.indexedDB === undefined ? browserIndexedDB() : this.options.indexedDB;
     try {
       if (!factory) throw new Error("IndexedDB absent de ce navigateur");
       this.db = await openDatabase(factory, name, this.options.openTimeoutMs ?? 5000);

@@ -156,3 +156,12 @@ export function newEpoch(): string {
 export function describeKey(key: IDBValidKey): string {
   return Array.isArray(key) ? key.map(String).join(" ") : String(key);
 }
+
+/** The browser's IndexedDB factory, or undefined where it is missing or refused (reading it throws in some sandboxes). */
+export function browserIndexedDB(): IDBFactory | undefined {
+  try {
+    return globalThis.indexedDB ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

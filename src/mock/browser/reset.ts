@@ -1,7 +1,7 @@
 // "Tout recommencer" from a page whose simulated datastore has not started: clears what IndexedDB holds (records,
 // files, change log) without loading it, and tells the open tabs, which empty their working copies.
 import { IdbPersistence } from "./idb-persistence.ts";
-import { DATABASE_NAME, openDatabase } from "./idb-schema.ts";
+import { browserIndexedDB, DATABASE_NAME, openDatabase } from "./idb-schema.ts";
 import type { LegacyOptions } from "./legacy-state.ts";
 import { LEGACY_STORAGE_KEY, removeLegacy } from "./legacy-state.ts";
 import type { TabLinkOptions } from "./tabs.ts";
@@ -19,7 +19,7 @@ export async function clearSavedDatastore(options: ClearOptions = {}): Promise<v
   const legacy = options.legacy ?? {};
   removeLegacy(legacy, legacy.keys ?? [LEGACY_STORAGE_KEY]);
   const name = options.databaseName ?? DATABASE_NAME;
-  const factory = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB;
+  const factory = options.indexedDB === undefined ? browserIndexedDB() : options.indexedDB;
   if (!factory) return;
   let link: TabLink | undefined;
   try {
