@@ -76,7 +76,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       });
     }
     // After every method's route: the same path with another method.
-    for (const [path, accepted] of methods) app.all(`${prefix}${path}`, (c) => unknownRoute(c.req.raw, prefix ? path : new URL(c.req.url).pathname, accepted));
+    for (const [path, accepted] of methods) app.all(`${prefix}${path}`, (c) => unknownRoute(c.req.raw, new URL(c.req.url).pathname.slice(prefix.length) || "/", accepted));
   };
   serve(basePath, options.api);
   serve("", options.diffusion);

@@ -115,6 +115,8 @@ test("an unknown method on a known path: 405 with Allow and the error body", asy
   const uploads = await t.call("DELETE", `${DS}/uploads`);
   assert.equal(uploads.status, 405);
   assert.match(uploads.headers.get("allow") ?? "", /GET.*POST|POST.*GET/);
+  // The message names the path as the client sent it, not the route's pattern.
+  assert.match(uploads.body.error_description[0], new RegExp(`DELETE non autorisée sur ${DS}/uploads :`));
   const odd = await fetch(`${t.server.url}/users/me`, { method: "PROPFIND", headers: { Authorization: `Bearer ${TOKEN}` } });
   assert.equal(odd.status, 405);
 });
