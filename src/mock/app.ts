@@ -3,6 +3,7 @@
 // this one route table.
 import type { Collection, RecordBase } from "./core/collection.ts";
 import type { StoreOptions } from "./core/store.ts";
+import { ANNOTATIONS } from "./resources/annotations/records.ts";
 import { CHECK_EXECUTIONS } from "./resources/checks/records.ts";
 import { CONFIGURATIONS } from "./resources/configurations/records.ts";
 import { EXECUTIONS } from "./resources/executions/records.ts";
@@ -44,7 +45,7 @@ export const API_ROUTES: readonly Route[] = [
 export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];
 
 /** Every collection of records (for Store.reindex after an import). */
-export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS] as unknown as readonly Collection<RecordBase>[];
+export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS] as unknown as readonly Collection<RecordBase>[];
 
 /** A simulated datastore over the given source and blobs (in memory by default). */
 export function createStore(options: StoreOptions = {}): Store {

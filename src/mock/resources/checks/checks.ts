@@ -23,7 +23,7 @@ export function closeUpload(ctx: Context, datastore: string, id: string): Upload
   if (upload.status !== "OPEN") throw conflict(`Seule une livraison ouverte (OPEN) peut être fermée ; la livraison ${upload._id} est ${upload.status}.`);
   upload.status = "CHECKING";
   upload.update = ctx.now;
-  upload.lastEvent = event(ctx, "Fermeture");
+  upload.lastEvent = event(ctx, UPLOADS, upload, "Fermeture");
   upload.checks = checksForUploadType(upload.type).map((check, index) => {
     const start = ctx.now + ctx.delays.checkStart + index * ctx.delays.checkStagger;
     const finish = start + ctx.delays.checkDuration;
@@ -53,7 +53,7 @@ export function openUpload(ctx: Context, datastore: string, id: string): UploadR
   upload.status = "OPEN";
   upload.checks = [];
   upload.update = ctx.now;
-  upload.lastEvent = event(ctx, "Ouverture");
+  upload.lastEvent = event(ctx, UPLOADS, upload, "Ouverture");
   return upload;
 }
 
@@ -87,7 +87,7 @@ export function applyCheckEvent(ctx: Context, execution: CheckExecutionRecord): 
   if (executions.some((other) => !other || other.status === "WAITING" || other.status === "PROGRESS")) return;
   upload.status = executions.every((other) => other?.status === "SUCCESS") ? "CLOSED" : "UNSTABLE";
   upload.update = ctx.now;
-  upload.lastEvent = event(ctx, upload.status === "CLOSED" ? "Vérifications réussies" : "Vérifications en échec");
+  upload.lastEvent = event(ctx, UPLOADS, upload, upload.status === "CLOSED" ? "Vérifications réussies" : "Vérifications en échec");
 }
 
 /** Check executions move on by themselves (WAITING → PROGRESS → outcome). */

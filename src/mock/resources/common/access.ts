@@ -3,6 +3,7 @@ import type { Collection, RecordBase } from "../../core/collection.ts";
 import type { Context } from "../../core/context.ts";
 import { forbidden, notFound } from "../../core/errors.ts";
 import type { LastEvent } from "./records.ts";
+import { annotationsOf } from "../annotations/records.ts";
 import { SIMULATED_DATASTORE_ID, SIMULATED_USER } from "../../seed.ts";
 
 /** Throws 403 unless the datastore is the simulated one (any other id is someone else's datastore). */
@@ -22,8 +23,10 @@ export function findIn<T extends RecordBase>(ctx: Context, collection: Collectio
   return record;
 }
 
-/** A last_event made by the seeded user at the context's time. */
-export function event(ctx: Context, title: string): LastEvent {
+/** Records an event of a record (of `collection`) in its history (`GET …/events`), made by the seeded user at the
+ * context's time, and returns it as the record's last_event. */
+export function event<T extends RecordBase>(ctx: Context, collection: Collection<T>, record: RecordBase, title: string): LastEvent {
+  annotationsOf(ctx, collection, record).events.push({ title, date: ctx.now });
   return { title, date: ctx.now };
 }
 

@@ -4,6 +4,7 @@ import { CONFIGURATIONS } from "./records.ts";
 import { OFFERINGS } from "../offerings/records.ts";
 import type { Context } from "../../core/context.ts";
 import { assertDatastore, event, findIn } from "../common/access.ts";
+import { forgetAnnotations } from "../annotations/records.ts";
 import { conflict, Problems } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
 import type { Salvaged } from "../../core/schema.ts";
@@ -48,10 +49,11 @@ export function createConfiguration(ctx: Context, datastore: string, body: unkno
   const { type, name, layer_name: layerName, metadata, attribution } = parsed.valid();
   const taken = ctx.records.list(CONFIGURATIONS).find((other) => other.type === type && other.layer_name === layerName);
   if (taken) throw conflict(`Le nom de couche « ${layerName} » est déjà utilisé par une configuration ${type} (${taken._id}) : il doit être unique par type de configuration.`);
+  const id = ctx.newId();
   const configuration: ConfigurationRecord = {
-    _id: ctx.newId(), datastore, type, name: name.trim(), layer_name: layerName, status: "UNPUBLISHED",
+    _id: id, datastore, type, name: name.trim(), layer_name: layerName, status: "UNPUBLISHED",
     tags: {}, type_infos: typeInfos(), metadata: (metadata ?? []) as JsonObject[],
-    creation: ctx.now, update: ctx.now, lastEvent: event(ctx, "Création"),
+    creation: ctx.now, update: ctx.now, lastEvent: event(ctx, CONFIGURATIONS, { _id: id, datastore }, "Création"),
   };
   if (attribution) configuration.attribution = attribution;
   ctx.records.insert(CONFIGURATIONS, configuration);
@@ -76,7 +78,7 @@ export function replaceConfiguration(ctx: Context, datastore: string, id: string
   if (attribution) configuration.attribution = attribution;
   else delete configuration.attribution;
   configuration.update = ctx.now;
-  configuration.lastEvent = event(ctx, "Modification");
+  configuration.lastEvent = event(ctx, CONFIGURATIONS, configuration, "Modification");
   return configuration;
 }
 
@@ -88,4 +90,5 @@ export function deleteConfiguration(ctx: Context, datastore: string, id: string)
     throw conflict(`La configuration ${id} est publiée (offre${offerings.length > 1 ? "s" : ""} ${offerings.map((o) => o._id).join(", ")}) : supprimez ses offres avant de la supprimer.`);
   }
   ctx.records.remove(CONFIGURATIONS, configuration._id);
+  forgetAnnotations(ctx, CONFIGURATIONS, configuration._id);
 }

@@ -109,10 +109,11 @@ export function createExecution(ctx: Context, datastore: string, body: unknown):
   const firstSrs = inputs.upload.map((id) => ctx.records.get(UPLOADS, id)?.srs).concat(inputs.stored_data.map((id) => ctx.records.get(STORED_DATA, id)?.srs)).find(Boolean);
   let storedData: StoredDataRecord;
   if (output.kind === "new") {
+    const id = ctx.newId();
     storedData = {
-      _id: ctx.newId(), datastore, name: output.name, type: definition.output_type.stored_data, status: "CREATED",
+      _id: id, datastore, name: output.name, type: definition.output_type.stored_data, status: "CREATED",
       storage: output.storage._id, size: 0, open: false, tags: {}, type_infos: {}, files: [],
-      creation: ctx.now, update: ctx.now, lastEvent: event(ctx, "Création"),
+      creation: ctx.now, update: ctx.now, lastEvent: event(ctx, STORED_DATA, { _id: id, datastore }, "Création"),
     };
     if (firstSrs) storedData.srs = firstSrs;
     ctx.records.insert(STORED_DATA, storedData);

@@ -87,7 +87,7 @@ function settleOutput(ctx: Context, execution: ExecutionRecord, status: "GENERAT
   if (!storedData || storedData.status === "DELETED") return;
   storedData.status = status;
   storedData.update = ctx.now;
-  storedData.lastEvent = event(ctx, title);
+  storedData.lastEvent = event(ctx, STORED_DATA, storedData, title);
 }
 
 /** Applies the execution's next change at ctx.now (its scheduled time). */

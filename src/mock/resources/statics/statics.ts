@@ -6,6 +6,7 @@ import { errorMessage } from "../../formats/errors.ts";
 import { analyseStatic } from "../../formats/styles.ts";
 import type { Context } from "../../core/context.ts";
 import { assertDatastore, event, findIn } from "../common/access.ts";
+import { forgetAnnotations } from "../annotations/records.ts";
 import { badRequest, conflict } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
 import { cloneJson, isObject } from "../../core/json.ts";
@@ -43,10 +44,11 @@ export function createStatic(ctx: Context, datastore: string, upload: StaticUplo
     const kind = type === "GEOSERVER-STYLE" ? "style SLD" : type === "GEOSERVER-FTL" ? "modèle FTL" : type === "ROK4-STYLE" ? "style ROK4" : "fichier SQL";
     throw badRequest(`Le fichier « ${file.name || "file"} » n'est pas un ${kind} valide : ${errorMessage(error)}.`);
   }
+  const id = ctx.newId();
   const record: StaticRecord = {
-    _id: ctx.newId(), datastore, name: name.trim(), type, type_infos: typeInfos, size: file.bytes.length,
+    _id: id, datastore, name: name.trim(), type, type_infos: typeInfos, size: file.bytes.length,
     ...(file.blob ? { blob: file.blob } : {}),
-    creation: ctx.now, update: ctx.now, lastEvent: event(ctx, "Création"),
+    creation: ctx.now, update: ctx.now, lastEvent: event(ctx, STATICS, { _id: id, datastore }, "Création"),
   };
   if (description?.trim()) record.description = description.trim();
   ctx.records.insert(STATICS, record);
@@ -76,6 +78,7 @@ export function deleteStatic(ctx: Context, datastore: string, id: string): void 
     throw conflict(`Le fichier statique « ${record.name} » (${id}) est utilisé par ${users.length === 1 ? "la configuration" : "les configurations"} ${users.map((c) => `« ${c.name} » (${c._id})`).join(", ")} : modifiez-les ou supprimez-les d'abord.`);
   }
   ctx.records.remove(STATICS, id);
+  forgetAnnotations(ctx, STATICS, id);
 }
 
 /** A static as the API shows it: `{ _id, name, type, description?, type_infos }`. */

@@ -37,7 +37,7 @@ export function patchStoredData(ctx: Context, datastore: string, id: string, bod
   if (fields.extent) storedData.extent = fields.extent;
   if (fields.extra) storedData.extra = fields.extra;
   storedData.update = ctx.now;
-  storedData.lastEvent = event(ctx, "Modification");
+  storedData.lastEvent = event(ctx, STORED_DATA, storedData, "Modification");
   return storedData;
 }
 
@@ -62,5 +62,5 @@ export function deleteStoredData(ctx: Context, datastore: string, id: string): v
   if (writer) throw conflict(`La donnée stockée ${id} est en cours de génération par l'exécution ${writer._id} (statut ${writer.status}).`);
   storedData.status = "DELETED";
   storedData.update = ctx.now;
-  storedData.lastEvent = event(ctx, "Suppression");
+  storedData.lastEvent = event(ctx, STORED_DATA, storedData, "Suppression");
 }

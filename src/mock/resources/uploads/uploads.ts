@@ -29,8 +29,9 @@ export function assertOpen(upload: UploadRecord): void {
 export function createUpload(ctx: Context, datastore: string, body: unknown): UploadRecord {
   assertDatastore(datastore);
   const fields = parseBody(CREATE_UPLOAD, body);
+  const id = ctx.newId();
   const upload: UploadRecord = {
-    _id: ctx.newId(),
+    _id: id,
     datastore,
     name: fields.name.trim(),
     description: fields.description.trim(),
@@ -44,7 +45,7 @@ export function createUpload(ctx: Context, datastore: string, body: unknown): Up
     checks: [],
     creation: ctx.now,
     update: ctx.now,
-    lastEvent: event(ctx, "Création"),
+    lastEvent: event(ctx, UPLOADS, { _id: id, datastore }, "Création"),
   };
   ctx.records.insert(UPLOADS, upload);
   return upload;
@@ -58,7 +59,7 @@ export function patchUpload(ctx: Context, datastore: string, id: string, body: u
   if (fields.name !== undefined) upload.name = fields.name.trim();
   if (fields.description !== undefined) upload.description = fields.description.trim();
   upload.update = ctx.now;
-  upload.lastEvent = event(ctx, "Modification");
+  upload.lastEvent = event(ctx, UPLOADS, upload, "Modification");
   return upload;
 }
 
@@ -70,7 +71,7 @@ export function deleteUpload(ctx: Context, datastore: string, id: string): void 
   upload.files = [];
   upload.checks = [];
   upload.update = ctx.now;
-  upload.lastEvent = event(ctx, "Suppression");
+  upload.lastEvent = event(ctx, UPLOADS, upload, "Suppression");
 }
 
 /** Uploads of the datastore, in creation order. */
