@@ -51,7 +51,7 @@ export async function measureUpload(): Promise<ServerResults["upload"]> {
     const upload = ((await created.json()) as { _id: string })._id;
     for (let i = 0; i < 20; i++) await (await fetch(`${server.url}${DS}/uploads/${upload}`, { headers })).arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const pid = server.child.pid!;
+    const pid = server.process.pid!;
     const idle = rss(pid);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 10);

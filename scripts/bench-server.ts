@@ -4,12 +4,9 @@
 // 2. Peak memory (RSS of the server process, from /proc) during a 200 MB ARCHIVE upload (multipart, streamed by
 //    the client as it is generated). Goal: under 100 MB above idle.
 // Each server runs in its own child process (`node --import tsx scripts/datastore.ts`), as `npm run datastore` does.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { once } from "node:events";
 // @ts-expect-error autocannon ships no types (only `autocannon(options)` and its result are used, typed below).
 import autocannonUntyped from "autocannon";
 import { createStore } from "../src/mock/app.ts";
@@ -17,6 +14,8 @@ import { createUpload } from "../src/mock/resources/uploads/uploads.ts";
 import { SIMULATED_DATASTORE_ID } from "../src/mock/seed.ts";
 import { openSqliteSource } from "../src/mock/node/sqlite-source.ts";
 import { measureUpload } from "./bench-server-upload.ts";
+import type { DatastoreProcess } from "./spawn-datastore.ts";
+import { spawnDatastore } from "./spawn-datastore.ts";
 
 /** Goals of issue 9 for the local server. */
 export const SERVER_BUDGET = { p99Ratio: 1.5, readsPerSecond: 1000, uploadMiB: 100 };
@@ -63,47 +62,13 @@ interface CannonResult {
 const autocannon = autocannonUntyped as (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests: CannonRequest[] }) => Promise<CannonResult>;
 
 /** A server in a child process. */
-export interface Running {
-  child: ChildProcess;
-  url: string;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, "close");
-  return port;
-}
+export type Running = DatastoreProcess;
 
 /** Starts scripts/datastore.ts in a child process on `dir`; resolves once it listens. */
-export async function startServer(dir: string): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/datastore.ts"], {
-    env: { ...process.env, PORT: String(port), DATASTORE_DIR: dir, DATASTORE_TOKEN: TOKEN },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  // Read to the end (not left early: the server's stop message needs an open pipe).
-  child.stdout!.setEncoding("utf8");
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: string) => {
-      output += chunk;
-      if (output.includes("Arrêt : Ctrl+C.")) resolve();
-    });
-    child.once("exit", () => reject(new Error(`scripts/datastore.ts ne démarre pas :\n${output}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}/api` };
-}
+export const startServer = (dir: string): Promise<Running> => spawnDatastore(dir, TOKEN);
 
 /** Stops a server started by startServer. */
-export async function stopServer(running: Running): Promise<void> {
-  if (running.child.exitCode !== null || running.child.signalCode !== null) return;
-  running.child.kill("SIGTERM");
-  await once(running.child, "exit");
-}
+export const stopServer = (running: Running): Promise<void> => running.kill("SIGTERM");
 
 /** Seeds `count` uploads through the store, in one transaction; returns their ids. */
 function seed(dir: string, count: number): string[] {

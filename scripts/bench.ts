@@ -10,26 +10,15 @@
 // 3. Local server (`npm run datastore`): read-write mix and memory during a large upload; see scripts/bench-server.ts.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { cpuScope, duplicatedMirror, removeDir, runBuild, tempDir, type BuildRun } from "./bench-build.ts";
 import { CHROMIUM_PATH } from "../src/build/chromium.ts";
-import {
-  launchChromium,
-  measureClicks,
-  measureSearch,
-  measureSimulatorStart,
-  tutorialPaths,
-  weighPages,
-  type ClickRun,
-  type PageWeight,
-  type SearchRun,
-  type SimulatorStart,
-} from "./bench-browser.ts";
+import { launchChromium, measureClicks, measureSearch, measureSimulatorStart, tutorialPaths, weighPages, type ClickRun, type PageWeight, type SimulatorStart } from "./bench-browser.ts";
 import { measureLoadedClicks, SEEDED_RESOURCES } from "./bench-browser-store.ts";
 import { measureServer, SERVER_METHOD, serverRows } from "./bench-server.ts";
+import { freePort } from "./spawn-datastore.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -75,18 +64,6 @@ const verdict = (ok: boolean) => (ok ? "PASS" : "OVER");
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts scripts/serve.ts on `siteDir`; resolves once it answers. */

@@ -29,7 +29,7 @@ export interface Send {
   headers?: Record<string, string>;
 }
 
-/** Sends a request (JSON, raw text or multipart body) and parses the JSON answer; shared with the server tests. */
+/** Sends a request (JSON, raw text or multipart body) and parses the JSON answer (text kept when not JSON); shared with the server tests. */
 export async function request(method: string, url: string, send: Send, extraHeaders: Record<string, string> = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...send.headers, ...extraHeaders };
   let body: RequestInit["body"];
@@ -42,7 +42,15 @@ export async function request(method: string, url: string, send: Send, extraHead
   } else if (send.form) body = send.form;
   const response = await fetch(url, { method, headers, body });
   const text = await response.text();
-  return { status: response.status, body: text === "" ? null : JSON.parse(text), headers: response.headers };
+  let parsed: unknown = null;
+  if (text !== "") {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
 }
 
 /** MD5 of a text, as md5sum prints it. */

@@ -1,69 +1,22 @@
 // Helpers of the fault tests: `tsx scripts/datastore.ts` as a child process (as `npm run datastore` starts it),
 // writes that record whether they were acknowledged, and small filesystems (tmpfs, ext4 on a loop device).
-import { execFileSync, spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { once } from "node:events";
 import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
+import type { DatastoreProcess } from "../../../scripts/spawn-datastore.ts";
+import { spawnDatastore } from "../../../scripts/spawn-datastore.ts";
 
 /** Token of the spawned servers. */
 export const TOKEN = "jeton-des-pannes";
 /** Path prefix of the seeded datastore. */
 export const DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A server started as a child process. */
-export interface Child {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-  /** Ends the process with a signal and waits for its exit. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
-}
+export type Child = DatastoreProcess;
 
-/** Starts scripts/datastore.ts through tsx on `dir`; resolves once it listens, rejects with its output if it exits first. */
-export async function spawnServer(dir: string): Promise<Child> {
-  const port = await freePort();
-  // `node --import tsx` rather than the tsx binary: one process, so that a signal reaches the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/datastore.ts"], {
-    env: { ...process.env, PORT: String(port), DATASTORE_DIR: dir, DATASTORE_TOKEN: TOKEN },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  const exited = once(child, "exit");
-  await new Promise<void>((resolve, reject) => {
-    const check = (): void => {
-      if (output.includes("Arrêt : Ctrl+C.")) resolve();
-    };
-    child.stdout!.on("data", check);
-    void exited.then(() => reject(Object.assign(new Error(`le serveur s'est arrêté au démarrage :\n${output}`), { output })));
-  });
-  return {
-    process: child,
-    url: `http://127.0.0.1:${port}/api`,
-    output: () => output,
-    async kill(signal: NodeJS.Signals = "SIGKILL") {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill(signal);
-      await exited;
-    },
-  };
-}
+/** Starts scripts/datastore.ts on `dir` with the fault tests' token. */
+export const spawnServer = (dir: string): Promise<Child> => spawnDatastore(dir, TOKEN);
 
 /** What became of one write. */
 export type Outcome = "acknowledged" | "refused" | "unknown";

@@ -4,6 +4,8 @@ import { startDatastoreServer } from "../../../src/mock/node/server.ts";
 import type { DatastoreServer, DatastoreServerOptions } from "../../../src/mock/node/server.ts";
 import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
 import { tempDir } from "./temp.ts";
+import { request as sendRequest } from "../mock/helpers.ts";
+import type { Reply, Send as MockSend } from "../mock/helpers.ts";
 
 export { tempDir } from "./temp.ts";
 
@@ -14,20 +16,10 @@ export const DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
 /** An origin allowed by the test servers. */
 export const SITE = "http://127.0.0.1:8181";
 
-/** A parsed response. */
-export interface Reply {
-  status: number;
-  /** Parsed JSON body (null when empty); `any` so that tests can walk response shapes they assert on. */
-  body: any;
-  headers: Headers;
-}
+export type { Reply } from "../mock/helpers.ts";
 
-/** What a request may carry; `token: null` sends no Authorization header. */
-export interface Send {
-  json?: unknown;
-  raw?: string;
-  form?: FormData;
-  headers?: Record<string, string>;
+/** What a request may carry (as for the MSW tests); `token: null` sends no Authorization header. */
+export interface Send extends MockSend {
   token?: string | null;
 }
 
@@ -40,29 +32,9 @@ export interface TestServer {
   call(method: string, apiPath: string, send?: Send): Promise<Reply>;
 }
 
-/** Sends a request and parses the JSON answer (text kept as is when it is not JSON). */
-export async function request(method: string, url: string, send: Send = {}, token: string | null = null): Promise<Reply> {
-  const headers: Record<string, string> = { ...send.headers };
-  if (token !== null) headers["Authorization"] = `Bearer ${token}`;
-  let body: RequestInit["body"];
-  if (send.json !== undefined) {
-    body = JSON.stringify(send.json);
-    headers["Content-Type"] = "application/json";
-  } else if (send.raw !== undefined) {
-    body = send.raw;
-    headers["Content-Type"] = "application/json";
-  } else if (send.form) body = send.form;
-  const response = await fetch(url, { method, headers, body });
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text !== "") {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
-  }
-  return { status: response.status, body: parsed, headers: response.headers };
+/** Sends a request (with the bearer token when given) and parses the JSON answer (text kept when not JSON). */
+export function request(method: string, url: string, send: Send = {}, token: string | null = null): Promise<Reply> {
+  return sendRequest(method, url, send, token === null ? {} : { Authorization: `Bearer ${token}` });
 }
 
 /** Starts a server on a free port (state in `dir`, a new temporary directory by default). */
