@@ -30,12 +30,17 @@ export function named<S extends Schema>(schema: S, noun: string, feminine = fals
 
 const expectedText = ({ noun, feminine }: Noun): string => `${noun} attendu${feminine ? "e" : ""}`;
 
-/** How the objects of the body schemas treat keys they do not declare: "reject" lists each as a problem, "ignore" drops them. */
-const UNKNOWN_KEYS: "reject" | "ignore" = "reject";
+/** How body objects treat keys they do not declare: "reject" lists each as a problem, "ignore" drops them. */
+export type UnknownKeys = "reject" | "ignore";
 
-/** An object of the API with the given fields; keys it does not declare are treated as UNKNOWN_KEYS decides. */
-export function object<T extends z.core.$ZodLooseShape>(shape: T, params?: z.core.$ZodObjectParams): z.ZodMiniObject<T, z.core.$strict> {
-  const make = UNKNOWN_KEYS === "reject" ? z.strictObject : z.object;
+/** The default for body objects: "reject" (a misspelt key is a 400). The bodies the real API is known to accept with
+ * extra keys (the official SDK sends a top-level `getfeatureinfo` on configurations, `visibility` on offerings) are
+ * declared with "ignore". */
+const UNKNOWN_KEYS: UnknownKeys = "reject";
+
+/** An object of the API with the given fields; keys it does not declare are treated as `unknownKeys` decides. */
+export function object<T extends z.core.$ZodLooseShape>(shape: T, params?: z.core.$ZodObjectParams, unknownKeys: UnknownKeys = UNKNOWN_KEYS): z.ZodMiniObject<T, z.core.$strict> {
+  const make = unknownKeys === "reject" ? z.strictObject : z.object;
   return make(shape, params) as z.ZodMiniObject<T, z.core.$strict>;
 }
 

@@ -79,7 +79,7 @@ test("POST executions lists every problem of the body", async () => {
   assertError(await h.call("POST", `${DS}/processings/executions`, { json: { processing: ARCHIVE } }), 400, /au moins une donnée en entrée/, /output : objet obligatoire/);
   const upload = await closedUpload();
   assertError(
-    await h.call("POST", `${DS}/processings/executions`, { json: { ...archiveBody(upload), output: { stored_data: { name: "X" } } } }),
+    await h.call("POST", `${DS}/processings/executions`, { json: { ...archiveBody(upload), output: { stored_data: { name: "X", storage_tags: [] } } } }),
     400, /storage_tags.*\[PARTENAIRE, ARCHIVE, PERF\]/,
   );
   const raster = await closedUpload("RASTER");

@@ -92,7 +92,7 @@ test("DOWNLOAD configurations: validation, unsupported types, uniqueness, PUT, D
   assertError(await h.call("POST", offerings, { json: { endpoint: "00000000-0000-4000-8000-00000000dead", open: true } }), 400, /n'existe pas dans l'entrepôt/);
   assertError(await h.call("POST", offerings, { json: { endpoint: ids.endpoints.open.wfs, open: true } }), 400, /de type WFS, la configuration est de type DOWNLOAD/);
   assertError(await h.call("POST", offerings, { json: { endpoint: ids.endpoints.private.download, open: true } }), 400, /est privé, « open » doit valoir false/);
-  assertError(await h.call("POST", offerings, { json: { endpoint: ids.endpoints.open.download } }), 400, /open : booléen obligatoire/);
+  assertError(await h.call("POST", offerings, { json: { endpoint: ids.endpoints.open.download } }), 400, /est ouvert, « open » doit valoir true \(false par défaut/);
   const privateOffering = await h.call("POST", offerings, { json: { endpoint: ids.endpoints.private.download, open: false } });
   assert.equal(privateOffering.status, 200, JSON.stringify(privateOffering.body));
   assert.deepEqual(privateOffering.body.urls, [{ type: "DOWNLOAD", url: "https://data.geopf.fr/private/telechargement/resource/limites" }]);

@@ -5,6 +5,7 @@ import { lifecycle } from "../../core/scheduler.ts";
 import { UPLOADS } from "../uploads/records.ts";
 import { CHECK_EXECUTIONS } from "./records.ts";
 import { checksForUploadType } from "../processings/catalog.ts";
+import type { CheckDef } from "../processings/catalog.ts";
 import { CHECK_RUNNERS } from "./check-runners.ts";
 import type { Context } from "../../core/context.ts";
 import { event, findIn } from "../common/access.ts";
@@ -24,7 +25,13 @@ export function closeUpload(ctx: Context, datastore: string, id: string): Upload
   upload.status = "CHECKING";
   upload.update = ctx.now;
   upload.lastEvent = event(ctx, UPLOADS, upload, "Fermeture");
-  upload.checks = checksForUploadType(upload.type).map((check, index) => {
+  upload.checks = startChecks(ctx, upload, checksForUploadType(upload.type));
+  return upload;
+}
+
+/** Creates one check execution per check (staggered starts), its outcome decided from the files now; their ids. */
+export function startChecks(ctx: Context, upload: UploadRecord, checks: readonly CheckDef[]): string[] {
+  return checks.map((check, index) => {
     const start = ctx.now + ctx.delays.checkStart + index * ctx.delays.checkStagger;
     const finish = start + ctx.delays.checkDuration;
     const runner = CHECK_RUNNERS[check._id];
@@ -33,13 +40,12 @@ export function closeUpload(ctx: Context, datastore: string, id: string): Upload
     const step = result.logs.length > 1 ? (finish - start) / (result.logs.length - 1) : 0;
     const logs: LogLine[] = result.logs.map((entry, line) => ({ ...entry, at: Math.round(start + line * step) }));
     const execution: CheckExecutionRecord = {
-      _id: ctx.newId(), datastore, check: check._id, upload: upload._id, status: "WAITING",
+      _id: ctx.newId(), datastore: upload.datastore, check: check._id, upload: upload._id, status: "WAITING",
       creation: ctx.now, start, finish, outcome: result.outcome, logs,
     };
     ctx.records.insert(CHECK_EXECUTIONS, execution);
     return execution._id;
   });
-  return upload;
 }
 
 /** POST …/uploads/{upload}/open: CLOSED, UNSTABLE or CHECKING → OPEN; pending checks no longer count. */

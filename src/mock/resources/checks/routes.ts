@@ -1,10 +1,14 @@
-// Routes of closing and reopening uploads, and of their check executions.
-import { json, noContent, paginated } from "../../http/respond.ts";
+// Routes of closing and reopening uploads, of the checks (catalog, relaunch) and of their executions.
+import { DEFAULT_LIMIT, json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { visibleLogs } from "../../core/time.ts";
 import { closeUpload, findCheckExecution, openUpload, uploadChecks } from "./checks.ts";
-import { checkExecutionView } from "./views.ts";
+import { checkExecutionSummary, checkExecutionView } from "./views.ts";
+import { checkView, findCheck, listChecks, runChecks } from "./catalog-checks.ts";
+import { CHECK_EXECUTIONS } from "./records.ts";
+import { readJson } from "../../http/request.ts";
+import { listRoute } from "../common/list-route.ts";
 
 const UPLOAD = "/datastores/:datastore/uploads/:upload";
 const CHECK_EXECUTION = "/datastores/:datastore/checks/executions/:execution";
@@ -20,6 +24,15 @@ export const checkRoutes: Route[] = [
     return noContent();
   }),
   route("GET", `${UPLOAD}/checks`, ({ store, params: { datastore = "", upload = "" } }) => json(store.run((ctx) => uploadChecks(ctx, datastore, upload)))),
+  // Relaunch: the body is the list of check ids; the answer is the upload's checks, as GET …/checks shows them.
+  route("POST", `${UPLOAD}/checks`, async ({ store, params: { datastore = "", upload = "" }, request }) => {
+    const body = await readJson(request);
+    return json(store.run((ctx) => uploadChecks(ctx, datastore, runChecks(ctx, datastore, upload, body)._id)));
+  }),
+  route("GET", "/datastores/:datastore/checks", ({ params: { datastore = "" }, url }) => paginated(listChecks(datastore).map(checkView), url, DEFAULT_LIMIT)),
+  // Before …/checks/:check, which would also match …/checks/executions.
+  listRoute("/datastores/:datastore/checks/executions", CHECK_EXECUTIONS, (execution) => ({ ...checkExecutionSummary(execution), status: execution.status })),
+  route("GET", "/datastores/:datastore/checks/:check", ({ params: { datastore = "", check = "" } }) => json(checkView(findCheck(datastore, check)))),
   route("GET", CHECK_EXECUTION, ({ store, params: { datastore = "", execution = "" } }) =>
     json(store.run((ctx) => checkExecutionView(findCheckExecution(ctx, datastore, execution), ctx)))),
   // Logs come whole unless page/limit are given.

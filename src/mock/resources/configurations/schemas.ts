@@ -147,8 +147,8 @@ const FIELDS = {
   attribution: z.optional(named(jsonObject, 'objet {"title", "url"}')),
 };
 
-/** POST …/configurations. */
-export const CREATE_CONFIGURATION = object({ type: z.enum(CONFIGURATION_TYPES), layer_name: layerName("nom technique de la couche"), ...FIELDS });
+/** POST …/configurations (other top-level keys, such as the SDK's `getfeatureinfo`, are ignored as by the real API). */
+export const CREATE_CONFIGURATION = object({ type: z.enum(CONFIGURATION_TYPES), layer_name: layerName("nom technique de la couche"), ...FIELDS }, undefined, "ignore");
 
 /** PUT …/configurations/{configuration}: type and layer_name may be repeated, not changed (checked by the code). */
-export const REPLACE_CONFIGURATION = object({ type: z.optional(json), layer_name: z.optional(json), ...FIELDS });
+export const REPLACE_CONFIGURATION = object({ type: z.optional(json), layer_name: z.optional(json), ...FIELDS }, undefined, "ignore");

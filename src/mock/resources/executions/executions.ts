@@ -14,7 +14,7 @@ import { parseParameters } from "../processings/schemas.ts";
 import { checkProcessingRules } from "../processings/rules.ts";
 import type { ExecutionRecord } from "./records.ts";
 import type { OutputSpec } from "./schemas.ts";
-import { EXECUTION, outputSchema, storageChoice } from "./schemas.ts";
+import { defaultStorage, EXECUTION, outputSchema, storageChoice } from "./schemas.ts";
 import type { StoredDataRecord } from "../stored-data/records.ts";
 import type { Storage } from "../../seed.ts";
 
@@ -70,6 +70,10 @@ function checkOutput(ctx: Context, datastore: string, processing: ProcessingDef,
     else if (storedData.type !== outputType) problems.add(`output.stored_data.id : le traitement produit une donnée ${outputType}, la donnée stockée « ${storedData.name} » est ${storedData.type}.`);
     else return { kind: "update", storedData };
     return undefined;
+  }
+  if (spec !== undefined && !("storage_tags" in spec)) {
+    const storage = defaultStorage(processing);
+    return spec.name !== undefined && storage ? { kind: "new", name: spec.name.trim(), storage } : undefined;
   }
   const tags = spec?.storage_tags?.filter((tag) => tag !== undefined);
   if (!tags || tags.length === 0) return undefined;

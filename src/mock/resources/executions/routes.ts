@@ -8,6 +8,7 @@ import { listRoute } from "../common/list-route.ts";
 import { createExecution, findExecution } from "./executions.ts";
 import { abortExecution, launchExecution } from "./lifecycle.ts";
 import { EXECUTIONS } from "./records.ts";
+import { deleteExecution } from "./delete-execution.ts";
 import { executionSummary, executionView } from "./views.ts";
 
 const EXECUTION = "/datastores/:datastore/processings/executions/:execution";
@@ -21,6 +22,10 @@ export const executionRoutes: Route[] = [
   }),
   route("GET", EXECUTION, ({ store, params: { datastore = "", execution = "" } }) =>
     json(store.run((ctx) => executionView(findExecution(ctx, datastore, execution), ctx)))),
+  route("DELETE", EXECUTION, ({ store, params: { datastore = "", execution = "" } }) => {
+    store.run((ctx) => deleteExecution(ctx, datastore, execution));
+    return noContent();
+  }),
   route("POST", `${EXECUTION}/launch`, ({ store, params: { datastore = "", execution = "" } }) => {
     store.run((ctx) => launchExecution(ctx, datastore, execution));
     return noContent();

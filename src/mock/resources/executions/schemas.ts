@@ -25,6 +25,16 @@ export function storageChoice(processing: ProcessingDef): { candidates: Storage[
   return { candidates, hint: candidates.map((storage) => `[${storage.labels.join(", ")}]`).join(" ou ") };
 }
 
+// The label of the default storage of each output type (pyramids and archives share the S3 type).
+const DEFAULT_LABELS: Record<string, string> = { ARCHIVE: "ARCHIVE", "ROK4-PYRAMID-RASTER": "PYRAMIDE", "ROK4-PYRAMID-VECTOR": "PYRAMIDE", "VECTOR-DB": "VECTEUR" };
+
+/** The storage a new output goes to when no `storage_tags` are given: the datastore's default for the output type. */
+export function defaultStorage(processing: ProcessingDef): Storage | undefined {
+  const { candidates } = storageChoice(processing);
+  const label = DEFAULT_LABELS[processing.output_type.stored_data];
+  return candidates.find((storage) => label !== undefined && storage.labels.includes(label)) ?? candidates[0];
+}
+
 const FORMS = '{"stored_data": {"name": "…", "storage_tags": ["…"]}} (nouvelle donnée stockée) ou {"stored_data": {"id": "…"}} (mise à jour)';
 
 // `output` around the schema of its stored_data (its other keys are not looked at).
@@ -54,7 +64,8 @@ function newOutput(processing: ProcessingDef): z.core.$ZodType {
     schema = outputOf(
       object({
         name: text("nom de la donnée stockée en sortie", false),
-        storage_tags: named(tags, `liste d'étiquettes de stockage (stockages possibles pour ce traitement : ${hint})`, true),
+        // Optional as in the real API: without it, the datastore's default storage for the output type is used.
+        storage_tags: z.optional(named(tags, `liste d'étiquettes de stockage (stockages possibles pour ce traitement : ${hint})`, true)),
         storage_type: z.optional(json),
       }),
     );
@@ -63,7 +74,7 @@ function newOutput(processing: ProcessingDef): z.core.$ZodType {
   return schema;
 }
 
-/** What the stored data of `output` may hold: `{id}` for an update, `{name, storage_tags}` for a new one. */
+/** What the stored data of `output` may hold: `{id}` for an update, `{name, storage_tags?}` for a new one. */
 export interface OutputSpec {
   stored_data: { id?: string; name?: string; storage_tags?: string[] };
 }

@@ -24,7 +24,7 @@ export function listOfferings(ctx: Context, datastore: string, configuration?: s
   );
 }
 
-/** POST …/configurations/{configuration}/offerings: `{endpoint, open}` checked against the datastore's endpoints. */
+/** POST …/configurations/{configuration}/offerings: `{endpoint, open?}` checked against the datastore's endpoints. */
 export function createOffering(ctx: Context, datastore: string, configurationId: string, body: unknown): OfferingRecord {
   const configuration = findConfiguration(ctx, datastore, configurationId);
   const problems = new Problems();
@@ -37,10 +37,12 @@ export function createOffering(ctx: Context, datastore: string, configurationId:
   } else if (endpoint && endpoint.type !== configuration.type) {
     problems.add(`endpoint : le point d'accès « ${endpoint.name} » est de type ${endpoint.type}, la configuration est de type ${configuration.type} (points d'accès compatibles : ${hint}).`);
   }
-  if (endpoint && given?.open !== undefined && endpoint.open !== given.open) {
-    problems.add(`open : le point d'accès « ${endpoint.name} » est ${endpoint.open ? "ouvert" : "privé"}, « open » doit valoir ${endpoint.open}.`);
+  // `open` is optional and defaults to false; it must still match the endpoint.
+  const wanted = given === undefined || "open" in given ? given?.open : false;
+  if (endpoint && wanted !== undefined && endpoint.open !== wanted) {
+    problems.add(`open : le point d'accès « ${endpoint.name} » est ${endpoint.open ? "ouvert" : "privé"}, « open » doit valoir ${endpoint.open}${given && "open" in given ? "" : " (false par défaut quand « open » n'est pas donné)"}.`);
   }
-  const { open, permissions, public_activity: publicActivity } = parsed.valid();
+  const { open = false, permissions, public_activity: publicActivity } = parsed.valid();
   const existing = ctx.records.list(OFFERINGS).find((offering) => offering.configuration === configurationId && offering.endpoint === endpoint!._id);
   if (existing) throw conflict(`La configuration ${configurationId} est déjà publiée sur le point d'accès ${endpoint!._id} (offre ${existing._id}).`);
   const offering: OfferingRecord = {
@@ -55,7 +57,7 @@ export function createOffering(ctx: Context, datastore: string, configurationId:
   return offering;
 }
 
-/** PUBLISHING → PUBLISHED. */
+/** PUBLISHING or MODIFYING → PUBLISHED. */
 export function applyOfferingEvent(ctx: Context, offering: OfferingRecord): void {
   offering.status = "PUBLISHED";
   offering.update = ctx.now;

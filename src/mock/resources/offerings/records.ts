@@ -19,13 +19,13 @@ export interface OfferingRecord {
   status: OfferingStatus;
   creation: number;
   update: number;
-  /** When PUBLISHING turns into PUBLISHED. */
+  /** When PUBLISHING (or MODIFYING, after a synchronisation) turns into PUBLISHED. */
   publishAt: number;
 }
 
 /** When the offering next changes status, if it still will. */
 export function nextOfferingEvent(offering: OfferingRecord): number | undefined {
-  return offering.status === "PUBLISHING" ? offering.publishAt : undefined;
+  return offering.status === "PUBLISHING" || offering.status === "MODIFYING" ? offering.publishAt : undefined;
 }
 
 /** The offerings. */

@@ -5,6 +5,7 @@ import { route } from "../../http/route.ts";
 import { listRoute } from "../common/list-route.ts";
 import { deleteOffering, findOffering } from "./offerings.ts";
 import { OFFERINGS } from "./records.ts";
+import { synchronizeOffering } from "./synchronize.ts";
 import { offeringSummary, offeringView } from "./views.ts";
 
 const OFFERING = "/datastores/:datastore/offerings/:offering";
@@ -13,6 +14,8 @@ const OFFERING = "/datastores/:datastore/offerings/:offering";
 export const offeringRoutes: Route[] = [
   listRoute("/datastores/:datastore/offerings", OFFERINGS, (o, ctx) => offeringSummary(o, ctx)),
   route("GET", OFFERING, ({ store, params: { datastore = "", offering = "" } }) => json(store.run((ctx) => offeringView(findOffering(ctx, datastore, offering), ctx)))),
+  // Synchronisation: no body; the offering as it is then (MODIFYING).
+  route("PUT", OFFERING, ({ store, params: { datastore = "", offering = "" } }) => json(store.run((ctx) => offeringView(synchronizeOffering(ctx, datastore, offering), ctx)))),
   route("DELETE", OFFERING, ({ store, params: { datastore = "", offering = "" } }) => {
     store.run((ctx) => deleteOffering(ctx, datastore, offering));
     return noContent();

@@ -15,14 +15,14 @@ const OPEN = "true pour une diffusion ouverte, false pour une diffusion privée"
 const build = (type: string) =>
   object({
     endpoint: named(z.string(), `identifiant du point d'accès (points d'accès ${type} de l'entrepôt : ${endpointsHint(type)})`),
-    open: z.boolean({ error: (issue) => (issue.input === undefined ? `booléen obligatoire (${OPEN})` : `booléen attendu (${OPEN}) ; reçu : ${received(issue.input)}`) }),
+    open: z.optional(z.boolean({ error: (issue) => `booléen attendu (${OPEN}) ; reçu : ${received(issue.input)}` })),
     permissions: z.optional(named(z.array(jsonObject), "liste d'objets", true)),
     public_activity: z.optional(z.boolean()),
-  });
+  }, undefined, "ignore");
 
 const SCHEMAS = new Map<string, ReturnType<typeof build>>();
 
-/** `{endpoint, open, permissions?, public_activity?}` for a configuration of the given type. */
+/** `{endpoint, open?, permissions?, public_activity?}` for a configuration of the given type (`open` defaults to false; other keys, such as `visibility`, are ignored). */
 export function offeringSchema(type: string): ReturnType<typeof build> {
   let schema = SCHEMAS.get(type);
   if (!schema) SCHEMAS.set(type, (schema = build(type)));

@@ -4,14 +4,16 @@ import { collection, recordGuard } from "../../core/collection.ts";
 import { BASE_GUARD, baseDefaults, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
 import type { StaticInfos, StaticType } from "../../formats/styles.ts";
+import type { JsonObject } from "../../core/json.ts";
 
-/** A static file (style, template…): only its analysis is kept, not its bytes. */
+/** A static file (style, template…): its analysis, and its bytes in the blob store. */
 export interface StaticRecord extends BaseRecord {
   /** Key of the file's content in the blob store. */
   blob?: string;
   name: string;
   type: StaticType;
   description?: string;
+  extra?: JsonObject;
   type_infos: StaticInfos;
   size: number;
 }

@@ -1,11 +1,12 @@
 // Routes of static files (styles, templates) and of the nomenclatures.
-import { badRequest } from "../../core/errors.ts";
+import { readJson } from "../../http/request.ts";
+import { fileResponse, withFileForm } from "../common/files.ts";
 import { DEFAULT_LIMIT, json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { assertDatastore } from "../common/access.ts";
 import { searchNomenclatures } from "./nomenclatures.ts";
-import { createStatic, deleteStatic, findStatic, listStatics, staticView } from "./statics.ts";
+import { createStatic, deleteStatic, findStatic, listStatics, patchStatic, replaceStatic, staticContentType, staticView } from "./statics.ts";
 
 const STATIC = "/datastores/:datastore/statics/:static";
 
@@ -20,22 +21,26 @@ export const staticRoutes: Route[] = [
   }),
   route("GET", "/datastores/:datastore/statics", ({ store, params: { datastore = "" }, url }) =>
     paginated(store.run((ctx) => listStatics(ctx, datastore, url.searchParams.get("type")).map(staticView)), url, DEFAULT_LIMIT)),
-  // Multipart fields: file, type, name, description; the file is analysed and kept.
-  route("POST", "/datastores/:datastore/statics", async ({ store, params: { datastore = "" }, request, body }) => {
+  // Multipart fields (or query parameters, as the SDK sends them): file, type, name, description; the file is analysed and kept.
+  route("POST", "/datastores/:datastore/statics", (input) => {
+    const { store, params: { datastore = "" } } = input;
     assertDatastore(datastore);
-    const form = await body.multipart(request, store.blobs, { fileField: "file", limit: MAX_STATIC_BYTES });
-    if (form.problems.length > 0) throw badRequest(...form.problems);
-    const received = form.file;
-    try {
-      const bytes = received ? await store.blobs.read(received.blob.key) : undefined;
-      const file = received && bytes ? { file: { name: received.name, bytes, blob: received.blob.key } } : {};
-      return json(store.run((ctx) => staticView(createStatic(ctx, datastore, { fields: form.fields, ...file }))));
-    } catch (error) {
-      if (received && !store.source.referenced(received.blob.key)) await store.blobs.delete(received.blob.key);
-      throw error;
-    }
+    return withFileForm(input, MAX_STATIC_BYTES, (form) => json(store.run((ctx) => staticView(createStatic(ctx, datastore, form)))));
   }),
   route("GET", STATIC, ({ store, params: { datastore = "", static: id = "" } }) => json(store.run((ctx) => staticView(findStatic(ctx, datastore, id))))),
+  route("PATCH", STATIC, async ({ store, params: { datastore = "", static: id = "" }, request }) => {
+    const body = await readJson(request);
+    return json(store.run((ctx) => staticView(patchStatic(ctx, datastore, id, body))));
+  }),
+  route("PUT", STATIC, (input) => {
+    const { store, params: { datastore = "", static: id = "" } } = input;
+    store.run((ctx) => findStatic(ctx, datastore, id));
+    return withFileForm(input, MAX_STATIC_BYTES, (form) => json(store.run((ctx) => staticView(replaceStatic(ctx, datastore, id, form)))));
+  }),
+  route("GET", `${STATIC}/file`, async ({ store, params: { datastore = "", static: id = "" } }) => {
+    const record = store.run((ctx) => findStatic(ctx, datastore, id));
+    return fileResponse(store, record.blob, staticContentType(record), `« ${record.name} »`);
+  }),
   route("DELETE", STATIC, ({ store, params: { datastore = "", static: id = "" } }) => {
     store.run((ctx) => deleteStatic(ctx, datastore, id));
     return noContent();

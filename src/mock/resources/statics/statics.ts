@@ -14,11 +14,11 @@ import { parseBody } from "../../core/schema.ts";
 import type { ConfigurationRecord } from "../configurations/records.ts";
 import type { StaticRecord } from "./records.ts";
 import type { StaticFile } from "./schemas.ts";
-import { STATIC_FIELDS } from "./schemas.ts";
+import { STATIC_FIELDS, STATIC_PATCH, STATIC_REPLACE } from "./schemas.ts";
 
-/** A multipart POST …/statics: its text fields and its file (undefined when the field holds none). */
+/** A multipart POST …/statics: its text fields (form or query string) and its file (undefined when the field holds none). */
 export interface StaticUpload {
-  fields: Record<string, string>;
+  fields: Record<string, string | string[]>;
   file?: StaticFile;
 }
 
@@ -37,13 +37,7 @@ export function listStatics(ctx: Context, datastore: string, type?: string | nul
 export function createStatic(ctx: Context, datastore: string, upload: StaticUpload): StaticRecord {
   assertDatastore(datastore);
   const { file, type, name, description } = parseBody(STATIC_FIELDS, { ...upload.fields, file: upload.file });
-  let typeInfos;
-  try {
-    typeInfos = analyseStatic(type, file.bytes);
-  } catch (error) {
-    const kind = type === "GEOSERVER-STYLE" ? "style SLD" : type === "GEOSERVER-FTL" ? "modèle FTL" : type === "ROK4-STYLE" ? "style ROK4" : "fichier SQL";
-    throw badRequest(`Le fichier « ${file.name || "file"} » n'est pas un ${kind} valide : ${errorMessage(error)}.`);
-  }
+  const typeInfos = analyse(type, file);
   const id = ctx.newId();
   const record: StaticRecord = {
     _id: id, datastore, name: name.trim(), type, type_infos: typeInfos, size: file.bytes.length,
@@ -53,6 +47,45 @@ export function createStatic(ctx: Context, datastore: string, upload: StaticUplo
   if (description?.trim()) record.description = description.trim();
   ctx.records.insert(STATICS, record);
   return record;
+}
+
+// The file's analysis for its type, or 400 naming the problem.
+function analyse(type: StaticRecord["type"], file: StaticFile): StaticRecord["type_infos"] {
+  try {
+    return analyseStatic(type, file.bytes);
+  } catch (error) {
+    const kind = type === "GEOSERVER-STYLE" ? "style SLD" : type === "GEOSERVER-FTL" ? "modèle FTL" : type === "ROK4-STYLE" ? "style ROK4" : "fichier SQL";
+    throw badRequest(`Le fichier « ${file.name || "file"} » n'est pas un ${kind} valide : ${errorMessage(error)}.`);
+  }
+}
+
+/** PATCH …/statics/{static}: name, description, extra. */
+export function patchStatic(ctx: Context, datastore: string, id: string, body: unknown): StaticRecord {
+  const record = findStatic(ctx, datastore, id);
+  const { name, description, extra } = parseBody(STATIC_PATCH, body);
+  if (name !== undefined) record.name = name.trim();
+  if (description !== undefined) record.description = description.trim();
+  if (extra !== undefined) record.extra = cloneJson(extra) as JsonObject;
+  record.update = ctx.now;
+  record.lastEvent = event(ctx, STATICS, record, "Modification");
+  return record;
+}
+
+/** PUT …/statics/{static}: the file is replaced (same type, analysed again); the previous bytes are released. */
+export function replaceStatic(ctx: Context, datastore: string, id: string, upload: StaticUpload): StaticRecord {
+  const record = findStatic(ctx, datastore, id);
+  const { file } = parseBody(STATIC_REPLACE, { ...upload.fields, file: upload.file });
+  record.type_infos = analyse(record.type, file);
+  record.size = file.bytes.length;
+  if (file.blob) record.blob = file.blob;
+  record.update = ctx.now;
+  record.lastEvent = event(ctx, STATICS, record, "Remplacement du fichier");
+  return record;
+}
+
+/** The content type of a static's file. */
+export function staticContentType(record: StaticRecord): string {
+  return record.type === "ROK4-STYLE" ? "application/json" : record.type === "GEOSERVER-STYLE" ? "application/xml" : "text/plain; charset=UTF-8";
 }
 
 /** Ids of the statics a configuration uses (WMS-VECTOR style/ftl, WMTS-TMS styles). */
@@ -85,6 +118,7 @@ export function deleteStatic(ctx: Context, datastore: string, id: string): void 
 export function staticView(record: StaticRecord): JsonObject {
   const view: JsonObject = { _id: record._id, name: record.name, type: record.type };
   if (record.description !== undefined) view.description = record.description;
+  if (record.extra !== undefined) view.extra = cloneJson(record.extra) as JsonObject;
   view.type_infos = cloneJson(record.type_infos) as JsonObject;
   return view;
 }
