@@ -1,5 +1,7 @@
 // RecordSource in memory: maps per kind (insertion order kept), an index of due times, an undo log for
 // transactions, and commit listeners (the browser persists each committed batch and tells other tabs).
+// Filtered and sorted lists read each row's JSON parsed once (kept with the row until it is replaced).
+import { compareSortValues, matchesAll, sortValue } from "./row-query.ts";
 import type { ChangeBatch, GroupTotal, RecordSource, RowKey, RowQuery, StoredRow } from "./source.ts";
 
 type Undo = { key: RowKey; before: StoredRow | undefined };
@@ -14,6 +16,8 @@ export class MemorySource implements RecordSource {
   private readonly blobRefs = new Map<string, number>();
   private readonly groups = new Map<string, Map<string, GroupTotal>>();
   private readonly listeners = new Set<CommitListener>();
+  // Parsed JSON of the rows a filtered or sorted list read (undefined when unparsable), dropped with the row object.
+  private readonly parsed = new WeakMap<StoredRow, unknown>();
   private undo: Undo[] | undefined;
 
   /** A source holding the given rows. */
@@ -59,10 +63,16 @@ export class MemorySource implements RecordSource {
   list(kind: string, query: RowQuery = {}): StoredRow[] {
     const offset = query.offset ?? 0;
     const end = query.limit === undefined ? Infinity : offset + query.limit;
+    if (query.sort) {
+      const { path, direction } = query.sort;
+      const sign = direction === "desc" ? -1 : 1;
+      const keyed = [...this.matching(kind, query)].map((row, index) => ({ row, index, value: sortValue(this.json(row), path) }));
+      keyed.sort((a, b) => sign * compareSortValues(a.value, b.value) || a.index - b.index);
+      return keyed.slice(offset, end).map((entry) => entry.row);
+    }
     const out: StoredRow[] = [];
     let index = 0;
-    for (const row of this.kinds.get(kind)?.values() ?? []) {
-      if (query.datastore !== undefined && row.datastore !== query.datastore) continue;
+    for (const row of this.matching(kind, query)) {
       if (index >= offset && index < end) out.push(row);
       if (++index >= end) break;
     }
@@ -71,10 +81,32 @@ export class MemorySource implements RecordSource {
 
   count(kind: string, query: RowQuery = {}): number {
     const rows = this.kinds.get(kind);
-    if (!rows || query.datastore === undefined) return rows?.size ?? 0;
+    if (!rows || (query.datastore === undefined && !query.where?.length)) return rows?.size ?? 0;
     let count = 0;
-    for (const row of rows.values()) if (row.datastore === query.datastore) count++;
+    for (const _ of this.matching(kind, query)) count++;
     return count;
+  }
+
+  // The rows of a kind of the query's datastore that satisfy its conditions, in insertion order.
+  private *matching(kind: string, query: RowQuery): Generator<StoredRow> {
+    for (const row of this.kinds.get(kind)?.values() ?? []) {
+      if (query.datastore !== undefined && row.datastore !== query.datastore) continue;
+      if (query.where?.length && !matchesAll(this.json(row), query.where)) continue;
+      yield row;
+    }
+  }
+
+  // The row's JSON, parsed once.
+  private json(row: StoredRow): unknown {
+    if (this.parsed.has(row)) return this.parsed.get(row);
+    let value: unknown;
+    try {
+      value = JSON.parse(row.json);
+    } catch {
+      value = undefined;
+    }
+    this.parsed.set(row, value);
+    return value;
   }
 
   put(row: StoredRow): void {

@@ -1,6 +1,10 @@
 // The store interface every adapter implements (memory, SQLite in Node, IndexedDB-backed memory in the browser):
 // rows of JSON records addressed by kind and id, read and written synchronously inside atomic transactions.
 // The core knows no resource: a row's kind, datastore, due time and blob keys are given by the collection.
+import type { RowCondition, RowSort } from "./row-query.ts";
+
+/** Conditions and sort orders on a row's JSON (see row-query.ts for their semantics). */
+export type { JsonPath, RowCondition, RowSort, RowValue } from "./row-query.ts";
 
 /** One stored record. */
 export interface StoredRow {
@@ -27,9 +31,12 @@ export interface GroupTotal {
   size: number;
 }
 
-/** Which rows of a kind to read: one datastore's, in insertion order, a page of them. */
+/** Which rows of a kind to read: one datastore's, those whose JSON satisfies every condition of `where`, in
+ * insertion order or by `sort` (ties in insertion order), a page of them. */
 export interface RowQuery {
   datastore?: string;
+  where?: readonly RowCondition[];
+  sort?: RowSort;
   offset?: number;
   limit?: number;
 }
@@ -52,9 +59,9 @@ export interface RecordSource {
   transaction<T>(work: () => T): T;
   /** The row, if any. */
   get(kind: string, id: string): StoredRow | undefined;
-  /** Rows of a kind, in insertion order (an updated row keeps its place). */
+  /** Rows of a kind, in insertion order (an updated row keeps its place) unless sorted. */
   list(kind: string, query?: RowQuery): StoredRow[];
-  /** How many rows of a kind (of one datastore) there are. */
+  /** How many rows of a kind (of one datastore, satisfying `where`) there are; offset, limit and sort are ignored. */
   count(kind: string, query?: RowQuery): number;
   /** Inserts or replaces a row. */
   put(row: StoredRow): void;

@@ -2,7 +2,10 @@
 // flush() writes back only the records whose JSON changed (cost proportional to what the operation touched,
 // not to the size of the store). Records are plain JSON; the model mutates them in place.
 import type { Collection, RecordBase } from "./collection.ts";
-import type { RecordSource, StoredRow } from "./source.ts";
+import type { RecordSource, RowQuery, StoredRow } from "./source.ts";
+
+/** What a list asks for besides the datastore: conditions, sort order, page. */
+export type ListQuery = Omit<RowQuery, "datastore">;
 
 interface Entry {
   collection: Collection<RecordBase>;
@@ -31,27 +34,25 @@ export class UnitOfWork {
     return this.remember(collection, key, row);
   }
 
-  /** Records (of one datastore when given), in insertion order (a page of them with offset/limit). */
-  list<T extends RecordBase>(collection: Collection<T>, datastore?: string, page: { offset?: number; limit?: number } = {}): T[] {
+  /** Records (of one datastore when given) whose JSON satisfies `query.where`, in insertion order or by
+   * `query.sort`, a page of them with offset/limit. Changes made so far are flushed first, so that the source
+   * filters the records as they are now. */
+  list<T extends RecordBase>(collection: Collection<T>, datastore?: string, query: ListQuery = {}): T[] {
+    this.flush();
     const out: T[] = [];
-    for (const row of this.source.list(collection.kind, { datastore, ...page })) {
+    for (const row of this.source.list(collection.kind, { ...query, datastore })) {
       const key = keyOf(collection.kind, row.id);
       const known = this.entries.get(key);
       const record = known ? (known.record as T | undefined) : this.remember(collection, key, row);
       if (record) out.push(record);
     }
-    // Records inserted by this unit and not yet flushed.
-    for (const entry of this.entries.values()) {
-      if (entry.text === undefined && entry.record && entry.collection.kind === collection.kind && (datastore === undefined || entry.record.datastore === datastore) && !out.includes(entry.record as T)) {
-        if (page.offset === undefined && page.limit === undefined) out.push(entry.record as T);
-      }
-    }
     return out;
   }
 
-  /** How many records of one datastore the collection holds (as last flushed). */
-  count<T extends RecordBase>(collection: Collection<T>, datastore: string): number {
-    return this.source.count(collection.kind, { datastore });
+  /** How many records of one datastore the collection holds (satisfying `where` when given), changes included. */
+  count<T extends RecordBase>(collection: Collection<T>, datastore: string, where?: ListQuery["where"]): number {
+    this.flush();
+    return this.source.count(collection.kind, where ? { datastore, where } : { datastore });
   }
 
   /** Per group, how many of a datastore's records count in it and their total size (as last flushed). */

@@ -21,6 +21,7 @@ import type { GroupTotal, RecordSource, RowKey, RowQuery, StoredRow } from "../c
 import { asStorageError } from "./storage-error.ts";
 import { importLegacyState, type LegacyImport } from "./json-import.ts";
 import { DATABASE_FILE, lockAndPrepare, OWNER_FILE } from "./sqlite-schema.ts";
+import { orderSql, registerFunctions, whereSql } from "./sqlite-query.ts";
 
 /** StorageError (507/503), thrown by a commit that failed. */
 export { StorageError } from "./storage-error.ts";
@@ -69,6 +70,8 @@ export class SqliteSource implements RecordSource {
   /** What was found when opening: a new database, an existing one, and the import of a datastore.json. */
   readonly opening: { created: boolean; imported?: LegacyImport };
   private readonly statements;
+  // Statements of filtered or sorted lists, by SQL text (their shape; the values are parameters).
+  private readonly queries = new Map<string, Database.Statement>();
 
   /** Wraps an open database (use openSqliteSource). */
   constructor(
@@ -77,6 +80,7 @@ export class SqliteSource implements RecordSource {
     created: boolean,
   ) {
     this.opening = { created };
+    registerFunctions(db);
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
       get: prepare(`SELECT ${COLUMNS} FROM rows WHERE kind = ? AND id = ?`),
@@ -119,13 +123,39 @@ export class SqliteSource implements RecordSource {
   list(kind: string, query: RowQuery = {}): StoredRow[] {
     const limit = query.limit ?? -1;
     const offset = query.offset ?? 0;
+    if (query.where?.length || query.sort) {
+      const { sql, params } = this.filtered(kind, query);
+      return (this.query(`SELECT ${COLUMNS} FROM rows WHERE ${sql} ORDER BY ${orderSql(query.sort)} LIMIT ? OFFSET ?`).all(...params, limit, offset) as RawRow[]).map(toRow);
+    }
     const raws = (query.datastore === undefined ? this.statements.listAll.all(kind, limit, offset) : this.statements.listDatastore.all(kind, query.datastore, limit, offset)) as RawRow[];
     return raws.map(toRow);
   }
 
   count(kind: string, query: RowQuery = {}): number {
+    if (query.where?.length) {
+      const { sql, params } = this.filtered(kind, query);
+      return (this.query(`SELECT count(*) AS n FROM rows WHERE ${sql}`).get(...params) as { n: number }).n;
+    }
     const result = (query.datastore === undefined ? this.statements.countAll.get(kind) : this.statements.countDatastore.get(kind, query.datastore)) as { n: number };
     return result.n;
+  }
+
+  // The WHERE clause of a filtered query (kind, datastore, conditions) and its parameters.
+  private filtered(kind: string, query: RowQuery): { sql: string; params: unknown[] } {
+    const where = whereSql(query.where);
+    const sql = ["kind = ?", ...(query.datastore === undefined ? [] : ["datastore = ?"]), ...(where ? [where.sql] : [])].join(" AND ");
+    return { sql, params: [kind, ...(query.datastore === undefined ? [] : [query.datastore]), ...(where?.params ?? [])] };
+  }
+
+  // A prepared statement of a filtered query, kept by its text (at most 64).
+  private query(sql: string): Database.Statement {
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      if (this.queries.size >= 64) this.queries.clear();
+      statement = this.db.prepare(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement;
   }
 
   put(row: StoredRow): void {

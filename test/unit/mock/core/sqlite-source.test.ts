@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { MemorySource } from "../../../../src/mock/core/memory-source.ts";
-import type { RecordSource, StoredRow } from "../../../../src/mock/core/source.ts";
+import type { RecordSource, RowCondition, StoredRow } from "../../../../src/mock/core/source.ts";
 import { Store } from "../../../../src/mock/core/store.ts";
 import { collection } from "../../../../src/mock/core/collection.ts";
 import { DATABASE_FILE, openSqliteSource, SqliteSource, StorageError } from "../../../../src/mock/node/sqlite-source.ts";
@@ -188,6 +188,58 @@ function conformance(name: string, make: () => RecordSource & { close?: () => vo
       assert.equal(source.count("static"), 0);
       assert.equal(source.nextDue(10), undefined);
       assert.equal(source.referencedBlobs().size, 0);
+    }));
+
+    test("where: equals, in, like (% and case), entry (tags), paths through lists (*), not; count agrees", withSource((source) => {
+      const put = (id: string, json: unknown, datastore = "ds1") => source.put({ ...row(id, { datastore }), json: JSON.stringify({ _id: id, datastore, ...(json as object) }) });
+      source.transaction(() => {
+        put("a", { name: "Données départementales", status: "GENERATED", n: 1, tags: { tuto: "oui", x: "1" }, used: [{ sd: "s1" }, { sd: "s2" }] });
+        put("b", { name: "DONNÉES 100% brutes", status: "DELETED", n: 2, tags: { tuto: "non" }, used: [{ sd: "s3" }] });
+        put("c", { name: "Autre_chose", status: "GENERATED", n: "1", tags: {}, used: "s1" });
+        put("d", { status: "CREATED" });
+        put("e", { name: "Données départementales", status: "GENERATED" }, "ds2");
+        source.put({ ...row("bad"), json: "{pas du json" });
+      });
+      const where = (...conditions: RowCondition[]) => {
+        const listed = ids(source.list("upload", { datastore: "ds1", where: conditions }));
+        assert.equal(source.count("upload", { datastore: "ds1", where: conditions }), listed.length, "count agrees with list");
+        return listed.filter((id) => id !== "bad");
+      };
+      assert.deepEqual(where({ path: ["status"], equals: "GENERATED" }), ["a", "c"]);
+      assert.deepEqual(where({ path: ["n"], equals: 1 }), ["a"], "a number equals a number, not a string");
+      assert.deepEqual(where({ path: ["n"], equals: "1" }), ["c"]);
+      assert.deepEqual(where({ path: ["status"], in: ["CREATED", "DELETED"] }), ["b", "d"]);
+      assert.deepEqual(where({ path: ["status"], in: [] }), []);
+      assert.deepEqual(where({ path: ["name"], like: "données%" }), ["a", "b"], "case-insensitive, accents included");
+      assert.deepEqual(where({ path: ["name"], like: "données départementales" }), ["a"], "no % is a whole-value match");
+      assert.deepEqual(where({ path: ["name"], like: "%100\\%%" }), [], "a backslash is a plain character");
+      assert.deepEqual(where({ path: ["name"], like: "%100%" }), ["b"]);
+      assert.deepEqual(where({ path: ["name"], like: "autre_chose" }), ["c"], "_ is a plain character");
+      assert.deepEqual(where({ path: ["name"], like: "autre%chose" }), ["c"]);
+      assert.deepEqual(where({ path: ["name"], like: "autr_chose" }), []);
+      assert.deepEqual(where({ path: ["tags"], entry: { key: "tuto", value: "oui" } }), ["a"]);
+      assert.deepEqual(where({ path: ["tags"], entry: { key: "x\"]'); --", value: "1" } }), [], "a tag key is a value, never SQL or a path");
+      assert.deepEqual(where({ path: ["used", "*", "sd"], equals: "s2" }), ["a"]);
+      assert.deepEqual(where({ path: ["used", "*"], equals: "s1" }), ["c"], "* on a scalar reaches the scalar itself");
+      assert.deepEqual(where({ not: { path: ["status"], equals: "DELETED" } }), ["a", "c", "d"]);
+      assert.deepEqual(where({ not: { path: ["name"], like: "%" } }), ["d"], "a missing value satisfies no condition, so its not holds");
+      assert.deepEqual(where({ path: ["status"], equals: "GENERATED" }, { path: ["tags"], entry: { key: "tuto", value: "oui" } }), ["a"]);
+      assert.ok(ids(source.list("upload", { datastore: "ds1", where: [{ path: ["status"], equals: "NONE" }] })).includes("bad"), "an unparsable row is handed out, for its reader to report");
+      assert.deepEqual(ids(source.list("upload", { datastore: "ds1", where: [{ path: ["status"], equals: "GENERATED" }], offset: 1, limit: 5 })).filter((id) => id !== "bad"), ["c"]);
+      assert.equal(source.count("upload", { where: [{ path: ["name"], like: "données départementales" }] }), 3, "every datastore when none is given (and the unparsable row)");
+    }));
+
+    test("sort: by a path, asc or desc, null first, numbers before strings, ties in insertion order; pages after sorting", withSource((source) => {
+      source.transaction(() => {
+        for (const [id, at] of [["a", 30], ["b", 10], ["c", null], ["d", 20], ["e", 10], ["f", "z"]] as const) {
+          source.put({ ...row(id), json: JSON.stringify({ _id: id, datastore: "ds1", last: at === null ? {} : { date: at } }) });
+        }
+      });
+      const sorted = (direction: "asc" | "desc", page: { offset?: number; limit?: number } = {}) => ids(source.list("upload", { datastore: "ds1", sort: { path: ["last", "date"], direction }, ...page }));
+      assert.deepEqual(sorted("asc"), ["c", "b", "e", "d", "a", "f"]);
+      assert.deepEqual(sorted("desc"), ["f", "a", "d", "b", "e", "c"]);
+      assert.deepEqual(sorted("desc", { offset: 1, limit: 3 }), ["a", "d", "b"]);
+      assert.deepEqual(ids(source.list("upload", { datastore: "ds1", sort: { path: ["last", "date"], direction: "asc" }, where: [{ path: ["last", "date"], in: [10, 30] }] })), ["b", "e", "a"]);
     }));
 
     test("a Store runs operations over the source", withSource((source) => {
