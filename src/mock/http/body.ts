@@ -15,6 +15,8 @@ export interface ReceivedBlobFile {
 export interface ReceivedMultipart {
   file?: ReceivedBlobFile;
   fields: Record<string, string>;
+  /** Every value of each text field, in order (a field may be repeated: annexes' `paths`). */
+  repeated?: Record<string, string[]>;
   /** French messages; non-empty when the body is not usable multipart. */
   problems: string[];
 }
@@ -49,7 +51,10 @@ export const fetchBodyReader: BodyReader = {
         const name = "name" in value && typeof value.name === "string" ? value.name : "";
         if (value.size > limit) throw new BlobTooLargeError(limit);
         received.file = { name, blob: await blobs.write(new Uint8Array(await value.arrayBuffer()), limit) };
-      } else if (typeof value === "string") received.fields[key] = value;
+      } else if (typeof value === "string") {
+        received.fields[key] = value;
+        (received.repeated ??= {})[key] = [...(received.repeated[key] ?? []), value];
+      }
     }
     return received;
   },

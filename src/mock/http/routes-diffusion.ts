@@ -12,12 +12,13 @@ import type { ConfigurationType } from "../resources/configurations/records.ts";
 import { SERVICE_ROOTS } from "../seed.ts";
 import type { ServiceRoots } from "../seed.ts";
 import { json } from "./respond.ts";
+import { publicAnnexeRoute } from "../resources/annexes/public.ts";
 import type { RouteInput } from "./route.ts";
 
 /** A route of a diffusion service: an absolute URL pattern and its handler. */
 export interface DiffusionRoute {
   path: string;
-  handle: (input: RouteInput) => Response;
+  handle: (input: RouteInput) => Response | Promise<Response>;
 }
 
 const xml = (body: string, status = 200): Response => new Response(body, { status, headers: { "Content-Type": "text/xml; charset=UTF-8" } });
@@ -135,7 +136,7 @@ function downloadRoutes(open: boolean, root: string): DiffusionRoute[] {
   ];
 }
 
-/** Every diffusion route, open then private; `origin` replaces https://data.geopf.fr (e.g. for a local server). */
+/** Every diffusion route, open then private, then the published annexes; `origin` replaces https://data.geopf.fr (e.g. for a local server). */
 export function diffusionRoutes(origin?: string): DiffusionRoute[] {
   const routes: DiffusionRoute[] = [];
   for (const open of [true, false]) {
@@ -162,5 +163,6 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
     });
     routes.push(...downloadRoutes(open, roots.download));
   }
+  routes.push(publicAnnexeRoute(origin));
   return routes;
 }

@@ -134,7 +134,10 @@ function parse(
     });
     parser.on("field", (name, value, info) => {
       if (info.nameTruncated || info.valueTruncated) received.problems.push(`Champ « ${name} » trop long : ${Math.floor(options.fieldSize / KIB)} Kio au plus.`);
-      else received.fields[name] = value;
+      else {
+        received.fields[name] = value;
+        (received.repeated ??= {})[name] = [...(received.repeated[name] ?? []), value];
+      }
     });
     parser.on("fieldsLimit", () => received.problems.push("Trop de champs dans le corps multipart."));
     parser.on("filesLimit", () => received.problems.push("Trop de fichiers dans le corps multipart."));

@@ -18,7 +18,7 @@ export interface FileForm {
 
 /** Reads a multipart body (file in `file`, at most `limit` bytes), runs `use`; the blob is deleted when `use`
  * throws and nothing references it. Query parameters fill fields absent from the form (the SDK sends them so);
- * a field repeated in the query string comes as a list. */
+ * a field repeated in the form or in the query string comes as a list. */
 export async function withFileForm<T>(input: RouteInput, limit: number, use: (form: FileForm) => T): Promise<T> {
   const { store, request, body, url } = input;
   const form = await body.multipart(request, store.blobs, { fileField: "file", limit });
@@ -28,7 +28,10 @@ export async function withFileForm<T>(input: RouteInput, limit: number, use: (fo
     const values = url.searchParams.getAll(key);
     fields[key] = values.length === 1 ? values[0]! : values;
   }
-  Object.assign(fields, form.fields);
+  for (const [key, value] of Object.entries(form.fields)) {
+    const values = form.repeated?.[key];
+    fields[key] = values && values.length > 1 ? values : value;
+  }
   const received = form.file;
   try {
     const bytes = received ? await store.blobs.read(received.blob.key) : undefined;

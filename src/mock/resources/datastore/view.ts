@@ -1,4 +1,5 @@
 // GET /datastores/{datastore}: the seeded datastore with the live use of its endpoints and storages.
+import { ANNEXE_GROUP, ANNEXES } from "../annexes/records.ts";
 import { OFFERINGS } from "../offerings/records.ts";
 import { STORED_DATA } from "../stored-data/records.ts";
 import { UPLOAD_GROUP, UPLOADS } from "../uploads/records.ts";
@@ -33,7 +34,7 @@ export function datastoreView(ctx: Context, datastore: string): JsonObject {
         storage: storageView(storage),
       })),
       uploads: { use: uploadsUse, quota: UPLOAD_STORAGE.quota, storage: storageView(UPLOAD_STORAGE) },
-      annexes: { use: 0, quota: ANNEXE_STORAGE.quota, storage: storageView(ANNEXE_STORAGE) },
+      annexes: { use: ctx.records.totals(ANNEXES, datastore).get(ANNEXE_GROUP)?.size ?? 0, quota: ANNEXE_STORAGE.quota, storage: storageView(ANNEXE_STORAGE) },
     },
   };
 }
