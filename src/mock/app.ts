@@ -13,6 +13,7 @@ import { STORED_DATA } from "./resources/stored-data/records.ts";
 import { UPLOADS } from "./resources/uploads/records.ts";
 import { Store } from "./core/store.ts";
 import type { Route } from "./http/route.ts";
+import { annotationRoutes } from "./resources/annotations/routes.ts";
 import { CHECK_LIFECYCLE } from "./resources/checks/checks.ts";
 import { checkRoutes } from "./resources/checks/routes.ts";
 import { configurationRoutes } from "./resources/configurations/routes.ts";
@@ -39,6 +40,8 @@ export const API_ROUTES: readonly Route[] = [
   ...configurationRoutes,
   ...offeringRoutes,
   ...staticRoutes,
+  // Tags, comments, events and sharings under uploads, stored data and configurations (fixed last segments).
+  ...annotationRoutes,
 ];
 
 /** The timed transitions of the resources. */
