@@ -13,6 +13,10 @@ import { STORED_DATA } from "./resources/stored-data/records.ts";
 import { UPLOADS } from "./resources/uploads/records.ts";
 import { Store } from "./core/store.ts";
 import type { Route } from "./http/route.ts";
+import { ANNEXES } from "./resources/annexes/records.ts";
+import { annexeRoutes } from "./resources/annexes/routes.ts";
+import { METADATA } from "./resources/metadata/records.ts";
+import { metadataRoutes } from "./resources/metadata/routes.ts";
 import { annotationRoutes } from "./resources/annotations/routes.ts";
 import { CHECK_LIFECYCLE } from "./resources/checks/checks.ts";
 import { checkRoutes } from "./resources/checks/routes.ts";
@@ -40,6 +44,8 @@ export const API_ROUTES: readonly Route[] = [
   ...configurationRoutes,
   ...offeringRoutes,
   ...staticRoutes,
+  ...annexeRoutes,
+  ...metadataRoutes,
   // Tags, comments, events and sharings under uploads, stored data and configurations (fixed last segments).
   ...annotationRoutes,
 ];
@@ -48,7 +54,7 @@ export const API_ROUTES: readonly Route[] = [
 export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];
 
 /** Every collection of records (for Store.reindex after an import). */
-export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS] as unknown as readonly Collection<RecordBase>[];
+export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS, ANNEXES, METADATA] as unknown as readonly Collection<RecordBase>[];
 
 /** A simulated datastore over the given source and blobs (in memory by default). */
 export function createStore(options: StoreOptions = {}): Store {

@@ -36,7 +36,7 @@ test("GET …/checks and …/checks/{check}: the catalog; 404 for an unknown che
   const executions = await h.call("GET", `${DS}/checks/executions`);
   assert.equal(executions.status, 200);
   assert.equal(executions.body.length, 2);
-  assert.deepEqual(Object.keys(executions.body[0]).sort(), ["_id", "check", "status"]);
+  for (const key of ["_id", "check", "status"]) assert.ok(key in executions.body[0], key);
 });
 
 test("POST …/uploads/{upload}/checks: relaunches the listed checks (CHECKING, then CLOSED); 400, 404, 409", async () => {
