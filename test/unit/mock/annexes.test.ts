@@ -42,7 +42,7 @@ test("POST …/annexes: repeated paths, leading /, MIME type, unpublished; the b
 
 test("POST …/annexes: comma-joined paths, published=true, labels, fields as query parameters (SDK); public URL", async () => {
   const xml = '<?xml version="1.0"?><Capabilities/>';
-  const created = await h.call("POST", `${DS}/annexes?paths=${encodeURIComponent("capabilities/mes_couches_wfs,capabilities/copie.xml")}&published=true&labels=getcap`, { form: annexeForm(xml, "getcap.xml") });
+  const created = await h.call("POST", `${DS}/annexes?paths=${encodeURIComponent("capabilities/mes_couches_wfs,capabilities/copie.xml")}&published=True&labels=getcap`, { form: annexeForm(xml, "getcap.xml") });
   assert.equal(created.status, 200, JSON.stringify(created.body));
   assert.deepEqual(created.body.paths, ["/capabilities/mes_couches_wfs", "/capabilities/copie.xml"]);
   assert.equal(created.body.published, true);
@@ -59,7 +59,7 @@ test("POST …/annexes: 400 for a missing file or paths, unknown fields, bad pub
   assertError(await h.call("POST", `${DS}/annexes`, { form: (() => { const f = new FormData(); f.append("paths", "a.txt"); return f; })() }), 400, /^file : fichier obligatoire/);
   assertError(await h.call("POST", `${DS}/annexes`, { form: annexeForm("x", "x.txt") }), 400, /^paths : chemin public de l'annexe .* obligatoire/);
   assertError(await h.call("POST", `${DS}/annexes`, { form: annexeForm("x", "x.txt", { paths: "a/../b.txt", published: "oui", colour: "red" }) }), 400,
-    /^published : valeur "oui" inconnue \(valeurs possibles : "true", "false"\)/, /^colour : champ multipart inconnu/);
+    /^published : "true" ou "false" attendu \(reçu : chaîne "oui"\)/, /^colour : champ multipart inconnu/);
   assertError(await h.call("POST", `${DS}/annexes`, { form: annexeForm("x", "x.txt", { paths: "a/../b.txt" }) }), 400, /ne doit pas contenir de segment/);
   assertError(await h.call("POST", `${DS}/annexes`, { json: { paths: ["a"] } }), 400, /multipart\/form-data/);
   assertError(await h.call("POST", `${DS}/annexes`, { form: annexeForm("x", "x.txt", { paths: "/imagettes/rgealti.jpg" }) }), 409, /déjà celui de l'annexe/);

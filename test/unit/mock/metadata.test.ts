@@ -34,7 +34,7 @@ test("POST …/metadata: identifier and level read, ISOAP and open_data false by
   assert.equal(file.status, 200);
   assert.equal(file.headers.get("content-type"), "application/xml");
   assert.equal(md5(await file.text()), md5(text));
-  const series = await h.call("POST", `${DS}/metadata?type=INSPIRE&open_data=true`, { form: bytesForm(iso(PRODUIT, "series"), "metadonnee_produit.xml") });
+  const series = await h.call("POST", `${DS}/metadata?type=INSPIRE&open_data=True`, { form: bytesForm(iso(PRODUIT, "series"), "metadonnee_produit.xml") });
   assert.equal(series.status, 200, JSON.stringify(series.body));
   assert.equal(series.body.level, "SERIES");
   assert.equal(series.body.type, "INSPIRE");
@@ -48,7 +48,7 @@ test("POST …/metadata: 400 for malformed XML, another root, no identifier, bad
   assertError(await post("<gmd:MD_Metadata>"), 400, /n'est pas une fiche de métadonnées ISO 19139 valide : XML mal formé/);
   assertError(await post("<StyledLayerDescriptor/>"), 400, /racine doit être gmd:MD_Metadata/);
   assertError(await post('<gmd:MD_Metadata xmlns:gmd="g"/>'), 400, /identifiant de fiche absent/);
-  assertError(await post(iso("X"), { type: "DUBLIN", open_data: "oui", colour: "red" }), 400, /^type : valeur "DUBLIN" inconnue/, /^open_data : valeur "oui" inconnue/, /^colour : champ multipart inconnu/);
+  assertError(await post(iso("X"), { type: "DUBLIN", open_data: "oui", colour: "red" }), 400, /^type : valeur "DUBLIN" inconnue/, /^open_data : "true" ou "false" attendu/, /^colour : champ multipart inconnu/);
   assertError(await h.call("POST", `${DS}/metadata`, { form: new FormData() }), 400, /^file : fichier obligatoire/);
   assertError(await post(iso(LOT, "dataset")), 409, /existe déjà/);
 });

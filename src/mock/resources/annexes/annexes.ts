@@ -74,7 +74,7 @@ export function createAnnexe(ctx: Context, datastore: string, form: FileForm): A
   const { file, published, labels } = parsed.valid();
   const paths = checkPaths(ctx, datastore, splitList(given?.paths as string | string[] | undefined), problems);
   const record: AnnexeRecord = {
-    _id: ctx.newId(), datastore, paths, size: file.bytes.length, mime_type: mimeTypeOf(file.name, file.bytes), published: published === "true",
+    _id: ctx.newId(), datastore, paths, size: file.bytes.length, mime_type: mimeTypeOf(file.name, file.bytes), published: published?.toLowerCase() === "true",
     labels: splitList(labels), blob: file.blob, creation: ctx.now, update: ctx.now, lastEvent: { title: "Création", date: ctx.now },
   };
   record.lastEvent = event(ctx, ANNEXES, record, "Création");

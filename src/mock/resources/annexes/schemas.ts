@@ -10,13 +10,16 @@ const file = z.custom<ReceivedFile>((value) => value !== undefined, { error: "fi
 const oneOrMany = (noun: string) =>
   z.union([z.string(), z.array(z.string())], { error: (issue) => (issue.input === undefined ? `${noun} obligatoire` : `${noun} attendu (reçu : ${received(issue.input)})`) });
 
+/** A boolean sent as text ("true" | "false", any case: Python's requests sends True / False). */
+export const booleanText = z.string().check(z.refine((value) => /^(true|false)$/i.test(value), { error: (issue) => `"true" ou "false" attendu (reçu : ${received(issue.input)})` }));
+
 /** POST …/annexes: `file`, `paths` (repeated or comma-joined), `labels?`, `published?` ("true" | "false"). */
 export const ANNEXE_FIELDS = object(
   {
     file,
     paths: oneOrMany("chemin public de l'annexe (par exemple imagettes/vue.jpg ; plusieurs chemins : champ répété ou séparés par des virgules)"),
     labels: z.optional(oneOrMany("étiquette (champ répété ou étiquettes séparées par des virgules)")),
-    published: z.optional(z.enum(["true", "false"])),
+    published: z.optional(booleanText),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? "champ multipart inconnu (champs acceptés : file, paths, labels, published)" : undefined) },
 );

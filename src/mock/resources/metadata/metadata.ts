@@ -46,7 +46,7 @@ export function createMetadata(ctx: Context, datastore: string, form: FileForm):
   const existing = ctx.records.list(METADATA).find((other) => other.file_identifier === fileIdentifier);
   if (existing) throw conflict(`Une fiche de métadonnées d'identifiant « ${fileIdentifier} » existe déjà (${existing._id}) : remplacez son fichier (PUT …/metadata/${existing._id}).`);
   const record: MetadataRecord = {
-    _id: ctx.newId(), datastore, type, open_data: openData === "true", level, file_identifier: fileIdentifier, endpoints: [], tags: {},
+    _id: ctx.newId(), datastore, type, open_data: openData?.toLowerCase() === "true", level, file_identifier: fileIdentifier, endpoints: [], tags: {},
     blob: file.blob, size: file.bytes.length, creation: ctx.now, update: ctx.now, lastEvent: { title: "Création", date: ctx.now },
   };
   record.lastEvent = event(ctx, METADATA, record, "Création");

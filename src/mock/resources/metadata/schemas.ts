@@ -5,12 +5,13 @@ import { named, object, text } from "../../core/schema.ts";
 import { jsonObject } from "../common/schemas.ts";
 import type { ReceivedFile } from "../common/files.ts";
 import { METADATA_TYPES } from "./records.ts";
+import { booleanText } from "../annexes/schemas.ts";
 
 const file = z.custom<ReceivedFile>((value) => value !== undefined, { error: "fichier obligatoire (champ multipart de type fichier, XML ISO 19139)" });
 
 /** POST …/metadata: `file`, `type?` (ISOAP by default), `open_data?` ("true" | "false", false by default). */
 export const METADATA_FIELDS = object(
-  { file, type: z.optional(z.enum(METADATA_TYPES)), open_data: z.optional(z.enum(["true", "false"])) },
+  { file, type: z.optional(z.enum(METADATA_TYPES)), open_data: z.optional(booleanText) },
   { error: (issue) => (issue.code === "unrecognized_keys" ? "champ multipart inconnu (champs acceptés : file, type, open_data)" : undefined) },
 );
 
