@@ -21,12 +21,13 @@ export interface Published {
   storedData: StoredDataRecord[];
 }
 
-/** PUBLISHED offerings on endpoints of `type` that are open (or private). */
+/** PUBLISHED (or MODIFYING) offerings on endpoints of `type` that are open (or private). */
 export function publishedOn(ctx: Context, type: ConfigurationType, open: boolean): Published[] {
   const endpoints = new Set(ENDPOINTS.filter((endpoint) => endpoint.type === type && endpoint.open === open).map((endpoint) => endpoint._id));
   return ctx.records.list(OFFERINGS).flatMap((offering) => {
     const configuration = ctx.records.get(CONFIGURATIONS, offering.configuration);
-    if (offering.status !== "PUBLISHED" || !endpoints.has(offering.endpoint) || !configuration) return [];
+    // A synchronising offering (MODIFYING) stays served, as it was before the synchronisation.
+    if ((offering.status !== "PUBLISHED" && offering.status !== "MODIFYING") || !endpoints.has(offering.endpoint) || !configuration) return [];
     const storedData = objectItems(configuration.type_infos.used_data).flatMap((item) => {
       const found = typeof item.stored_data === "string" ? ctx.records.get(STORED_DATA, item.stored_data) : undefined;
       return found ? [found] : [];

@@ -113,6 +113,7 @@ test("configurations and offerings: unknown top-level keys ignored, `open` optio
   const synced = await h.call("PUT", url);
   assert.equal(synced.status, 200, JSON.stringify(synced.body));
   assert.equal(synced.body.status, "MODIFYING");
+  assert.equal((await fetch("https://data.geopf.fr/private/telechargement/resource/archive_sdk")).status, 200, "still served while MODIFYING");
   assert.ok(synced.body.update > before.update);
   assertError(await h.call("PUT", url), 409, /MODIFYING/);
   h.tick(2000);
