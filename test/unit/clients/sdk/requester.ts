@@ -135,3 +135,10 @@ export function rangeNextPage(contentRange: string | null, length: number): bool
   if (!match) return false;
   return !(length >= Number(match[3]));
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** An exchange as `METHOD target` with every identifier written `{id}` (to compare request sequences). */
+export function routeOf(exchange: Exchange): string {
+  return `${exchange.method} ${exchange.target.replace(UUID, "{id}")}`;
+}

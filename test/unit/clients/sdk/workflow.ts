@@ -34,7 +34,7 @@ export async function executionLogs(sdk: SdkEntities, execution: string): Promis
 }
 
 /** ProcessingExecutionAction.run then monitoring_until_end; returns the execution, its output and final status. */
-export async function processingExecution(sdk: SdkEntities, action: ActionDefinition): Promise<{ execution: Entity; output: Entity; status: string; logs: string[] }> {
+export async function processingExecution(sdk: SdkEntities, action: ActionDefinition): Promise<{ execution: Entity; output: Entity; status: string; logs: string[]; logErrors: string[] }> {
   const body = action.body_parameters;
   const outputName = body.output?.stored_data?.name as string | undefined;
   if (outputName !== undefined) {
@@ -54,14 +54,23 @@ export async function processingExecution(sdk: SdkEntities, action: ActionDefini
   let current = await sdk.get("processing_execution", execution._id);
   reads(current, { status: "string" }, "GET …/processings/executions/{id}");
   let logs: string[] = [];
+  // The command's callback prints the logs at each poll; a failure only prints « Logs indisponibles pour le moment... ».
+  const logErrors: string[] = [];
+  const readLogs = async (): Promise<void> => {
+    try {
+      logs = await executionLogs(sdk, execution._id);
+    } catch (error) {
+      logErrors.push(String(error));
+    }
+  };
   while (!FINAL.includes(current.status)) {
-    logs = await executionLogs(sdk, execution._id);
+    await readLogs();
     await sleep(POLL_MS);
     current = await sdk.get("processing_execution", execution._id);
     reads(current, { status: "string" }, "GET …/processings/executions/{id}");
   }
-  logs = await executionLogs(sdk, execution._id);
-  return { execution: current, output, status: current.status, logs };
+  await readLogs();
+  return { execution: current, output, status: current.status, logs, logErrors };
 }
 
 /** ConfigurationAction.run: the configuration of the same name and layer_name if any, else a new one; tags, comments. */
@@ -71,7 +80,8 @@ export async function configuration(sdk: SdkEntities, action: ActionDefinition):
   const found = same[0] ?? (await sdk.create("configuration", body));
   if (!same[0]) reads(found, { name: "string" }, "POST …/configurations");
   if (action.tags && Object.keys(action.tags).length > 0) await sdk.addTags("configuration", found._id, action.tags);
-  if (action.comments && action.comments.length > 0) await sdk.addComments("configuration", found._id, action.comments);
+  // `comments != {}`: an empty list of comments still reads the configuration's comments.
+  if (action.comments) await sdk.addComments("configuration", found._id, action.comments);
   return found;
 }
 
