@@ -9,6 +9,10 @@ export const SIMULATED_DATASTORE_ID = "f3b7c2a1-6d4e-4b8f-9a2c-7e1d5b3c9f60";
 export const SIMULATED_USER_ID = "8e2d4c6a-1b3f-4a5e-8c7d-9f0a2b4c6d8e";
 /** The seeded community's id. */
 export const SIMULATED_COMMUNITY_ID = "2a9c7e5b-3d1f-4e8a-b6c4-0d2e4f6a8b1c";
+/** Creation and last update of what the platform provides (community, datastore, endpoints, storages, checks, the
+ * processing named by an execution): [ts] requires them, their real values are not published; the community's creation
+ * date stands for all. */
+export const SEED_DATES = { creation: "2023-02-01T09:45:10.725069Z", update: "2023-02-01T09:45:10.725069Z" } as const;
 /** Contact e-mail of the community, copied into uploads and stored data. */
 export const CONTACT = "contact@ign.fr";
 
@@ -37,6 +41,7 @@ export const SIMULATED_USER = {
         datastore: SIMULATED_DATASTORE_ID,
         supervisor: SIMULATED_USER_ID,
         public: true,
+        ...SEED_DATES,
       },
     },
   ],
@@ -51,6 +56,8 @@ export interface Endpoint {
   open: boolean;
   urls: { type: string; url: string }[];
   metadata_fi?: string;
+  creation: string;
+  update: string;
 }
 
 const endpoint = (
@@ -59,6 +66,7 @@ const endpoint = (
   _id, name, technical_name, type, open,
   urls: endpointUrls.map(([urlType, url]) => ({ type: urlType, url })),
   metadata_fi: technical_name,
+  ...SEED_DATES,
 });
 
 const root = "https://data.geopf.fr";
@@ -111,7 +119,8 @@ export const DATASTORE_INFO = {
   name: "Communauté des tutoriels",
   technical_name: "tutoriels",
   active: true,
-  community: { _id: SIMULATED_COMMUNITY_ID, contact: CONTACT, public: true },
+  community: { _id: SIMULATED_COMMUNITY_ID, contact: CONTACT, public: true, ...SEED_DATES },
+  ...SEED_DATES,
 };
 
 /** Download roots (offering URLs are `<root>/resource/<layer_name>`). */

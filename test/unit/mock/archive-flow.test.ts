@@ -3,7 +3,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import ids from "../../../_data/ids.json" with { type: "json" };
-import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
+import { SEED_DATES, SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
 import { DS, fileForm, harness, md5, T0 } from "./helpers.ts";
 
 const h = harness();
@@ -82,7 +82,9 @@ test("archive tutorial flow", async () => {
   assert.equal(execution.status, 200, JSON.stringify(execution.body));
   assert.equal(execution.body.status, "CREATED");
   assert.deepEqual(execution.body.parameters, {});
-  assert.deepEqual(execution.body.inputs.upload[0], { type: "ARCHIVE", name: "Données départementales", status: "CLOSED", srs: "EPSG:2154", _id: upload });
+  const { creation: inputCreation, update: inputUpdate, ...input } = execution.body.inputs.upload[0];
+  assert.deepEqual(input, { type: "ARCHIVE", name: "Données départementales", status: "CLOSED", srs: "EPSG:2154", _id: upload });
+  assert.ok(inputCreation === created.body.creation && inputUpdate >= inputCreation);
   assert.equal(execution.body.output.stored_data.status, "CREATED");
   assert.equal(execution.body.output.stored_data.type, "ARCHIVE");
   const executionId = execution.body._id as string;
@@ -154,7 +156,7 @@ test("archive tutorial flow", async () => {
   assert.equal(offering.status, 200, JSON.stringify(offering.body));
   assert.equal(offering.body.status, "PUBLISHING");
   assert.equal(offering.body.configuration.status, "PUBLISHED");
-  assert.deepEqual(offering.body.endpoint, { name: "gpf-download", _id: ids.endpoints.open.download });
+  assert.deepEqual(offering.body.endpoint, { name: "gpf-download", _id: ids.endpoints.open.download, ...SEED_DATES });
   assert.deepEqual(offering.body.urls, [{ type: "DOWNLOAD", url: "https://data.geopf.fr/telechargement/resource/limites_administratives" }]);
   h.tick(1500);
   const published = await h.call("GET", `${DS}/offerings/${offering.body._id}`);

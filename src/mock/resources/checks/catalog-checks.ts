@@ -13,10 +13,11 @@ import type { UploadRecord } from "../uploads/records.ts";
 import { assertNotDeleted, findUpload } from "../uploads/uploads.ts";
 import { startChecks } from "./checks.ts";
 import { CHECK_EXECUTIONS } from "./records.ts";
+import { SEED_DATES } from "../../seed.ts";
 
-/** A check as GET …/checks lists it: `{_id, name, description}`. */
+/** A check as GET …/checks lists it: `{_id, name, description, creation, update}` (the catalog's dates are the seed's). */
 export function checkView(check: CheckDef): JsonObject {
-  return { _id: check._id, name: check.name, description: check.description };
+  return { _id: check._id, name: check.name, description: check.description, ...SEED_DATES };
 }
 
 /** Every check the datastore may run, in catalog order. */

@@ -7,9 +7,10 @@ import type { Context } from "../../core/context.ts";
 import { CHECKS, PROCESSINGS } from "../processings/catalog.ts";
 import type { JsonObject } from "../../core/json.ts";
 import type { Storage } from "../../seed.ts";
-import { ANNEXE_STORAGE, DATA_STORAGES, DATASTORE_INFO, ENDPOINT_QUOTA, ENDPOINTS, UPLOAD_STORAGE } from "../../seed.ts";
+import { ANNEXE_STORAGE, DATA_STORAGES, DATASTORE_INFO, ENDPOINT_QUOTA, ENDPOINTS, SEED_DATES, UPLOAD_STORAGE } from "../../seed.ts";
 
-const storageView = (storage: Storage): JsonObject => ({ _id: storage._id, name: storage.name, type: storage.type, labels: [...storage.labels] });
+// A storage as the datastore shows it (StorageListResponseDto; the platform's dates are the seed's).
+const storageView = (storage: Storage): JsonObject => ({ _id: storage._id, name: storage.name, type: storage.type, labels: [...storage.labels], ...SEED_DATES });
 
 /** The datastore as GET /datastores/{datastore} returns it. */
 export function datastoreView(ctx: Context, datastore: string): JsonObject {

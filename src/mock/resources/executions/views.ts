@@ -8,15 +8,24 @@ import type { JsonObject } from "../../core/json.ts";
 import { cloneJson } from "../../core/json.ts";
 import { isoDate } from "../../core/time.ts";
 import type { ExecutionRecord } from "./records.ts";
+import { SEED_DATES } from "../../seed.ts";
+
+// `processing` of an execution (ProcessingExecutionProcessingDto; the catalog's dates are the seed's).
+function processingRef(execution: ExecutionRecord): JsonObject {
+  return { name: processingById(execution.processing)?.name ?? "", _id: execution.processing, ...SEED_DATES };
+}
+
+// Last change of an execution: its latest step (records keep no separate update time).
+const lastChange = (execution: ExecutionRecord): string => isoDate(execution.finish ?? execution.start ?? execution.launch ?? execution.creation);
 
 /** Full processing execution; launch, start and finish appear progressively. */
 export function executionView(execution: ExecutionRecord, ctx: Context): JsonObject {
-  const processing = processingById(execution.processing);
   const output = ctx.records.get(STORED_DATA, execution.output);
   const view: JsonObject = {
-    processing: { name: processing?.name ?? "", _id: execution.processing },
+    processing: processingRef(execution),
     status: execution.status,
     creation: isoDate(execution.creation),
+    update: lastChange(execution),
   };
   for (const key of ["launch", "start", "finish"] as const) {
     const value = execution[key];
@@ -25,7 +34,7 @@ export function executionView(execution: ExecutionRecord, ctx: Context): JsonObj
   view.inputs = {
     upload: execution.inputs.upload.flatMap((id) => {
       const upload = ctx.records.get(UPLOADS, id);
-      return upload ? [{ type: upload.type, name: upload.name, status: upload.status, srs: upload.srs, _id: upload._id }] : [];
+      return upload ? [{ type: upload.type, name: upload.name, status: upload.status, srs: upload.srs, _id: upload._id, creation: isoDate(upload.creation), update: isoDate(upload.update) }] : [];
     }),
     stored_data: execution.inputs.stored_data.flatMap((id) => {
       const storedData = ctx.records.get(STORED_DATA, id);
@@ -40,6 +49,5 @@ export function executionView(execution: ExecutionRecord, ctx: Context): JsonObj
 
 /** Execution as listed by GET …/processings/executions. */
 export function executionSummary(execution: ExecutionRecord): JsonObject {
-  const processing = processingById(execution.processing);
-  return { processing: { name: processing?.name ?? "", _id: execution.processing }, status: execution.status, creation: isoDate(execution.creation), _id: execution._id };
+  return { processing: processingRef(execution), status: execution.status, creation: isoDate(execution.creation), update: lastChange(execution), _id: execution._id };
 }

@@ -6,7 +6,7 @@ import { cloneJson } from "../../core/json.ts";
 import { isoDate } from "../../core/time.ts";
 import type { OfferingRecord } from "./records.ts";
 import { offeringUrls } from "./urls.ts";
-import { ENDPOINTS } from "../../seed.ts";
+import { ENDPOINTS, SEED_DATES } from "../../seed.ts";
 
 /** Full offering. */
 export function offeringView(offering: OfferingRecord, ctx: Context): JsonObject {
@@ -20,9 +20,10 @@ export function offeringView(offering: OfferingRecord, ctx: Context): JsonObject
     status: offering.status,
     public_activity: offering.public_activity,
     configuration: { name: configuration?.name ?? "", status: configuration?.status ?? "UNPUBLISHED", _id: offering.configuration },
-    endpoint: { name: endpoint?.technical_name ?? "", _id: offering.endpoint },
+    endpoint: { name: endpoint?.technical_name ?? "", _id: offering.endpoint, creation: endpoint?.creation ?? SEED_DATES.creation, update: endpoint?.update ?? SEED_DATES.update },
     urls: offeringUrls(configuration, offering.open),
   };
+  if (configuration) Object.assign(view.configuration as JsonObject, { creation: isoDate(configuration.creation), update: isoDate(configuration.update) });
   if (offering.permissions) view.permissions = cloneJson(offering.permissions);
   Object.assign(view, { _id: offering._id, creation: isoDate(offering.creation), update: isoDate(offering.update) });
   return view;
@@ -33,6 +34,6 @@ export function offeringSummary(offering: OfferingRecord, ctx: Context): JsonObj
   const configuration = ctx.records.get(CONFIGURATIONS, offering.configuration);
   return {
     open: offering.open, available: offering.available, layer_name: configuration?.layer_name ?? "", type: configuration?.type ?? "",
-    status: offering.status, endpoint: { _id: offering.endpoint }, _id: offering._id,
+    status: offering.status, public_activity: offering.public_activity, endpoint: { _id: offering.endpoint }, _id: offering._id,
   };
 }

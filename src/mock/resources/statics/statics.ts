@@ -11,6 +11,7 @@ import { badRequest, conflict } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
 import { cloneJson, isObject } from "../../core/json.ts";
 import { parseBody } from "../../core/schema.ts";
+import { isoDate } from "../../core/time.ts";
 import type { ConfigurationRecord } from "../configurations/records.ts";
 import type { StaticRecord } from "./records.ts";
 import type { StaticFile } from "./schemas.ts";
@@ -114,11 +115,13 @@ export function deleteStatic(ctx: Context, datastore: string, id: string): void 
   forgetAnnotations(ctx, STATICS, id);
 }
 
-/** A static as the API shows it: `{ _id, name, type, description?, type_infos }`. */
+/** A static as the API shows it: `{ _id, name, type, description?, type_infos, creation, update }`. */
 export function staticView(record: StaticRecord): JsonObject {
   const view: JsonObject = { _id: record._id, name: record.name, type: record.type };
   if (record.description !== undefined) view.description = record.description;
   if (record.extra !== undefined) view.extra = cloneJson(record.extra) as JsonObject;
   view.type_infos = cloneJson(record.type_infos) as JsonObject;
+  view.creation = isoDate(record.creation);
+  view.update = isoDate(record.update);
   return view;
 }

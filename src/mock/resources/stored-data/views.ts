@@ -6,9 +6,11 @@ import { isoDate } from "../../core/time.ts";
 import type { StoredDataRecord } from "./records.ts";
 import { CONTACT, DATA_STORAGES } from "../../seed.ts";
 
-/** Short stored data, as embedded in executions. */
+/** Short stored data, as embedded in executions (ProcessingExecutionStoredDataDto). */
 export function storedDataRef(storedData: StoredDataRecord): JsonObject {
-  return { name: storedData.name, type: storedData.type, status: storedData.status, _id: storedData._id };
+  const ref: JsonObject = { name: storedData.name, type: storedData.type, status: storedData.status };
+  if (storedData.srs !== undefined) ref.srs = storedData.srs;
+  return Object.assign(ref, { _id: storedData._id, creation: isoDate(storedData.creation), update: isoDate(storedData.update) });
 }
 
 /** Full stored data. */
@@ -41,5 +43,5 @@ export function storedDataView(storedData: StoredDataRecord): JsonObject {
 
 /** Stored data as listed by GET …/stored_data. */
 export function storedDataSummary(storedData: StoredDataRecord): JsonObject {
-  return { ...storedDataRef(storedData), srs: storedData.srs ?? null, size: storedData.size, open: storedData.open, tags: { ...storedData.tags } };
+  return { ...storedDataRef(storedData), size: storedData.size, open: storedData.open, tags: { ...storedData.tags }, public_activity: storedData.public_activity ?? false };
 }

@@ -33,5 +33,8 @@ export function uploadView(upload: UploadRecord): JsonObject {
 
 /** Upload as listed by GET …/uploads. */
 export function uploadSummary(upload: UploadRecord): JsonObject {
-  return { name: upload.name, description: upload.description, type: upload.type, status: upload.status, srs: upload.srs, size: uploadSize(upload), tags: { ...upload.tags }, _id: upload._id };
+  return {
+    name: upload.name, description: upload.description, type: upload.type, status: upload.status, srs: upload.srs, size: uploadSize(upload), tags: { ...upload.tags },
+    open: upload.open, _id: upload._id, update: isoDate(upload.update),
+  };
 }
