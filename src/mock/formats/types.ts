@@ -51,8 +51,25 @@ export interface RasterInfo {
   nodata?: string;
 }
 
+/** A dBase field: raw name (bytes as Latin-1 characters, decoded once the encoding is known), type letter, sizes. */
+export interface DbfField {
+  rawName: string;
+  type: string;
+  length: number;
+  decimals: number;
+}
+
+/** What one file of a shapefile tells on its own (the layer combines the files of the same stem). */
+export type ShapefilePart =
+  | { ext: "shp"; shapeType: number; features: number; extent?: [number, number, number, number]; geometryBytes: number }
+  | { ext: "shx"; records: number }
+  | { ext: "dbf"; fields: DbfField[]; records: number; attributeBytes: number; ldid: number; nonAscii: boolean; utf8: boolean }
+  | { ext: "prj"; name: string; srs?: string }
+  | { ext: "cpg"; label: string; encoding?: string };
+
 /** The analysis of one received file. */
 export type FileAnalysis =
+  | { kind: "shapefile"; part: ShapefilePart }
   | { kind: "vector"; format: "GPKG" | "CSV" | "GEOJSON"; layers: VectorLayerInfo[] }
   | { kind: "raster"; format: "GEOTIFF"; raster: RasterInfo }
   | { kind: "worldfile"; pixelSize: [number, number]; origin: [number, number] }
