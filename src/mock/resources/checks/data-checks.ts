@@ -1,10 +1,14 @@
 // The vector and raster checks, run on the analyses made when the files were received: readable files,
-// accepted extensions, layers with a geometry, coordinate systems consistent with the upload's `srs`;
+// accepted extensions, complete and consistent shapefiles (layer combined from the .shp/.shx/.dbf/.prj/.cpg
+// analyses, uploads/shapefile-layers.ts), layers with a geometry, coordinate systems consistent with the upload's `srs`;
 // images that are TIFF, georeferenced (tags or .tfw), of a supported channel format.
 import type { CheckRunner, LogEntry } from "./check-log.ts";
 import { dataFiles, error, framed, info, warning } from "./check-log.ts";
+import type { VectorLayerInfo } from "../../formats/types.ts";
 import { channelsFormat, extension, rasterImages, stem } from "../uploads/file-analysis.ts";
 import type { UploadFile, UploadRecord } from "../uploads/records.ts";
+import type { ShapefileSet } from "../uploads/shapefile-layers.ts";
+import { shapefileSets } from "../uploads/shapefile-layers.ts";
 
 const VECTOR_MAIN: Record<string, string> = { gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", shp: "Shapefile" };
 const VECTOR_AUX = ["shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx", "xml", "qmd"];
@@ -14,12 +18,29 @@ const RASTER_AUX = ["tfw", "tifw", "prj", "xml", "msk", "ovr"];
 const round = (value: number): string => String(Math.round(value * 1000) / 1000);
 const box = (extent: readonly number[]): string => `[${extent.map(round).join(", ")}]`;
 
-// A shapefile needs its .shx and .dbf next to it (its content is not read by the simulation).
-function shapefileProblems(files: UploadFile[], shp: UploadFile): LogEntry[] {
-  const base = stem(shp.path).toLowerCase();
-  const missing = ["shx", "dbf"].filter((ext) => !files.some((file) => file.path.toLowerCase() === `${base}.${ext}`));
-  if (missing.length > 0) return missing.map((ext) => error("checks_ogr", 301, `Fichier ${shp.path} : le fichier .${ext} associé est absent, le shapefile est illisible`));
-  return [warning("checks_ogr", 305, `Fichier ${shp.path} : le contenu des shapefiles n'est pas lu par la simulation (couche sans attributs connus)`)];
+// Lines about one layer: its summary, a missing geometry, an srs different from the upload's, emptiness, extent.
+function layerLines(upload: UploadRecord, path: string, format: string, layer: VectorLayerInfo): LogEntry[] {
+  const srs = layer.srs ?? `non déclaré (celui de la livraison, ${upload.srs}, sera utilisé)`;
+  const lines = [info("checks_ogr", 112, `Couche « ${layer.name} » : ${layer.features} objet(s), géométrie ${layer.geometry ? `${layer.geometry.type} (colonne ${layer.geometry.column})` : "aucune"}, système de coordonnées ${srs}, attributs ${layer.columns.map((c) => c.name).join(", ") || "aucun"}`)];
+  if (!layer.geometry) {
+    if (layer.attributesOnly) lines.push(warning("checks_ogr", 118, `La table « ${layer.name} » n'a pas de géométrie : elle sera intégrée comme une table attributaire`));
+    else lines.push(error("checks_ogr", 121, `La couche « ${layer.name} » du fichier ${path} n'a pas de géométrie${format === "CSV" ? " (colonne WKT, ou paire de colonnes x/y, lon/lat ou longitude/latitude attendue)" : ""}`));
+  }
+  if (layer.srs && layer.srs !== upload.srs) {
+    lines.push(error("checks_ogr", 131, `La projection de la couche « ${layer.name} » (${layer.srs}) est différente de la projection déclarée pour la livraison (${upload.srs})`));
+  }
+  if (layer.features === 0) lines.push(warning("checks_ogr", 136, `La couche « ${layer.name} » est vide`));
+  if (layer.extent) lines.push(info("checks_ogr", 140, `Étendue de la couche « ${layer.name} » : ${box(layer.extent)}`));
+  return lines;
+}
+
+// Lines about a shapefile: its companions, the problems of its files, then its layer when readable.
+function shapefileLines(upload: UploadRecord, set: ShapefileSet): LogEntry[] {
+  const files = [set.path, ...set.companions].map((path) => `.${extension(path)}`).join(", ");
+  const lines: LogEntry[] = [info("checks_ogr", 104, `${set.path} : ${set.layer ? 1 : 0} couche(s) au format Shapefile (fichiers ${files})`)];
+  lines.push(...set.issues.map((issue) => ({ level: issue.level, module: "checks_ogr", line: issue.line, message: issue.message })));
+  if (set.layer) lines.push(...layerLines(upload, set.path, "Shapefile", set.layer));
+  return lines;
 }
 
 // Lines about one readable or unreadable vector file.
@@ -29,19 +50,7 @@ function vectorFileLines(upload: UploadRecord, file: UploadFile): LogEntry[] {
   if (analysis.kind === "error") return [error("checks_ogr", 98, `Impossible d'ouvrir le fichier ${file.path} (${analysis.format}) : ${analysis.message}`)];
   if (analysis.kind !== "vector") return [];
   const lines: LogEntry[] = [info("checks_ogr", 104, `${file.path} : ${analysis.layers.length} couche(s) au format ${VECTOR_MAIN[extension(file.path)]}`)];
-  for (const layer of analysis.layers) {
-    const srs = layer.srs ?? `non déclaré (celui de la livraison, ${upload.srs}, sera utilisé)`;
-    lines.push(info("checks_ogr", 112, `Couche « ${layer.name} » : ${layer.features} objet(s), géométrie ${layer.geometry ? `${layer.geometry.type} (colonne ${layer.geometry.column})` : "aucune"}, système de coordonnées ${srs}, attributs ${layer.columns.map((c) => c.name).join(", ") || "aucun"}`));
-    if (!layer.geometry) {
-      if (layer.attributesOnly) lines.push(warning("checks_ogr", 118, `La table « ${layer.name} » n'a pas de géométrie : elle sera intégrée comme une table attributaire`));
-      else lines.push(error("checks_ogr", 121, `La couche « ${layer.name} » du fichier ${file.path} n'a pas de géométrie${analysis.format === "CSV" ? " (colonne WKT, ou paire de colonnes x/y, lon/lat ou longitude/latitude attendue)" : ""}`));
-    }
-    if (layer.srs && layer.srs !== upload.srs) {
-      lines.push(error("checks_ogr", 131, `La projection de la couche « ${layer.name} » (${layer.srs}) est différente de la projection déclarée pour la livraison (${upload.srs})`));
-    }
-    if (layer.features === 0) lines.push(warning("checks_ogr", 136, `La couche « ${layer.name} » est vide`));
-    if (layer.extent) lines.push(info("checks_ogr", 140, `Étendue de la couche « ${layer.name} » : ${box(layer.extent)}`));
-  }
+  for (const layer of analysis.layers) lines.push(...layerLines(upload, file.path, analysis.format, layer));
   return lines;
 }
 
@@ -49,11 +58,13 @@ function vectorFileLines(upload: UploadRecord, file: UploadFile): LogEntry[] {
 export const vectorCheck: CheckRunner = (upload) => {
   const body: LogEntry[] = [];
   const files = dataFiles(upload);
+  const shapefiles = shapefileSets(files);
   for (const file of files) {
     const ext = extension(file.path);
     if (VECTOR_MAIN[ext]) {
       body.push(info("core", 179, `Analyse du fichier : ${file.path}`));
-      body.push(...(ext === "shp" ? shapefileProblems(files, file) : vectorFileLines(upload, file)));
+      const set = shapefiles.find((candidate) => candidate.path === file.path);
+      body.push(...(set ? shapefileLines(upload, set) : vectorFileLines(upload, file)));
     } else if (!VECTOR_AUX.includes(ext)) {
       body.push(error("core", 185, `Fichier ${file.path} : l'extension « .${ext} » n'est pas un format vecteur accepté (formats acceptés : .gpkg, .csv, .geojson, .json, .shp avec ses fichiers associés)`));
     }

@@ -11,7 +11,7 @@
 // plus 120 bytes per feature.
 import { envelopeToWgs84, pmTileCount } from "../../formats/crs.ts";
 import { uniqueName } from "../../formats/names.ts";
-import { baseName, extension, stem, vectorLayers } from "../uploads/file-analysis.ts";
+import { vectorLayers } from "../uploads/file-analysis.ts";
 import type { Bbox } from "../common/geo.ts";
 import { bboxPolygon, levelRange, parseLevel, unionBbox, WORLD, wktBbox } from "../common/geo.ts";
 import type { Json, JsonObject } from "../../core/json.ts";
@@ -45,11 +45,8 @@ export const vectorDbOutput: OutputBuilder = (storedData, snapshot, execution) =
   const details: RelationDetails[] = [];
   let size = 0;
   const messages: string[] = [];
+  // Shapefile layers are combined from the analyses of their .shp, .shx, .dbf, .prj and .cpg.
   const layers = vectorLayers(snapshot.files);
-  // Shapefiles are not read: a relation with only the key and the geometry.
-  for (const file of snapshot.files.filter((f) => extension(f.path) === "shp")) {
-    layers.push({ path: file.path, layer: { name: baseName(stem(file.path)), columns: [], geometry: { column: "geom", type: "GEOMETRY" }, features: 0, geometryBytes: file.size, attributeBytes: 0 } });
-  }
   for (const { path, layer } of layers) {
     const name = uniqueName(layer.name, taken);
     messages.push(`Couche « ${layer.name} » de ${path} intégrée dans la table ${name} : ${layer.features} objet(s)${layer.srs && target && layer.srs !== target ? `, reprojetés de ${layer.srs} en ${target}` : ""}`);

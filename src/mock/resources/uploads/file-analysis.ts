@@ -2,11 +2,15 @@
 // small JSON summary is kept. A file that cannot be read gets an "error" analysis (reported by the check),
 // never an exception: even a bug in a reader only makes the file unreadable.
 import { errorMessage } from "../../formats/errors.ts";
+import { cpgEncoding, readDbf } from "../../formats/dbase.ts";
 import { readGeoPackage } from "../../formats/geopackage.ts";
+import { readPrj } from "../../formats/prj.ts";
+import { readShp, readShx } from "../../formats/shapefile.ts";
 import { readCsv, readGeoJson, utf8Text } from "../../formats/text-vector.ts";
 import { readGeoTiff, readWorldFile } from "../../formats/tiff.ts";
 import type { FileAnalysis, RasterInfo, VectorLayerInfo } from "../../formats/types.ts";
 import type { UploadFile, UploadType } from "./records.ts";
+import { shapefileSets } from "./shapefile-layers.ts";
 
 /** Last segment of a path. */
 export const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
@@ -22,7 +26,9 @@ export const stem = (path: string): string => {
   return dot > path.lastIndexOf("/") ? path.slice(0, dot) : path;
 };
 
-const FORMATS: Record<string, string> = { gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", tif: "GeoTIFF", tiff: "GeoTIFF", tfw: "world file", tifw: "world file" };
+const FORMATS: Record<string, string> = { gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", tif: "GeoTIFF", tiff: "GeoTIFF", tfw: "world file", tifw: "world file", shp: "Shapefile", shx: "index Shapefile", dbf: "dBase", prj: "projection", cpg: "encodage" };
+const SHAPEFILE_PARTS = ["shp", "shx", "dbf", "prj", "cpg"];
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
 /** Reads the file if the upload type and extension call for it; undefined when there is nothing to analyse. */
 export function analyseFile(path: string, bytes: Uint8Array, uploadType: UploadType): FileAnalysis | undefined {
@@ -33,6 +39,11 @@ export function analyseFile(path: string, bytes: Uint8Array, uploadType: UploadT
       if (ext === "gpkg") return { kind: "vector", format: "GPKG", layers: readGeoPackage(bytes) };
       if (ext === "csv") return { kind: "vector", format: "CSV", layers: [readCsv(bytes, name)] };
       if (ext === "geojson" || ext === "json") return { kind: "vector", format: "GEOJSON", layers: [readGeoJson(bytes, name)] };
+      if (ext === "shp") return { kind: "shapefile", part: readShp(bytes) };
+      if (ext === "shx") return { kind: "shapefile", part: readShx(bytes) };
+      if (ext === "dbf") return { kind: "shapefile", part: readDbf(bytes) };
+      if (ext === "prj") return { kind: "shapefile", part: readPrj(text(bytes)) };
+      if (ext === "cpg") return { kind: "shapefile", part: { ext: "cpg", label: text(bytes).trim(), ...encodingOf(text(bytes)) } };
     } else if (uploadType === "RASTER") {
       if (ext === "tif" || ext === "tiff") return { kind: "raster", format: "GEOTIFF", raster: readGeoTiff(bytes) };
       if (ext === "tfw" || ext === "tifw") return { kind: "worldfile", ...readWorldFile(utf8Text(bytes, "le fichier .tfw")) };
@@ -43,13 +54,19 @@ export function analyseFile(path: string, bytes: Uint8Array, uploadType: UploadT
   }
 }
 
+// The encoding a .cpg names, when known.
+const encodingOf = (label: string): { encoding?: string } => {
+  const encoding = cpgEncoding(label);
+  return encoding ? { encoding } : {};
+};
+
 /** Largest file the simulation reads to analyse it (bigger files are kept, but not read). */
 export const ANALYSIS_LIMIT = 128 * 1024 * 1024;
 
 /** Whether the upload type and extension call for reading the file's bytes. */
 export function needsAnalysis(path: string, uploadType: UploadType): boolean {
   const ext = extension(path);
-  if (uploadType === "VECTOR") return ["gpkg", "csv", "geojson", "json"].includes(ext);
+  if (uploadType === "VECTOR") return ["gpkg", "csv", "geojson", "json", ...SHAPEFILE_PARTS].includes(ext);
   if (uploadType === "RASTER") return ["tif", "tiff", "tfw", "tifw"].includes(ext);
   return false;
 }
@@ -67,9 +84,14 @@ export interface SourceLayer {
   layer: VectorLayerInfo;
 }
 
-/** Every readable vector layer of a list of analysed files, in file order. */
+/** Every readable vector layer of a list of analysed files, in file order (a shapefile's at its .shp). */
 export function vectorLayers(files: readonly Pick<UploadFile, "path" | "analysis">[]): SourceLayer[] {
-  return files.flatMap((file) => (file.analysis?.kind === "vector" ? file.analysis.layers.map((layer) => ({ path: file.path, layer })) : []));
+  const shapefiles = shapefileSets(files);
+  return files.flatMap((file) => {
+    if (file.analysis?.kind === "vector") return file.analysis.layers.map((layer) => ({ path: file.path, layer }));
+    const layer = shapefiles.find((set) => set.path === file.path)?.layer;
+    return layer ? [{ path: file.path, layer }] : [];
+  });
 }
 
 /** A readable image with its georeferencing (from the GeoTIFF tags, else from a world file next to it). */
