@@ -3,6 +3,7 @@
 //   public/samples/archive-errone/  departements.md5 with one deliberately wrong sum (failure demo)
 //   public/samples/vecteur/         monde.gpkg, villes.csv, monde.md5, pays/ecoregions .sld and .ftl,
 //                                   ecoregions-errone.sld (uses a missing attribute), LISEZMOI.txt
+//   public/samples/shapefile/       DEPARTEMENT .shp .shx .dbf .prj .cpg (Lambert-93, UTF-8), DEPARTEMENT.md5
 //   public/samples/raster/          corse.tif (GeoTIFF, EPSG:2154), corse.md5, LISEZMOI.txt
 // Usage: npx tsx scripts/generate-samples.ts [--sans-errone]
 // Every byte is written by this script (no third-party data) and the output is deterministic.
@@ -11,6 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { corseTif } from "../src/mock/samples/corse.ts";
+import { departementShapefile } from "../src/mock/samples/departement-shp.ts";
 import { mondeGpkg, villesCsv } from "../src/mock/samples/monde.ts";
 import { rasterReadme, vecteurReadme } from "../src/mock/samples/readme.ts";
 import { ecoregionsFtl, ecoregionsSld, paysFtl, paysSld } from "../src/mock/samples/styles.ts";
@@ -203,6 +205,11 @@ write(VECTOR_DIR, "ecoregions-errone.sld", ecoregionsSld("biome_name"));
 write(VECTOR_DIR, "pays.ftl", paysFtl());
 write(VECTOR_DIR, "ecoregions.ftl", ecoregionsFtl());
 write(VECTOR_DIR, "LISEZMOI.txt", vecteurReadme());
+
+// Shapefile sample (a vector upload of the five files, as IGN's own examples).
+const shapefileData = departementShapefile();
+for (const [name, content] of Object.entries(shapefileData)) write(path.join(ROOT, "public", "samples", "shapefile"), name, content);
+write(path.join(ROOT, "public", "samples", "shapefile"), "DEPARTEMENT.md5", md5File(shapefileData));
 
 // Raster tutorial.
 const rasterData = { "corse.tif": corseTif() };
