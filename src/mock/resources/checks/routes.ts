@@ -1,5 +1,5 @@
 // Routes of closing and reopening uploads, of the checks (catalog, relaunch) and of their executions.
-import { DEFAULT_LIMIT, json, noContent, paginated } from "../../http/respond.ts";
+import { json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { visibleLogs } from "../../core/time.ts";
@@ -8,7 +8,8 @@ import { checkExecutionSummary, checkExecutionView } from "./views.ts";
 import { checkView, findCheck, listChecks, runChecks } from "./catalog-checks.ts";
 import { CHECK_EXECUTIONS } from "./records.ts";
 import { readJson } from "../../http/request.ts";
-import { listRoute } from "../common/list-route.ts";
+import { catalogPage, listRoute } from "../common/list-route.ts";
+import { CHECK_EXECUTION_LIST, CHECK_LIST } from "./list-query.ts";
 
 const UPLOAD = "/datastores/:datastore/uploads/:upload";
 const CHECK_EXECUTION = "/datastores/:datastore/checks/executions/:execution";
@@ -29,9 +30,9 @@ export const checkRoutes: Route[] = [
     const body = await readJson(request);
     return json(store.run((ctx) => uploadChecks(ctx, datastore, runChecks(ctx, datastore, upload, body)._id)));
   }),
-  route("GET", "/datastores/:datastore/checks", ({ params: { datastore = "" }, url }) => paginated(listChecks(datastore).map(checkView), url, DEFAULT_LIMIT)),
+  route("GET", "/datastores/:datastore/checks", ({ params: { datastore = "" }, url }) => catalogPage(listChecks(datastore).map(checkView), url, CHECK_LIST)),
   // Before …/checks/:check, which would also match …/checks/executions.
-  listRoute("/datastores/:datastore/checks/executions", CHECK_EXECUTIONS, (execution) => ({ ...checkExecutionSummary(execution), status: execution.status })),
+  listRoute("/datastores/:datastore/checks/executions", CHECK_EXECUTIONS, (execution) => ({ ...checkExecutionSummary(execution), status: execution.status }), CHECK_EXECUTION_LIST),
   route("GET", "/datastores/:datastore/checks/:check", ({ params: { datastore = "", check = "" } }) => json(checkView(findCheck(datastore, check)))),
   route("GET", CHECK_EXECUTION, ({ store, params: { datastore = "", execution = "" } }) =>
     json(store.run((ctx) => checkExecutionView(findCheckExecution(ctx, datastore, execution), ctx)))),

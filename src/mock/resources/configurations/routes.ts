@@ -7,6 +7,7 @@ import { listRoute } from "../common/list-route.ts";
 import { createOffering, listOfferings } from "../offerings/offerings.ts";
 import { offeringView } from "../offerings/views.ts";
 import { createConfiguration, deleteConfiguration, findConfiguration, replaceConfiguration } from "./configurations.ts";
+import { CONFIGURATION_LIST } from "./list-query.ts";
 import { CONFIGURATIONS } from "./records.ts";
 import { configurationSummary, configurationView } from "./views.ts";
 
@@ -14,7 +15,7 @@ const CONFIGURATION = "/datastores/:datastore/configurations/:configuration";
 
 /** Configuration routes. */
 export const configurationRoutes: Route[] = [
-  listRoute("/datastores/:datastore/configurations", CONFIGURATIONS, configurationSummary),
+  listRoute("/datastores/:datastore/configurations", CONFIGURATIONS, { summary: configurationSummary, detail: configurationView }, CONFIGURATION_LIST),
   route("POST", "/datastores/:datastore/configurations", async ({ store, params: { datastore = "" }, request }) => {
     const body = await readJson(request);
     return json(store.run((ctx) => configurationView(createConfiguration(ctx, datastore, body))));

@@ -7,6 +7,7 @@ import { route } from "../../http/route.ts";
 import { listRoute } from "../common/list-route.ts";
 import { createExecution, findExecution } from "./executions.ts";
 import { abortExecution, launchExecution } from "./lifecycle.ts";
+import { EXECUTION_LIST } from "./list-query.ts";
 import { EXECUTIONS } from "./records.ts";
 import { deleteExecution } from "./delete-execution.ts";
 import { executionSummary, executionView } from "./views.ts";
@@ -15,7 +16,7 @@ const EXECUTION = "/datastores/:datastore/processings/executions/:execution";
 
 /** Execution routes (before the processing routes: `/processings/:processing` would also match `/processings/executions`). */
 export const executionRoutes: Route[] = [
-  listRoute("/datastores/:datastore/processings/executions", EXECUTIONS, executionSummary),
+  listRoute("/datastores/:datastore/processings/executions", EXECUTIONS, executionSummary, EXECUTION_LIST),
   route("POST", "/datastores/:datastore/processings/executions", async ({ store, params: { datastore = "" }, request }) => {
     const body = await readJson(request);
     return json(store.run((ctx) => executionView(createExecution(ctx, datastore, body), ctx)));

@@ -4,6 +4,7 @@ import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { listRoute } from "../common/list-route.ts";
 import { deleteOffering, findOffering } from "./offerings.ts";
+import { OFFERING_LIST } from "./list-query.ts";
 import { OFFERINGS } from "./records.ts";
 import { synchronizeOffering } from "./synchronize.ts";
 import { offeringSummary, offeringView } from "./views.ts";
@@ -12,7 +13,7 @@ const OFFERING = "/datastores/:datastore/offerings/:offering";
 
 /** Offering routes. */
 export const offeringRoutes: Route[] = [
-  listRoute("/datastores/:datastore/offerings", OFFERINGS, (o, ctx) => offeringSummary(o, ctx)),
+  listRoute("/datastores/:datastore/offerings", OFFERINGS, { summary: offeringSummary, detail: offeringView }, OFFERING_LIST),
   route("GET", OFFERING, ({ store, params: { datastore = "", offering = "" } }) => json(store.run((ctx) => offeringView(findOffering(ctx, datastore, offering), ctx)))),
   // Synchronisation: no body; the offering as it is then (MODIFYING).
   route("PUT", OFFERING, ({ store, params: { datastore = "", offering = "" } }) => json(store.run((ctx) => offeringView(synchronizeOffering(ctx, datastore, offering), ctx)))),

@@ -2,11 +2,14 @@
 import { readJson } from "../../http/request.ts";
 import { fileResponse, withFileForm } from "../common/files.ts";
 import { DEFAULT_LIMIT, json, noContent, paginated } from "../../http/respond.ts";
+import { listRoute } from "../common/list-route.ts";
+import { STATIC_LIST } from "./list-query.ts";
+import { STATICS } from "./records.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { assertDatastore } from "../common/access.ts";
 import { searchNomenclatures } from "./nomenclatures.ts";
-import { createStatic, deleteStatic, findStatic, listStatics, patchStatic, replaceStatic, staticContentType, staticView } from "./statics.ts";
+import { createStatic, deleteStatic, findStatic, patchStatic, replaceStatic, staticContentType, staticView } from "./statics.ts";
 
 const STATIC = "/datastores/:datastore/statics/:static";
 
@@ -19,8 +22,7 @@ export const staticRoutes: Route[] = [
     const query = url.searchParams;
     return paginated(searchNomenclatures({ type: query.get("type"), term: query.get("term"), label: query.get("label") }).map((entry) => ({ ...entry })), url, DEFAULT_LIMIT);
   }),
-  route("GET", "/datastores/:datastore/statics", ({ store, params: { datastore = "" }, url }) =>
-    paginated(store.run((ctx) => listStatics(ctx, datastore, url.searchParams.get("type")).map(staticView)), url, DEFAULT_LIMIT)),
+  listRoute("/datastores/:datastore/statics", STATICS, staticView, STATIC_LIST),
   // Multipart fields (or query parameters, as the SDK sends them): file, type, name, description; the file is analysed and kept.
   route("POST", "/datastores/:datastore/statics", (input) => {
     const { store, params: { datastore = "" } } = input;

@@ -4,6 +4,7 @@ import { json, noContent } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { listRoute } from "../common/list-route.ts";
+import { STORED_DATA_LIST } from "./list-query.ts";
 import { STORED_DATA } from "./records.ts";
 import { deleteStoredData, findStoredData, patchStoredData } from "./stored-data.ts";
 import { storedDataSummary, storedDataView } from "./views.ts";
@@ -12,7 +13,7 @@ const ITEM = "/datastores/:datastore/stored_data/:stored_data";
 
 /** Stored data routes. */
 export const storedDataRoutes: Route[] = [
-  listRoute("/datastores/:datastore/stored_data", STORED_DATA, storedDataSummary),
+  listRoute("/datastores/:datastore/stored_data", STORED_DATA, { summary: storedDataSummary, detail: storedDataView }, STORED_DATA_LIST),
   route("GET", ITEM, ({ store, params: { datastore = "", stored_data = "" } }) => json(store.run((ctx) => storedDataView(findStoredData(ctx, datastore, stored_data))))),
   route("PATCH", ITEM, async ({ store, params: { datastore = "", stored_data = "" }, request }) => {
     const body = await readJson(request);

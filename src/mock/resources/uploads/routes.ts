@@ -10,6 +10,7 @@ import { route } from "../../http/route.ts";
 import { listRoute } from "../common/list-route.ts";
 import { ANALYSIS_LIMIT, needsAnalysis } from "./file-analysis.ts";
 import { deleteFile, putFile, putMd5File, uploadTree, validatePath } from "./files.ts";
+import { UPLOAD_LIST } from "./list-query.ts";
 import { UPLOADS } from "./records.ts";
 import { assertOpen, createUpload, deleteUpload, findUpload, patchUpload } from "./uploads.ts";
 import { uploadSummary, uploadView } from "./views.ts";
@@ -44,7 +45,7 @@ async function keep(store: Store, received: ReceivedMultipart, record: (bytes: U
 
 /** Upload routes. */
 export const uploadRoutes: Route[] = [
-  listRoute("/datastores/:datastore/uploads", UPLOADS, uploadSummary),
+  listRoute("/datastores/:datastore/uploads", UPLOADS, { summary: uploadSummary, detail: uploadView }, UPLOAD_LIST),
   route("POST", "/datastores/:datastore/uploads", async ({ store, params: { datastore = "" }, request }) => {
     const body = await readJson(request);
     return json(store.run((ctx) => uploadView(createUpload(ctx, datastore, body))));

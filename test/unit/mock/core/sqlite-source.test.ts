@@ -11,6 +11,7 @@ import type { RecordSource, RowCondition, StoredRow } from "../../../../src/mock
 import { Store } from "../../../../src/mock/core/store.ts";
 import { collection } from "../../../../src/mock/core/collection.ts";
 import { DATABASE_FILE, openSqliteSource, SqliteSource, StorageError } from "../../../../src/mock/node/sqlite-source.ts";
+import { whereSql } from "../../../../src/mock/node/sqlite-query.ts";
 
 const dirs: string[] = [];
 process.on("exit", () => {
@@ -290,6 +291,11 @@ describe("SqliteSource specifics", () => {
       assert.match(plan("SELECT kind, id, due FROM rows WHERE due IS NOT NULL AND due <= ? ORDER BY due LIMIT 1", 5), /USING INDEX rows_due/);
       assert.match(plan("SELECT 1 FROM blob_refs WHERE blob = ? LIMIT 1", "b"), /USING (COVERING )?INDEX blob_refs_blob/);
       assert.match(plan("SELECT * FROM rows WHERE kind = ? AND id = ?", "upload", "a"), /USING INDEX rows_key/);
+      // A filtered page walks the datastore's rows in order and stops once the page is full.
+      const where = whereSql([{ not: { path: ["status"], equals: "DELETED" } }, { path: ["tags"], entry: { key: "k", value: "v" } }])!;
+      const filtered = plan(`SELECT * FROM rows WHERE kind = ? AND datastore = ? AND ${where.sql} ORDER BY seq LIMIT 10`, "upload", "ds", ...where.params);
+      assert.match(filtered, /USING INDEX rows_datastore/);
+      assert.doesNotMatch(filtered, /TEMP B-TREE/);
     } finally {
       source.close();
     }
