@@ -4,6 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import ids from "../../../_data/ids.json" with { type: "json" };
+import type { Context } from "../../../src/mock/core/context.ts";
 import { UPLOADS } from "../../../src/mock/resources/uploads/records.ts";
 import { CONFIGURATIONS } from "../../../src/mock/resources/configurations/records.ts";
 import { assertError, closeAndCheck, createUpload, DS, harness, runExecution, sendFiles } from "./helpers.ts";
@@ -209,3 +210,35 @@ describe("processings, executions, statics, checks", () => {
     assertError(await h.call("GET", `${DS}/checks/executions?status=OK`), 400, /status.*"WAITING"/);
   });
 });
+
+describe("cost", () => {
+  test("a filtered, sorted list parses each stored row once: the next lists parse only the rows of their page", async () => {
+    const big = harness();
+    after(() => big.close());
+    for (let i = 0; i < 2000; i++) big.store.run((ctx) => createUploadRecord(ctx, i));
+    const path = `${DS}/uploads?name=U1%25&tags[tuto]=oui&sort=creation,desc&limit=5`;
+    const first = await big.call("GET", path);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get("content-range"), "1-5/1111");
+    const parse = JSON.parse;
+    let parsed = 0;
+    JSON.parse = ((...args: Parameters<typeof JSON.parse>) => (parsed++, parse(...args))) as typeof JSON.parse;
+    let again;
+    try {
+      again = await big.call("GET", path.replace("U1%25", "U19%25"));
+    } finally {
+      JSON.parse = parse;
+    }
+    assert.equal(again.headers.get("content-range"), "1-5/111");
+    assert.ok(parsed < 20, `${parsed} JSON.parse calls`);
+  });
+});
+
+// An upload record U<i> tagged tuto=oui, written directly (faster than 2,000 requests).
+function createUploadRecord(ctx: Context, i: number): void {
+  const now = ctx.now + i;
+  ctx.records.insert(UPLOADS, {
+    _id: `u-${i}`, datastore: DS.split("/")[2]!, name: `U${i}`, description: "d", type: "ARCHIVE", srs: "EPSG:2154", status: "OPEN", open: false,
+    tags: { tuto: "oui" }, type_infos: {}, files: [], checks: [], creation: now, update: now, lastEvent: { title: "Création", date: now },
+  });
+}
