@@ -32,9 +32,3 @@ export function event<T extends RecordBase>(ctx: Context, collection: Collection
 
 /** The initiator of every event: the seeded user. */
 export const INITIATOR = { _id: SIMULATED_USER._id, first_name: SIMULATED_USER.first_name, last_name: SIMULATED_USER.last_name };
-
-/** One page of a datastore's records, with the total count (read from the store, not from every record). */
-export function recordPage<T extends RecordBase>(ctx: Context, collection: Collection<T>, datastore: string, page: { offset: number; limit: number }): { items: T[]; total: number } {
-  assertDatastore(datastore);
-  return { items: ctx.records.list(collection, datastore, page), total: ctx.records.count(collection, datastore) };
-}
