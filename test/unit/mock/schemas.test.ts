@@ -127,7 +127,7 @@ test("executions: structure of inputs, output and parameters listed with the rec
   assert.ok(messages.some((m) => /^inputs\.upload : le traitement .* n'accepte pas le type ARCHIVE/.test(m)), messages.join("\n"));
   assert.ok(messages.some((m) => m.startsWith('output.stored_data.storage_tags : liste d\'étiquettes de stockage (stockages possibles pour ce traitement : [PARTENAIRE, PYRAMIDE, PERF] ou [PARTENAIRE, ARCHIVE, PERF]) attendue (reçu : chaîne "PYRAMIDE")')), messages.join("\n"));
   assert.ok(messages.includes("parameters.top : chaîne attendue (reçu : nombre 3)."), messages.join("\n"));
-  assert.ok(messages.some((m) => m.startsWith("parameters.colour : paramètre inconnu du traitement « Calcul de pyramide raster »")), messages.join("\n"));
+  assert.ok(messages.some((m) => m.startsWith("parameters.colour : paramètre inconnu du traitement « Calcul ou mise à jour de pyramide raster »")), messages.join("\n"));
   assert.deepEqual(problemsOf(await h.call("POST", `${DS}/processings/executions`, { json: { processing: 3, output: [] } })), ["processing : identifiant du traitement attendu (reçu : nombre 3)."]);
 });
 

@@ -100,7 +100,7 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
   },
   {
     _id: ids.processings.raster_to_pyramid,
-    name: "Calcul de pyramide raster",
+    name: "Calcul ou mise à jour de pyramide raster",
     description: "Génération ou mise à jour d'une pyramide de tuiles raster à partir d'une livraison d'images géo-référencées",
     priority: "STANDARD",
     input_types: { upload: ["RASTER"], stored_data: ["ROK4-PYRAMID-RASTER"] },
@@ -160,7 +160,7 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
   },
   {
     _id: ids.processings.db_to_pyramid,
-    name: "Calcul de pyramide vecteur",
+    name: "Calcul ou mise à jour de pyramide vecteur",
     description: "Génération ou mise à jour d'une pyramide de tuiles vectorielles à partir d'une donnée vecteur en base",
     priority: "STANDARD",
     input_types: { upload: [], stored_data: ["VECTOR-DB", "ROK4-PYRAMID-VECTOR"] },
