@@ -10,6 +10,7 @@ import { sampleFiles } from "./samples.ts";
 import { deliver } from "./sdk/delivery.ts";
 import { SdkEntities } from "./sdk/entities.ts";
 import { SdkRequester } from "./sdk/requester.ts";
+import { configuration, deleteStoredDataCascade, offering, processingExecution } from "./sdk/workflow.ts";
 
 let server: DatastoreServer;
 let sdk: SdkEntities;
@@ -39,4 +40,73 @@ test("delivery (upload -f) : livraison RASTER, vérifications raster", async () 
   });
   assert.ok(success, `vérifications en échec : ${JSON.stringify(checks.failed)}`);
   ids.upload = upload._id;
+});
+
+test("workflow -s pyramide : « Calcul ou mise à jour de pyramide raster » jusqu'à SUCCESS", () => step(async () => {
+  const processing = await sdk.resolve("processing", [["name", "Calcul ou mise à jour de pyramide raster"]]);
+  const upload = await sdk.resolve("upload", [["name", "EXAMPLE_DATASET_RASTER"]]);
+  assert.equal(upload, ids.upload);
+  const run = await processingExecution(sdk, {
+    body_parameters: {
+      processing, inputs: { upload: [upload] }, output: { stored_data: { name: `${last}__pyramide`, storage_tags: ["PYRAMIDE"] } },
+      parameters: { parallelization: 4, top: "0", bottom: "18", tms: "PM", compression: "jpg", interpolation: "bicubic" },
+    },
+    comments: ["Tutoriel raster : mise en place d'une pyramide raster."],
+    tags: { tuto: "oui", tuto_name: "raster" },
+  });
+  assert.equal(run.status, "SUCCESS", run.logs.join("\n"));
+  assert.deepEqual(run.logErrors, [], "logs illisibles");
+  ids.pyramid = run.output._id;
+}));
+
+test("workflow -s configuration-WMTS puis publication-WMTS : WMTS-TMS publié", async () => {
+  await step(async () => {
+    const storedData = await sdk.resolve("stored_data", [["name", `${last}__pyramide`]], [["tuto", "oui"]]);
+    assert.equal(storedData, ids.pyramid);
+    const created = await configuration(sdk, {
+      body_parameters: {
+        type: "WMTS-TMS", name: `${last} raster WMTS`, layer_name: `${last}__raster_wmts`, metadata: METADATA,
+        type_infos: { title: `${last} -- raster -- ortho - WMTS`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Raster", "pyramide"], used_data: [{ stored_data: storedData, bottom_level: "18", top_level: "0" }] },
+        getfeatureinfo: { stored_data: true },
+      },
+      comments: ["Tutoriel raster : configuration de WMTS la pyramide"],
+      tags: { tuto: "oui", tuto_name: "raster" },
+    });
+    ids.wmts = created._id;
+  });
+  await step(async () => {
+    const config = await sdk.resolve("configuration", [["name", `${last} raster WMTS`]], [["tuto", "oui"]]);
+    assert.equal(config, ids.wmts);
+    const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-rok4-server-wmts-tms" });
+    assert.equal((await offering(sdk, config, { endpoint, open: true })).status, "PUBLISHED");
+  });
+});
+
+test("workflow -s configuration-WMS puis publication-WMS : WMS-Raster publié", async () => {
+  await step(async () => {
+    const storedData = await sdk.resolve("stored_data", [["name", `${last}__pyramide`]], [["tuto", "oui"]]);
+    const created = await configuration(sdk, {
+      body_parameters: {
+        type: "WMS-RASTER", name: `${last} raster WMS`, layer_name: `${last}__raster_wms`, metadata: METADATA,
+        type_infos: { title: `${last} -- raster -- ortho - WMS`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Raster", "pyramide"], interpolation: "NEAREST-NEIGHBOUR", used_data: [{ stored_data: storedData, bottom_level: "18", top_level: "0" }] },
+        getfeatureinfo: { stored_data: true },
+      },
+      comments: ["Tutoriel raster : configuration WMS de la pyramide"],
+      tags: { tuto: "oui", tuto_name: "raster" },
+    });
+    ids.wms = created._id;
+  });
+  await step(async () => {
+    const config = await sdk.resolve("configuration", [["name", `${last} raster WMS`]], [["tuto", "oui"]]);
+    assert.equal(config, ids.wms);
+    const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-rok4-server-wms-r" });
+    assert.equal((await offering(sdk, config, { endpoint, open: true })).status, "PUBLISHED");
+  });
+});
+
+test("stored_data <id> --delete --cascade : offres et configurations WMTS et WMS, puis la pyramide", async () => {
+  assert.ok(ids.pyramid, "donnée stockée absente : une étape précédente a échoué");
+  await deleteStoredDataCascade(sdk, ids.pyramid!);
+  const deleted = sdk.http.trace.filter((exchange) => exchange.method === "DELETE").map((exchange) => exchange.target.split("/")[3]);
+  assert.deepEqual(deleted, ["offerings", "configurations", "offerings", "configurations", "stored_data"]);
 });

@@ -12,6 +12,7 @@ import { hasSample, sampleBytes, sampleFiles } from "./samples.ts";
 import { deliver, uploadStatic } from "./sdk/delivery.ts";
 import { SdkEntities } from "./sdk/entities.ts";
 import { SdkRequester } from "./sdk/requester.ts";
+import { configuration, deleteStoredDataCascade, offering, processingExecution } from "./sdk/workflow.ts";
 
 // The sample standing for CANTON: files, srs, the table it becomes and the attributes the workflow names.
 const SHAPEFILE = hasSample("shapefile", "DEPARTEMENT.shp");
@@ -51,4 +52,109 @@ test(`delivery (upload -f) : livraison VECTOR (${SAMPLE.folder}), vérifications
 test("delivery d'un descripteur static : style GEOSERVER-STYLE « style_canton »", async () => {
   const created = await uploadStatic(sdk, { file: { name: "pays.sld", bytes: sampleBytes("vecteur", "pays.sld") }, name: "style_canton", type: "GEOSERVER-STYLE", description: "Style du tutoriel vecteur" });
   ids.style = created._id;
+});
+
+test("workflow -s mise-en-base : « Intégration de données vecteur livrées en base » jusqu'à SUCCESS", () => step(async () => {
+  const processing = await sdk.resolve("processing", [["name", "Intégration de données vecteur livrées en base"]]);
+  const upload = await sdk.resolve("upload", [["name", "EXAMPLE_DATASET_VECTOR"]]);
+  const run = await processingExecution(sdk, {
+    body_parameters: { processing, inputs: { upload: [upload] }, output: { stored_data: { name: `${last}__Base_intermédiaire`, storage_tags: ["VECTEUR"] } }, parameters: {} },
+    comments: ["Tutoriel vecteur : création base intermédiaire"],
+    tags: { tuto: "oui", tuto_name: "vecteur" },
+  });
+  assert.equal(run.status, "SUCCESS", run.logs.join("\n"));
+  assert.deepEqual(run.logErrors, [], "logs illisibles");
+  ids.db = run.output._id;
+}));
+
+test("workflow -s configuration-wfs-bdd puis publication-wfs-bdd : WFS publié", async () => {
+  await step(async () => {
+    const storedData = await sdk.resolve("stored_data", [["name", `${last}__Base_intermédiaire`]]);
+    const created = await configuration(sdk, {
+      body_parameters: {
+        type: "WFS", name: `${last}__vecteur_wfs_bdd`, layer_name: `${last}__vecteur_wfs_bdd`,
+        type_infos: { used_data: [{ relations: [{ native_name: SAMPLE.table, public_name: SAMPLE.table, title: `${last} -- vecteur -- Couche Canton du tutoriel - WFS - BDD`, keywords: ["Tutoriel", "Vecteur", "bdd"], abstract: "Cantons autour de Paris" }], stored_data: storedData }] },
+      },
+      comments: ["Tutoriel vecteur : configuration du flux wfs sur la BDD"],
+      tags: { tuto: "oui", tuto_name: "vecteur" },
+    });
+    ids.wfs = created._id;
+  });
+  await step(async () => {
+    const config = await sdk.resolve("configuration", [["name", `${last}__vecteur_wfs_bdd`]]);
+    assert.equal(config, ids.wfs);
+    const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-geoserver-wfs" });
+    assert.equal((await offering(sdk, config, { endpoint, visibility: "PRIVATE", open: true })).status, "PUBLISHED");
+  });
+});
+
+test("workflow -s configuration-wms-bdd puis publication-wms-bdd : WMS-Vecteur publié", async () => {
+  await step(async () => {
+    const style = await sdk.resolve("static", [["name", "style_canton"]]);
+    assert.equal(style, ids.style);
+    const storedData = await sdk.resolve("stored_data", [["name", `${last}__Base_intermédiaire`]]);
+    const created = await configuration(sdk, {
+      body_parameters: {
+        type: "WMS-VECTOR", name: `${last}__vecteur_wms_bdd`, layer_name: `${last}__vecteur_wms_bdd`,
+        type_infos: { title: `${last} -- vecteur -- Couche Canton du tutoriel - WMS - BDD`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Vecteur", "bdd"], used_data: [{ relations: [{ name: SAMPLE.table, style }], stored_data: storedData }] },
+      },
+      comments: ["Tutoriel vecteur : configuration du flux wms sur la BDD"],
+      tags: { tuto: "oui", tuto_name: "vecteur" },
+    });
+    ids.wms = created._id;
+  });
+  await step(async () => {
+    const config = await sdk.resolve("configuration", [["name", `${last}__vecteur_wms_bdd`]]);
+    assert.equal(config, ids.wms);
+    const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-geoserver-wms-v" });
+    assert.equal((await offering(sdk, config, { endpoint, visibility: "PRIVATE", open: true })).status, "PUBLISHED");
+  });
+});
+
+test("workflow -s création-pyramide : « Calcul ou mise à jour de pyramide vecteur » jusqu'à SUCCESS", () => step(async () => {
+  const processing = await sdk.resolve("processing", [["name", "Calcul ou mise à jour de pyramide vecteur"]]);
+  const input = await sdk.resolve("stored_data", [["name", `${last}__Base_intermédiaire`], ["type", "VECTOR-DB"]], [["tuto", "oui"]]);
+  assert.equal(input, ids.db);
+  const run = await processingExecution(sdk, {
+    body_parameters: {
+      processing, inputs: { stored_data: [input] }, output: { stored_data: { name: `${last}__Pyramide_vecteur`, storage_tags: ["PYRAMIDE"] } },
+      parameters: { bottom_level: "9", top_level: "0", composition: [{ table: SAMPLE.table, bottom_level: "9", top_level: "0", attributes: SAMPLE.attributes }] },
+    },
+    comments: ["Tutoriel vecteur : création pyramide vecteur à publier"],
+    tags: { tuto: "oui", tuto_name: "vecteur" },
+  });
+  assert.equal(run.status, "SUCCESS", run.logs.join("\n"));
+  assert.deepEqual(run.logErrors, [], "logs illisibles");
+  ids.pyramid = run.output._id;
+}));
+
+test("workflow -s configuration-tms-py puis publication-tms-py : TMS publié", async () => {
+  await step(async () => {
+    const storedData = await sdk.resolve("stored_data", [["name", `${last}__Pyramide_vecteur`], ["type", "ROK4-PYRAMID-VECTOR"]], [["tuto", "oui"]]);
+    assert.equal(storedData, ids.pyramid);
+    const created = await configuration(sdk, {
+      body_parameters: {
+        type: "WMTS-TMS", name: `${last}__vecteur_tms_py`, layer_name: `${last}__vecteur_tms_py`,
+        metadata: [{ format: "application/xml", url: "https://geoservices.ign.fr/sites/default/files/2023-01/IGNF_BDTOPOr_3-3.xml", type: "ISO19115:2003" }],
+        type_infos: { title: `${last} -- vecteur -- Couche Canton du tutoriel - TMS - pyramide`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Vecteur", "Pyramide"], used_data: [{ stored_data: storedData, bottom_level: "9", top_level: "0" }] },
+      },
+      comments: ["Tutoriel vecteur : configuration de la pyramide"],
+      tags: { tuto: "oui", tuto_name: "vecteur" },
+    });
+    ids.tms = created._id;
+  });
+  await step(async () => {
+    const config = await sdk.resolve("configuration", [["name", `${last}__vecteur_tms_py`]], [["tuto", "oui"]]);
+    assert.equal(config, ids.tms);
+    const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-rok4-server-wmts-tms" });
+    assert.equal((await offering(sdk, config, { endpoint, visibility: "PRIVATE", open: true })).status, "PUBLISHED");
+  });
+});
+
+test("stored_data <id> --delete --cascade : pyramide (TMS) puis base (WFS, WMS)", async () => {
+  assert.ok(ids.pyramid && ids.db, "donnée stockée absente : une étape précédente a échoué");
+  await deleteStoredDataCascade(sdk, ids.pyramid!);
+  await deleteStoredDataCascade(sdk, ids.db!);
+  const deleted = sdk.http.trace.filter((exchange) => exchange.method === "DELETE").map((exchange) => exchange.target.split("/")[3]);
+  assert.deepEqual(deleted, ["offerings", "configurations", "stored_data", "offerings", "configurations", "offerings", "configurations", "stored_data"]);
 });
