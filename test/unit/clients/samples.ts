@@ -15,7 +15,3 @@ export function sampleFiles(folder: string, names: readonly string[]): UploadedF
   return names.map((name) => ({ name, bytes: sampleBytes(folder, name) }));
 }
 
-/** Whether `public/samples/<folder>/<name>` exists. */
-export function hasSample(folder: string, name: string): boolean {
-  return fs.existsSync(path.join(SAMPLES, folder, name));
-}

@@ -56,6 +56,7 @@ test("delivery (upload -f) : livraison ARCHIVE, tags, commentaires, fichiers, md
 });
 
 test("workflow -s intégration-archive-livrée : exécution « Recopie d'une archive livrée » jusqu'à SUCCESS", async () => {
+  const mark = sdk.http.trace.length;
   state.user = await sdk.user();
   const last = state.user.last_name as string;
   const processing = await sdk.resolve("processing", [["name", "Recopie d'une archive livrée"]]);
@@ -74,6 +75,28 @@ test("workflow -s intégration-archive-livrée : exécution « Recopie d'une arc
   assert.equal(run.status, "SUCCESS", run.logs.join("\n"));
   assert.deepEqual(run.logErrors, [], "logs illisibles");
   state.storedData = run.output._id;
+  const sent = sdk.http.trace.slice(mark).map(routeOf);
+  const execution = "GET /datastores/{id}/processings/executions/{id}";
+  const logs = `${execution}/logs?page=1&limit=2000`;
+  assert.deepEqual(sent.slice(0, 13), [
+    "GET /users/me",
+    "GET /datastores/{id}/processings?name=Recopie+d%27une+archive+livr%C3%A9e&page=1&limit=10",
+    "GET /datastores/{id}/processings/{id}",
+    "GET /datastores/{id}/uploads?name=EXAMPLE_DATASET_ARCHIVE&page=1&limit=10",
+    "GET /datastores/{id}/uploads/{id}",
+    "GET /datastores/{id}/stored_data?name=Lopper__Archive&fields=name&fields=type&fields=visibility&fields=srs&fields=status&page=1&limit=10",
+    "POST /datastores/{id}/processings/executions",
+    "GET /datastores/{id}/stored_data/{id}",
+    "POST /datastores/{id}/stored_data/{id}/tags",
+    "GET /datastores/{id}/stored_data/{id}/comments",
+    "POST /datastores/{id}/stored_data/{id}/comments",
+    "POST /datastores/{id}/processings/executions/{id}/launch",
+    execution,
+  ]);
+  // Then, until the status is final: the logs (the command prints them), a wait, the execution; the logs once more.
+  const polls = sent.slice(13, -1);
+  assert.deepEqual(polls, polls.map((_, index) => (index % 2 === 0 ? logs : execution)));
+  assert.equal(sent.at(-1), logs);
 });
 
 test("workflow -s patch-donnée-stockée : PATCH description et édition, tags, commentaires", async () => {
@@ -113,6 +136,7 @@ test("workflow -s configuration-archive-livrée : configuration DOWNLOAD, tags, 
 });
 
 test("workflow -s publication-archive-livrée : offre DOWNLOAD privée publiée", async () => {
+  const mark = sdk.http.trace.length;
   const last = (await sdk.user()).last_name as string;
   // The example looks the configuration up as INFOS(name=Canton Archive): no configuration has that name (it is
   // "<last_name> Archive"), so the SDK stops here with NoEntityFoundError, against the real API as here.
@@ -124,6 +148,22 @@ test("workflow -s publication-archive-livrée : offre DOWNLOAD privée publiée"
   const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-download-private" });
   const published = await offering(sdk, config, { visibility: "PRIVATE", endpoint });
   assert.equal(published.status, "PUBLISHED");
+  const sent = sdk.http.trace.slice(mark).map(routeOf);
+  const offeringGet = "GET /datastores/{id}/offerings/{id}";
+  assert.deepEqual(sent.slice(0, 10), [
+    "GET /users/me",
+    "GET /datastores/{id}/configurations?name=Canton+Archive&tags%5Btuto%5D=oui&page=1&limit=10",
+    "GET /users/me",
+    "GET /datastores/{id}/configurations?name=Lopper+Archive&tags%5Btuto%5D=oui&page=1&limit=10",
+    "GET /datastores/{id}/configurations/{id}",
+    "GET /datastores/{id}",
+    "GET /datastores/{id}/configurations/{id}",
+    "GET /datastores/{id}/configurations/{id}/offerings",
+    "POST /datastores/{id}/configurations/{id}/offerings",
+    offeringGet,
+  ]);
+  // Then the status, read until PUBLISHED.
+  assert.ok(sent.length > 10 && sent.slice(10).every((line) => line === offeringGet), sent.slice(10).join("\n"));
 });
 
 test("stored_data <id> --delete --cascade : offre, configuration puis donnée stockée supprimées", async () => {

@@ -2,23 +2,20 @@
 // replayed against the local server: `delivery` of a VECTOR dataset, `delivery` of the static style the workflow
 // names `style_canton`, then the 8 steps (mise-en-base, WFS and WMS configurations and publications, vector
 // pyramid, TMS configuration and publication), then `--delete --cascade` of both stored data. The project's
-// Shapefile sample replaces the SDK's CANTON (the GeoPackage sample until one exists): the workflow's table
-// `canton` and its attributes become the sample's, the rest of each body is the workflow's.
+// Shapefile sample (public/samples/shapefile) replaces the SDK's CANTON: the workflow's table `canton` and its
+// attributes become the sample's, the rest of each body is the workflow's.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { DatastoreServer } from "../../../src/mock/node/server.ts";
 import { CLIENT_TOKEN, DATASTORE, startClientServer } from "./server.ts";
-import { hasSample, sampleBytes, sampleFiles } from "./samples.ts";
+import { sampleBytes, sampleFiles } from "./samples.ts";
 import { deliver, uploadStatic } from "./sdk/delivery.ts";
 import { SdkEntities } from "./sdk/entities.ts";
 import { SdkRequester } from "./sdk/requester.ts";
 import { configuration, deleteStoredDataCascade, offering, processingExecution } from "./sdk/workflow.ts";
 
-// The sample standing for CANTON: files, srs, the table it becomes and the attributes the workflow names.
-const SHAPEFILE = hasSample("shapefile", "DEPARTEMENT.shp");
-const SAMPLE = SHAPEFILE
-  ? { folder: "shapefile", files: ["DEPARTEMENT.cpg", "DEPARTEMENT.dbf", "DEPARTEMENT.prj", "DEPARTEMENT.shp", "DEPARTEMENT.shx"], srs: "EPSG:2154", table: "departement", attributes: ["code_dept", "nom", "region", "population"] }
-  : { folder: "vecteur", files: ["monde.gpkg", "villes.csv"], srs: "EPSG:4326", table: "pays", attributes: ["nom", "code_iso", "population"] };
+// The sample standing for CANTON: the Shapefile, the table it becomes and the attributes the workflow names.
+const SAMPLE = { folder: "shapefile", files: ["DEPARTEMENT.cpg", "DEPARTEMENT.dbf", "DEPARTEMENT.prj", "DEPARTEMENT.shp", "DEPARTEMENT.shx"], srs: "EPSG:2154", table: "departement", attributes: ["code_dept", "nom", "region", "population"] };
 
 let server: DatastoreServer;
 let sdk: SdkEntities;
@@ -37,7 +34,7 @@ async function step(run: () => Promise<void>): Promise<void> {
   await run();
 }
 
-test(`delivery (upload -f) : livraison VECTOR (${SAMPLE.folder}), vérifications vecteur`, async () => {
+test("delivery (upload -f) : livraison VECTOR (Shapefile), vérifications vecteur", async () => {
   const { upload, success, checks } = await deliver(sdk, {
     dataDir: "CANTON",
     files: sampleFiles(SAMPLE.folder, SAMPLE.files),
