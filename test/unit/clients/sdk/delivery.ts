@@ -24,6 +24,14 @@ export interface Dataset {
 export const POLL_MS = 15;
 /** Waits `ms` milliseconds. */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Longest a replay polls one status before giving up (the SDK would poll forever). */
+export const POLL_LIMIT_MS = 20_000;
+
+/** Waits POLL_MS before the next poll of `what`, or throws once `started` is POLL_LIMIT_MS old. */
+export async function nextPoll(started: number, what: string): Promise<void> {
+  if (Date.now() - started > POLL_LIMIT_MS) throw new Error(`${what} : statut toujours pas final après ${POLL_LIMIT_MS} ms`);
+  await sleep(POLL_MS);
+}
 
 /** Dataset.__generate_md5_files for a directory: `<data_dir>.md5`, one `<md5>  <data_dir>/<file>` line per file in path order. */
 export function md5File(dataset: Dataset): UploadedFile {
@@ -52,12 +60,13 @@ export function parseTree(tree: unknown, prefix = ""): Map<string, number> {
 
 /** UploadAction.monitor_until_end: GET …/checks until nothing is asked or in progress; true when none failed. */
 export async function monitorChecks(sdk: SdkEntities, upload: string): Promise<{ success: boolean; checks: Entity }> {
+  const started = Date.now();
   for (;;) {
     const answer = await sdk.http.request("GET", sdk.path("upload", upload, "checks"));
     const checks = answer.body as Entity;
     reads(checks, { asked: "array", in_progress: "array", passed: "array", failed: "array" }, `GET ${answer.target}`);
     if (checks.asked.length === 0 && checks.in_progress.length === 0) return { success: checks.failed.length === 0, checks };
-    await sleep(POLL_MS);
+    await nextPoll(started, "vérifications de la livraison");
   }
 }
 

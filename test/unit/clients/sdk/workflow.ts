@@ -6,7 +6,7 @@
 // edit-entity (GET, PATCH for stored data, tags, comments) and `stored_data <id> --delete --cascade`.
 import assert from "node:assert/strict";
 import { reads, readsEach } from "../reads.ts";
-import { POLL_MS, sleep } from "./delivery.ts";
+import { nextPoll } from "./delivery.ts";
 import type { Entity, EntityName, SdkEntities } from "./entities.ts";
 import { ClientStepError } from "./requester.ts";
 
@@ -63,9 +63,10 @@ export async function processingExecution(sdk: SdkEntities, action: ActionDefini
       logErrors.push(String(error));
     }
   };
+  const started = Date.now();
   while (!FINAL.includes(current.status)) {
     await readLogs();
-    await sleep(POLL_MS);
+    await nextPoll(started, "exécution de traitement");
     current = await sdk.get("processing_execution", execution._id);
     reads(current, { status: "string" }, "GET …/processings/executions/{id}");
   }
@@ -99,12 +100,13 @@ export async function offering(sdk: SdkEntities, configurationId: string, body: 
   const shown = await sdk.get("offering", created._id);
   reads(shown, { urls: "array" }, "GET …/offerings/{id}");
   for (const url of shown.urls) if (typeof url !== "string") reads(url, { url: "string" }, "offering.urls[]");
+  const started = Date.now();
   for (;;) {
     const current = await sdk.get("offering", created._id);
     reads(current, { status: "string" }, "GET …/offerings/{id}");
     if (current.status === "PUBLISHED") return current;
     if (current.status === "UNSTABLE") throw new Error("Création d'une offre : terminé en erreur.");
-    await sleep(POLL_MS);
+    await nextPoll(started, "publication de l'offre");
   }
 }
 
@@ -139,6 +141,7 @@ export async function deleteStoredDataCascade(sdk: SdkEntities, id: string): Pro
 
 // Offering.api_delete: GET the offering until the API answers 404.
 async function untilGone(sdk: SdkEntities, offeringId: string): Promise<void> {
+  const started = Date.now();
   for (;;) {
     try {
       await sdk.get("offering", offeringId);
@@ -146,6 +149,6 @@ async function untilGone(sdk: SdkEntities, offeringId: string): Promise<void> {
       if (error instanceof ClientStepError && error.status === 404) return;
       throw error;
     }
-    await sleep(POLL_MS);
+    await nextPoll(started, "suppression de l'offre");
   }
 }
