@@ -2,36 +2,21 @@
 // replayed against the local server: `delivery` of the raster dataset (3_dataset_raster/upload_descriptor.jsonc,
 // the project's GeoTIFF sample instead of the four Ain tiles), then the 5 steps (pyramid, WMTS configuration and
 // publication, WMS-Raster configuration and publication), then `--delete --cascade` of the pyramid.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { DatastoreServer } from "../../../src/mock/node/server.ts";
-import { CLIENT_TOKEN, DATASTORE, startClientServer } from "./server.ts";
 import { sampleFiles } from "./samples.ts";
+import { workflowSession } from "./sdk/session.ts";
 import { deliver } from "./sdk/delivery.ts";
-import { SdkEntities } from "./sdk/entities.ts";
-import { SdkRequester } from "./sdk/requester.ts";
 import { configuration, deleteStoredDataCascade, offering, processingExecution } from "./sdk/workflow.ts";
 
-let server: DatastoreServer;
-let sdk: SdkEntities;
-let last = "";
+const s = workflowSession();
 const ids: Record<string, string> = {};
 const METADATA = [{ format: "application/xml", url: "https://geoservices.ign.fr/sites/default/files/2022-10/IGNF_BDORTHOr_2-0.xml", type: "ISO19115:2003" }];
 
-before(async () => {
-  server = await startClientServer();
-  sdk = new SdkEntities(new SdkRequester(server.url, CLIENT_TOKEN), DATASTORE);
-});
-after(() => server.close());
 
-// One `workflow -s` command: GET /users/me (UserResolver), then the step.
-async function step(run: () => Promise<void>): Promise<void> {
-  last = (await sdk.user()).last_name as string;
-  await run();
-}
 
 test("delivery (upload -f) : livraison RASTER, vérifications raster", async () => {
-  const { upload, success, checks } = await deliver(sdk, {
+  const { upload, success, checks } = await deliver(s.sdk, {
     dataDir: "ain",
     files: sampleFiles("raster", ["corse.tif"]),
     upload_infos: { description: "Jeu d'exemple raster Ain", name: "EXAMPLE_DATASET_RASTER", srs: "EPSG:2154", type: "RASTER" },
@@ -42,13 +27,13 @@ test("delivery (upload -f) : livraison RASTER, vérifications raster", async () 
   ids.upload = upload._id;
 });
 
-test("workflow -s pyramide : « Calcul ou mise à jour de pyramide raster » jusqu'à SUCCESS", () => step(async () => {
-  const processing = await sdk.resolve("processing", [["name", "Calcul ou mise à jour de pyramide raster"]]);
-  const upload = await sdk.resolve("upload", [["name", "EXAMPLE_DATASET_RASTER"]]);
+test("workflow -s pyramide : « Calcul ou mise à jour de pyramide raster » jusqu'à SUCCESS", () => s.step(async () => {
+  const processing = await s.sdk.resolve("processing", [["name", "Calcul ou mise à jour de pyramide raster"]]);
+  const upload = await s.sdk.resolve("upload", [["name", "EXAMPLE_DATASET_RASTER"]]);
   assert.equal(upload, ids.upload);
-  const run = await processingExecution(sdk, {
+  const run = await processingExecution(s.sdk, {
     body_parameters: {
-      processing, inputs: { upload: [upload] }, output: { stored_data: { name: `${last}__pyramide`, storage_tags: ["PYRAMIDE"] } },
+      processing, inputs: { upload: [upload] }, output: { stored_data: { name: `${s.last}__pyramide`, storage_tags: ["PYRAMIDE"] } },
       parameters: { parallelization: 4, top: "0", bottom: "18", tms: "PM", compression: "jpg", interpolation: "bicubic" },
     },
     comments: ["Tutoriel raster : mise en place d'une pyramide raster."],
@@ -60,13 +45,13 @@ test("workflow -s pyramide : « Calcul ou mise à jour de pyramide raster » jus
 }));
 
 test("workflow -s configuration-WMTS puis publication-WMTS : WMTS-TMS publié", async () => {
-  await step(async () => {
-    const storedData = await sdk.resolve("stored_data", [["name", `${last}__pyramide`]], [["tuto", "oui"]]);
+  await s.step(async () => {
+    const storedData = await s.sdk.resolve("stored_data", [["name", `${s.last}__pyramide`]], [["tuto", "oui"]]);
     assert.equal(storedData, ids.pyramid);
-    const created = await configuration(sdk, {
+    const created = await configuration(s.sdk, {
       body_parameters: {
-        type: "WMTS-TMS", name: `${last} raster WMTS`, layer_name: `${last}__raster_wmts`, metadata: METADATA,
-        type_infos: { title: `${last} -- raster -- ortho - WMTS`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Raster", "pyramide"], used_data: [{ stored_data: storedData, bottom_level: "18", top_level: "0" }] },
+        type: "WMTS-TMS", name: `${s.last} raster WMTS`, layer_name: `${s.last}__raster_wmts`, metadata: METADATA,
+        type_infos: { title: `${s.last} -- raster -- ortho - WMTS`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Raster", "pyramide"], used_data: [{ stored_data: storedData, bottom_level: "18", top_level: "0" }] },
         getfeatureinfo: { stored_data: true },
       },
       comments: ["Tutoriel raster : configuration de WMTS la pyramide"],
@@ -74,21 +59,21 @@ test("workflow -s configuration-WMTS puis publication-WMTS : WMTS-TMS publié", 
     });
     ids.wmts = created._id;
   });
-  await step(async () => {
-    const config = await sdk.resolve("configuration", [["name", `${last} raster WMTS`]], [["tuto", "oui"]]);
+  await s.step(async () => {
+    const config = await s.sdk.resolve("configuration", [["name", `${s.last} raster WMTS`]], [["tuto", "oui"]]);
     assert.equal(config, ids.wmts);
-    const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-rok4-server-wmts-tms" });
-    assert.equal((await offering(sdk, config, { endpoint, open: true })).status, "PUBLISHED");
+    const endpoint = await s.sdk.resolveEndpoint({ technical_name: "gpf-rok4-server-wmts-tms" });
+    assert.equal((await offering(s.sdk, config, { endpoint, open: true })).status, "PUBLISHED");
   });
 });
 
 test("workflow -s configuration-WMS puis publication-WMS : WMS-Raster publié", async () => {
-  await step(async () => {
-    const storedData = await sdk.resolve("stored_data", [["name", `${last}__pyramide`]], [["tuto", "oui"]]);
-    const created = await configuration(sdk, {
+  await s.step(async () => {
+    const storedData = await s.sdk.resolve("stored_data", [["name", `${s.last}__pyramide`]], [["tuto", "oui"]]);
+    const created = await configuration(s.sdk, {
       body_parameters: {
-        type: "WMS-RASTER", name: `${last} raster WMS`, layer_name: `${last}__raster_wms`, metadata: METADATA,
-        type_infos: { title: `${last} -- raster -- ortho - WMS`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Raster", "pyramide"], interpolation: "NEAREST-NEIGHBOUR", used_data: [{ stored_data: storedData, bottom_level: "18", top_level: "0" }] },
+        type: "WMS-RASTER", name: `${s.last} raster WMS`, layer_name: `${s.last}__raster_wms`, metadata: METADATA,
+        type_infos: { title: `${s.last} -- raster -- ortho - WMS`, abstract: "Exemple de flux à visualiser", keywords: ["Tutoriel", "Raster", "pyramide"], interpolation: "NEAREST-NEIGHBOUR", used_data: [{ stored_data: storedData, bottom_level: "18", top_level: "0" }] },
         getfeatureinfo: { stored_data: true },
       },
       comments: ["Tutoriel raster : configuration WMS de la pyramide"],
@@ -96,17 +81,17 @@ test("workflow -s configuration-WMS puis publication-WMS : WMS-Raster publié", 
     });
     ids.wms = created._id;
   });
-  await step(async () => {
-    const config = await sdk.resolve("configuration", [["name", `${last} raster WMS`]], [["tuto", "oui"]]);
+  await s.step(async () => {
+    const config = await s.sdk.resolve("configuration", [["name", `${s.last} raster WMS`]], [["tuto", "oui"]]);
     assert.equal(config, ids.wms);
-    const endpoint = await sdk.resolveEndpoint({ technical_name: "gpf-rok4-server-wms-r" });
-    assert.equal((await offering(sdk, config, { endpoint, open: true })).status, "PUBLISHED");
+    const endpoint = await s.sdk.resolveEndpoint({ technical_name: "gpf-rok4-server-wms-r" });
+    assert.equal((await offering(s.sdk, config, { endpoint, open: true })).status, "PUBLISHED");
   });
 });
 
 test("stored_data <id> --delete --cascade : offres et configurations WMTS et WMS, puis la pyramide", async () => {
   assert.ok(ids.pyramid, "donnée stockée absente : une étape précédente a échoué");
-  await deleteStoredDataCascade(sdk, ids.pyramid!);
-  const deleted = sdk.http.trace.filter((exchange) => exchange.method === "DELETE").map((exchange) => exchange.target.split("/")[3]);
+  await deleteStoredDataCascade(s.sdk, ids.pyramid!);
+  const deleted = s.sdk.http.trace.filter((exchange) => exchange.method === "DELETE").map((exchange) => exchange.target.split("/")[3]);
   assert.deepEqual(deleted, ["offerings", "configurations", "offerings", "configurations", "stored_data"]);
 });

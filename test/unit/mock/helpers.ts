@@ -41,16 +41,17 @@ export async function request(method: string, url: string, send: Send, extraHead
     headers["Content-Type"] = "application/json";
   } else if (send.form) body = send.form;
   const response = await fetch(url, { method, headers, body });
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text !== "") {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
+  return { status: response.status, body: parseBody(await response.text()), headers: response.headers };
+}
+
+/** A response body: its JSON, the text itself when it is not JSON, null when empty. */
+export function parseBody(text: string): unknown {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
-  return { status: response.status, body: parsed, headers: response.headers };
 }
 
 /** MD5 of a text, as md5sum prints it. */

@@ -4,6 +4,7 @@
 // json.dumps writes them (ASCII, `", "` and `": "`), one multipart field per file (`file`, the file's base name,
 // no part content type, as requests_toolbelt's MultipartEncoder), lists paged with `page`/`limit` until the
 // `Content-Range` total is reached. A status outside 2xx stops the client, as the SDK raises.
+import { parseBody } from "../../mock/helpers.ts";
 import { randomUUID } from "node:crypto";
 
 /** A query parameter value as the SDK gives it to requests (lists repeat the key). */
@@ -110,15 +111,7 @@ export class SdkRequester {
     const query = send.params && send.params.length > 0 ? `?${encodeParams(send.params)}` : "";
     const target = `${path}${query}`;
     const response = await fetch(`${this.root}${target}`, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown = null;
-    if (text !== "") {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = text;
-      }
-    }
+    const parsed = parseBody(await response.text());
     const exchange: Exchange = { method, target, status: response.status, body: parsed, headers: response.headers };
     this.trace.push(exchange);
     if (response.status < 200 || response.status >= 300) throw new ClientStepError(method, target, response.status, parsed);
