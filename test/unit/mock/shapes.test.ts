@@ -172,6 +172,14 @@ test("every JSON answer matches its [ts] DTO (archive, vector, raster)", async (
     await publish({ type: "WMS-RASTER", name: "Corse", layer_name: "corse_wms", type_infos: tiles }, ids.endpoints.open.wmsr),
   ];
 
+  // A closing interrupted as the SDK does on Ctrl+C: the running check deleted, then the upload reopened.
+  const interrupted = await deliver("ARCHIVE", "EPSG:2154", [["data/a.txt", "a"]]);
+  ok(await h.call("POST", `${DS}/uploads/${interrupted}/open`), 204);
+  ok(await h.call("POST", `${DS}/uploads/${interrupted}/close`), 204);
+  h.tick(400);
+  const running = ok(await h.call("GET", `${DS}/uploads/${interrupted}/checks`)).body.in_progress[0]._id as string;
+  ok(await h.call("DELETE", `${DS}/checks/executions/${running}`), 204);
+
   // Annexes, metadata; tags, events, comments and sharings.
   await annexesAndMetadata({ call: h.call, raw });
   await annotations({ call: h.call, raw }, { upload: vectorUpload, storedData: db, configuration: vectorOfferings[0]![0] });

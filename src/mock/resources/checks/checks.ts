@@ -98,3 +98,26 @@ export function applyCheckEvent(ctx: Context, execution: CheckExecutionRecord): 
 
 /** Check executions move on by themselves (WAITING → PROGRESS → outcome). */
 export const CHECK_LIFECYCLE = lifecycle(CHECK_EXECUTIONS, applyCheckEvent);
+
+/**
+ * DELETE …/checks/executions/{execution}: interrupts a running check (the SDK's Ctrl+C: it deletes the checks in
+ * PROGRESS, waits for the WAITING ones to start, then reopens the upload). A check not started yet or already
+ * finished answers 409; the check leaves the closing, and when it was the last one pending the upload becomes UNSTABLE.
+ */
+export function deleteCheckExecution(ctx: Context, datastore: string, id: string): void {
+  const execution = findCheckExecution(ctx, datastore, id);
+  if (execution.status === "WAITING") throw conflict(`La vérification ${id} n'a pas encore commencé (WAITING) : attendez qu'elle soit en cours (PROGRESS) pour l'interrompre.`);
+  if (execution.status !== "PROGRESS") throw conflict(`La vérification ${id} est terminée (${execution.status}) : elle ne peut plus être interrompue.`);
+  ctx.records.remove(CHECK_EXECUTIONS, id);
+  const upload = ctx.records.get(UPLOADS, execution.upload);
+  if (!upload || !upload.checks.includes(id)) return;
+  upload.checks = upload.checks.filter((other) => other !== id);
+  if (upload.status !== "CHECKING") return;
+  const pending = upload.checks.some((other) => ["WAITING", "PROGRESS"].includes(ctx.records.get(CHECK_EXECUTIONS, other)?.status ?? ""));
+  upload.update = ctx.now;
+  if (!pending) {
+    upload.status = "UNSTABLE";
+    upload.lastEvent = event(ctx, UPLOADS, upload, "Vérifications interrompues");
+  }
+}
+

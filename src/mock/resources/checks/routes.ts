@@ -3,7 +3,7 @@ import { json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { visibleLogs } from "../../core/time.ts";
-import { closeUpload, findCheckExecution, openUpload, uploadChecks } from "./checks.ts";
+import { closeUpload, deleteCheckExecution, findCheckExecution, openUpload, uploadChecks } from "./checks.ts";
 import { checkExecutionSummary, checkExecutionView } from "./views.ts";
 import { checkView, findCheck, listChecks, runChecks } from "./catalog-checks.ts";
 import { CHECK_EXECUTIONS } from "./records.ts";
@@ -36,6 +36,10 @@ export const checkRoutes: Route[] = [
   route("GET", "/datastores/:datastore/checks/:check", ({ params: { datastore = "", check = "" } }) => json(checkView(findCheck(datastore, check)))),
   route("GET", CHECK_EXECUTION, ({ store, params: { datastore = "", execution = "" } }) =>
     json(store.run((ctx) => checkExecutionView(findCheckExecution(ctx, datastore, execution), ctx)))),
+  route("DELETE", CHECK_EXECUTION, ({ store, params: { datastore = "", execution = "" } }) => {
+    store.run((ctx) => deleteCheckExecution(ctx, datastore, execution));
+    return noContent();
+  }),
   // Logs come whole unless page/limit are given.
   route("GET", `${CHECK_EXECUTION}/logs`, ({ store, params: { datastore = "", execution = "" }, url }) => {
     const lines = store.run((ctx) => visibleLogs(findCheckExecution(ctx, datastore, execution).logs, ctx.now));
