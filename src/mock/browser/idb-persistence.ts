@@ -201,5 +201,5 @@ const keyOf = (key: RowKey): string => `${key.kind}\u0000${key.id}`;
 
 /** The store's row of a saved row. */
 export function withoutOrder(row: SavedRow): StoredRow {
-  return { kind: row.kind, id: row.id, datastore: row.datastore, json: row.json, due: row.due, blobs: row.blobs, group: row.group ?? null, size: row.size ?? 0 };
+  return { kind: row.kind, id: row.id, datastore: row.datastore, json: row.json, due: row.due, blobs: row.blobs, group: row.group ?? null, size: row.size ?? 0, hidden: row.hidden ?? false };
 }

@@ -88,6 +88,7 @@ const ROW = z.object({
   order: z.number(),
   group: z.optional(z.nullable(z.string())),
   size: z.optional(z.number()),
+  hidden: z.optional(z.boolean()),
 });
 
 const META = z.object({ v: z.literal(RECORD_VERSION), seq: z.int().check(z.nonnegative()), epoch: z.string().check(z.minLength(1)) });
@@ -105,8 +106,8 @@ export function checkRow(value: unknown): SavedRow | string {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value === null ? "valeur nulle" : `valeur de type ${Array.isArray(value) ? "tableau" : typeof value}`;
   const parsed = ROW.safeParse(value);
   if (parsed.success) {
-    const { kind, id, datastore, json, due, blobs, order, group, size } = parsed.data;
-    return { kind, id, datastore, json, due, blobs, order, group: group ?? null, size: size ?? 0 };
+    const { kind, id, datastore, json, due, blobs, order, group, size, hidden } = parsed.data;
+    return { kind, id, datastore, json, due, blobs, order, group: group ?? null, size: size ?? 0, hidden: hidden ?? false };
   }
   const issue = parsed.error.issues[0]!;
   if (issue.path[0] === "v") return `version inconnue (${JSON.stringify((value as Record<string, unknown>)["v"]) ?? "absente"})`;
@@ -115,7 +116,7 @@ export function checkRow(value: unknown): SavedRow | string {
 
 /** The value to save for a row. */
 export function savedValue(row: SavedRow): Record<string, unknown> {
-  return { v: RECORD_VERSION, kind: row.kind, id: row.id, datastore: row.datastore, json: row.json, due: row.due, blobs: row.blobs, order: row.order, group: row.group ?? null, size: row.size ?? 0 };
+  return { v: RECORD_VERSION, kind: row.kind, id: row.id, datastore: row.datastore, json: row.json, due: row.due, blobs: row.blobs, order: row.order, group: row.group ?? null, size: row.size ?? 0, hidden: row.hidden ?? false };
 }
 
 /** The log entry, or undefined when unusable. */

@@ -16,6 +16,8 @@ export interface Collection<T extends RecordBase> {
   due?: (record: T) => number | undefined;
   /** Keys of the file contents (blobs) the record references. */
   blobs?: (record: T) => string[];
+  /** Whether lists leave the record out unless asked for (e.g. DELETED); indexed by the sources. */
+  hidden?: (record: T) => boolean;
   /** The total the record counts in and its size there (e.g. a stored data in its storage); none when undefined. */
   measure?: (record: T) => { group: string; size: number } | undefined;
   /** Checks (and upgrades) a record read from the store: the record, or why it cannot be used (French). */

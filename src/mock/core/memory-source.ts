@@ -81,7 +81,7 @@ export class MemorySource implements RecordSource {
 
   count(kind: string, query: RowQuery = {}): number {
     const rows = this.kinds.get(kind);
-    if (!rows || (query.datastore === undefined && !query.where?.length)) return rows?.size ?? 0;
+    if (!rows || (query.datastore === undefined && !query.where?.length && !query.visible)) return rows?.size ?? 0;
     let count = 0;
     for (const _ of this.matching(kind, query)) count++;
     return count;
@@ -91,6 +91,7 @@ export class MemorySource implements RecordSource {
   private *matching(kind: string, query: RowQuery): Generator<StoredRow> {
     for (const row of this.kinds.get(kind)?.values() ?? []) {
       if (query.datastore !== undefined && row.datastore !== query.datastore) continue;
+      if (query.visible && row.hidden) continue;
       if (query.where?.length && !matchesAll(this.json(row), query.where)) continue;
       yield row;
     }
@@ -149,7 +150,7 @@ export class MemorySource implements RecordSource {
   }
 
   private write(given: StoredRow): void {
-    const row: StoredRow = { ...given, group: given.group ?? null, size: given.size ?? 0 };
+    const row: StoredRow = { ...given, group: given.group ?? null, size: given.size ?? 0, hidden: given.hidden ?? false };
     this.erase(row.kind, row.id, true);
     let rows = this.kinds.get(row.kind);
     if (!rows) this.kinds.set(row.kind, (rows = new Map()));

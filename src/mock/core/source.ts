@@ -22,6 +22,8 @@ export interface StoredRow {
   /** The total the record counts in (e.g. a storage), if any, and its size there (see RecordSource.totals). */
   group?: string | null;
   size?: number;
+  /** Left out of lists unless asked for (e.g. a DELETED upload); see RowQuery.visible. */
+  hidden?: boolean;
 }
 
 /** How many rows of a kind and datastore count in a group, and their total size. */
@@ -35,6 +37,8 @@ export interface GroupTotal {
  * insertion order or by `sort` (ties in insertion order), a page of them. */
 export interface RowQuery {
   datastore?: string;
+  /** Only the rows listed by default (not `hidden`: e.g. not DELETED), read through an index. */
+  visible?: boolean;
   where?: readonly RowCondition[];
   sort?: RowSort;
   offset?: number;

@@ -98,7 +98,7 @@ export class Store {
           const due = collection.due?.(record) ?? null;
           const blobs = collection.blobs?.(record) ?? [];
           const measured = collection.measure?.(record);
-          const next = { ...row, due, blobs, group: measured?.group ?? null, size: measured?.size ?? 0 };
+          const next = { ...row, due, blobs, group: measured?.group ?? null, size: measured?.size ?? 0, hidden: collection.hidden?.(record) ?? false };
           if (JSON.stringify(next) !== JSON.stringify(row)) {
             this.source.put(next);
             changed++;

@@ -50,9 +50,9 @@ export class UnitOfWork {
   }
 
   /** How many records of one datastore the collection holds (satisfying `where` when given), changes included. */
-  count<T extends RecordBase>(collection: Collection<T>, datastore: string, where?: ListQuery["where"]): number {
+  count<T extends RecordBase>(collection: Collection<T>, datastore: string, where?: ListQuery["where"], visible = false): number {
     this.flush();
-    return this.source.count(collection.kind, where ? { datastore, where } : { datastore });
+    return this.source.count(collection.kind, { datastore, ...(where ? { where } : {}), ...(visible ? { visible } : {}) });
   }
 
   /** Per group, how many of a datastore's records count in it and their total size (as last flushed). */
@@ -97,6 +97,7 @@ export class UnitOfWork {
       };
       const measured = collection.measure?.(record);
       if (measured) Object.assign(row, measured);
+      if (collection.hidden?.(record)) row.hidden = true;
       for (const blob of before?.blobs ?? []) if (!row.blobs.includes(blob)) this.released.add(blob);
       this.source.put(row);
       entry.text = text;

@@ -121,7 +121,7 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
       },
     });
     // Rows imported from a datastore.json get their due times, file references and totals from their records.
-    if (source.opening.imported && !source.opening.imported.alreadyImported) store.reindex();
+    if ((source.opening.imported && !source.opening.imported.alreadyImported) || source.opening.reindex) store.reindex();
     const swept = await store.sweepBlobs();
 
     let origin = "";

@@ -23,10 +23,12 @@ CREATE TABLE IF NOT EXISTS rows (
   due INTEGER,
   blobs TEXT,
   grp TEXT,
-  size INTEGER
+  size INTEGER,
+  hidden INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX IF NOT EXISTS rows_key ON rows (kind, id);
 CREATE INDEX IF NOT EXISTS rows_datastore ON rows (kind, datastore, seq);
+CREATE INDEX IF NOT EXISTS rows_visible ON rows (kind, datastore, hidden, seq);
 CREATE INDEX IF NOT EXISTS rows_due ON rows (due) WHERE due IS NOT NULL;
 CREATE TABLE IF NOT EXISTS counts (kind TEXT NOT NULL, datastore TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, datastore));
 CREATE TRIGGER IF NOT EXISTS rows_counted_in AFTER INSERT ON rows BEGIN
@@ -38,6 +40,18 @@ END;
 CREATE TRIGGER IF NOT EXISTS rows_counted_moved AFTER UPDATE OF kind, datastore ON rows WHEN old.kind IS NOT new.kind OR old.datastore IS NOT new.datastore BEGIN
   UPDATE counts SET n = n - 1 WHERE kind = old.kind AND datastore = old.datastore;
   INSERT INTO counts (kind, datastore, n) VALUES (new.kind, new.datastore, 1) ON CONFLICT (kind, datastore) DO UPDATE SET n = n + 1;
+END;
+CREATE TABLE IF NOT EXISTS visible_counts (kind TEXT NOT NULL, datastore TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, datastore));
+CREATE TRIGGER IF NOT EXISTS rows_visible_in AFTER INSERT ON rows WHEN new.hidden = 0 BEGIN
+  INSERT INTO visible_counts (kind, datastore, n) VALUES (new.kind, new.datastore, 1) ON CONFLICT (kind, datastore) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS rows_visible_out AFTER DELETE ON rows WHEN old.hidden = 0 BEGIN
+  UPDATE visible_counts SET n = n - 1 WHERE kind = old.kind AND datastore = old.datastore;
+END;
+CREATE TRIGGER IF NOT EXISTS rows_visible_moved AFTER UPDATE OF kind, datastore, hidden ON rows BEGIN
+  UPDATE visible_counts SET n = n - 1 WHERE old.hidden = 0 AND kind = old.kind AND datastore = old.datastore;
+  INSERT INTO visible_counts (kind, datastore, n) SELECT new.kind, new.datastore, 1 WHERE new.hidden = 0
+    ON CONFLICT (kind, datastore) DO UPDATE SET n = n + 1;
 END;
 CREATE TABLE IF NOT EXISTS totals (kind TEXT NOT NULL, datastore TEXT NOT NULL, grp TEXT NOT NULL, n INTEGER NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (kind, datastore, grp));
 CREATE TRIGGER IF NOT EXISTS rows_totals_in AFTER INSERT ON rows WHEN new.grp IS NOT NULL BEGIN
@@ -68,8 +82,8 @@ function ownerText(dir: string): string {
   }
 }
 
-/** Takes the exclusive lock and creates the schema; translates failures into French messages. */
-export function lockAndPrepare(db: Database.Database, dir: string, file: string, synchronous: string): void {
+/** Takes the exclusive lock and creates the schema (says whether rows need re-deriving); translates failures into French messages. */
+export function lockAndPrepare(db: Database.Database, dir: string, file: string, synchronous: string): { reindex: boolean } {
   try {
     db.pragma("locking_mode = EXCLUSIVE");
     db.pragma("journal_mode = WAL");
@@ -80,7 +94,13 @@ export function lockAndPrepare(db: Database.Database, dir: string, file: string,
     // fill as records are written again).
     const columns = (db.prepare("SELECT name FROM pragma_table_info('rows')").all() as { name: string }[]).map((column) => column.name);
     if (columns.length > 0 && !columns.includes("grp")) db.exec("ALTER TABLE rows ADD COLUMN grp TEXT; ALTER TABLE rows ADD COLUMN size INTEGER;");
+    // A database made before rows could be hidden from lists: the column, and visible counts filled once (every
+    // row visible until its record is re-derived: the caller reindexes, see the returned flag).
+    const unhidden = columns.length > 0 && !columns.includes("hidden");
+    if (unhidden) db.exec("ALTER TABLE rows ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;");
+    const visibleCounted = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'visible_counts'").get() !== undefined;
     db.exec(SCHEMA);
+    if (!visibleCounted) db.exec("DELETE FROM visible_counts; INSERT INTO visible_counts (kind, datastore, n) SELECT kind, datastore, count(*) FROM rows WHERE hidden = 0 GROUP BY kind, datastore;");
     // A database made before the counts existed: fill them once.
     if (!counted) db.exec("DELETE FROM counts; INSERT INTO counts (kind, datastore, n) SELECT kind, datastore, count(*) FROM rows GROUP BY kind, datastore;");
     const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
@@ -90,6 +110,7 @@ export function lockAndPrepare(db: Database.Database, dir: string, file: string,
       throw new Error(`La base ${file} est d'une autre version du schéma (${version.value}, attendu ${SCHEMA_VERSION}) : démarrage refusé, le fichier n'a pas été modifié.`);
     }
     db.exec("COMMIT");
+    return { reindex: unhidden };
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
     const code = (error as { code?: unknown }).code;

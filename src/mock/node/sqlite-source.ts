@@ -12,6 +12,8 @@
 //   (kind, id) is the unique key; an UPSERT keeps `seq` when a row is replaced, so an updated row keeps its place.
 // - Row counts per (kind, datastore) are kept by triggers in `counts`, so that a list's total costs the same at
 //   10 rows as at 10,000 (count(*) walks the index).
+// - `hidden` rows (DELETED records, left out of lists unless asked for) are kept out by an index and counted apart
+//   (`visible_counts`), so that a default list page costs the same at 100 rows as at 10,000.
 // - Group totals (count and size per kind, datastore and group: a storage's use…) are kept by triggers in `totals`.
 // - Rows edited by hand (null or non-text columns) are read as they can be; the UnitOfWork reports unparsable JSON.
 import fs from "node:fs";
@@ -28,7 +30,7 @@ export { StorageError } from "./storage-error.ts";
 /** Names of the database file and of its owner side file inside the state directory. */
 export { DATABASE_FILE, OWNER_FILE } from "./sqlite-schema.ts";
 
-type RawRow = { kind: unknown; id: unknown; datastore: unknown; json: unknown; due: unknown; blobs: unknown; grp?: unknown; size?: unknown };
+type RawRow = { kind: unknown; id: unknown; datastore: unknown; json: unknown; due: unknown; blobs: unknown; grp?: unknown; size?: unknown; hidden?: unknown };
 
 // A row as stored, whatever a hand edit left in it.
 function toRow(raw: RawRow): StoredRow {
@@ -41,6 +43,7 @@ function toRow(raw: RawRow): StoredRow {
     blobs: blobList(raw.blobs),
     group: typeof raw.grp === "string" ? raw.grp : null,
     size: typeof raw.size === "number" ? raw.size : 0,
+    hidden: raw.hidden === 1 || raw.hidden === 1n,
   };
 }
 
@@ -55,7 +58,7 @@ function blobList(value: unknown): string[] {
   }
 }
 
-const COLUMNS = "kind, id, datastore, json, due, blobs, grp, size";
+const COLUMNS = "kind, id, datastore, json, due, blobs, grp, size, hidden";
 
 /** Options of openSqliteSource. */
 export interface SqliteSourceOptions {
@@ -68,7 +71,7 @@ export interface SqliteSourceOptions {
 /** A record source in a SQLite database, opened by openSqliteSource(). */
 export class SqliteSource implements RecordSource {
   /** What was found when opening: a new database, an existing one, and the import of a datastore.json. */
-  readonly opening: { created: boolean; imported?: LegacyImport };
+  readonly opening: { created: boolean; imported?: LegacyImport; reindex?: boolean };
   private readonly statements;
   // Statements of filtered or sorted lists, by SQL text (their shape; the values are parameters).
   private readonly queries = new Map<string, Database.Statement>();
@@ -88,9 +91,11 @@ export class SqliteSource implements RecordSource {
       listDatastore: prepare(`SELECT ${COLUMNS} FROM rows WHERE kind = ? AND datastore = ? ORDER BY seq LIMIT ? OFFSET ?`),
       countAll: prepare("SELECT coalesce(sum(n), 0) AS n FROM counts WHERE kind = ?"),
       countDatastore: prepare("SELECT coalesce(sum(n), 0) AS n FROM counts WHERE kind = ? AND datastore = ?"),
+      listVisible: prepare(`SELECT ${COLUMNS} FROM rows WHERE kind = ? AND datastore = ? AND hidden = 0 ORDER BY seq LIMIT ? OFFSET ?`),
+      countVisible: prepare("SELECT coalesce(sum(n), 0) AS n FROM visible_counts WHERE kind = ? AND datastore = ?"),
       upsert: prepare(
-        "INSERT INTO rows (kind, id, datastore, json, due, blobs, grp, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?) " +
-          "ON CONFLICT (kind, id) DO UPDATE SET datastore = excluded.datastore, json = excluded.json, due = excluded.due, blobs = excluded.blobs, grp = excluded.grp, size = excluded.size RETURNING seq",
+        "INSERT INTO rows (kind, id, datastore, json, due, blobs, grp, size, hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (kind, id) DO UPDATE SET datastore = excluded.datastore, json = excluded.json, due = excluded.due, blobs = excluded.blobs, grp = excluded.grp, size = excluded.size, hidden = excluded.hidden RETURNING seq",
       ),
       seqOf: prepare("SELECT seq FROM rows WHERE kind = ? AND id = ?"),
       deleteRow: prepare("DELETE FROM rows WHERE seq = ?"),
@@ -123,19 +128,21 @@ export class SqliteSource implements RecordSource {
   list(kind: string, query: RowQuery = {}): StoredRow[] {
     const limit = query.limit ?? -1;
     const offset = query.offset ?? 0;
-    if (query.where?.length || query.sort) {
+    if (query.where?.length || query.sort || (query.visible && query.datastore === undefined)) {
       const { sql, params } = this.filtered(kind, query);
       return (this.query(`SELECT ${COLUMNS} FROM rows WHERE ${sql} ORDER BY ${orderSql(query.sort)} LIMIT ? OFFSET ?`).all(...params, limit, offset) as RawRow[]).map(toRow);
     }
+    if (query.visible) return (this.statements.listVisible.all(kind, query.datastore, limit, offset) as RawRow[]).map(toRow);
     const raws = (query.datastore === undefined ? this.statements.listAll.all(kind, limit, offset) : this.statements.listDatastore.all(kind, query.datastore, limit, offset)) as RawRow[];
     return raws.map(toRow);
   }
 
   count(kind: string, query: RowQuery = {}): number {
-    if (query.where?.length) {
+    if (query.where?.length || (query.visible && query.datastore === undefined)) {
       const { sql, params } = this.filtered(kind, query);
       return (this.query(`SELECT count(*) AS n FROM rows WHERE ${sql}`).get(...params) as { n: number }).n;
     }
+    if (query.visible) return (this.statements.countVisible.get(kind, query.datastore) as { n: number }).n;
     const result = (query.datastore === undefined ? this.statements.countAll.get(kind) : this.statements.countDatastore.get(kind, query.datastore)) as { n: number };
     return result.n;
   }
@@ -143,7 +150,7 @@ export class SqliteSource implements RecordSource {
   // The WHERE clause of a filtered query (kind, datastore, conditions) and its parameters.
   private filtered(kind: string, query: RowQuery): { sql: string; params: unknown[] } {
     const where = whereSql(query.where);
-    const sql = ["kind = ?", ...(query.datastore === undefined ? [] : ["datastore = ?"]), ...(where ? [where.sql] : [])].join(" AND ");
+    const sql = ["kind = ?", ...(query.datastore === undefined ? [] : ["datastore = ?"]), ...(query.visible ? ["hidden = 0"] : []), ...(where ? [where.sql] : [])].join(" AND ");
     return { sql, params: [kind, ...(query.datastore === undefined ? [] : [query.datastore]), ...(where?.params ?? [])] };
   }
 
@@ -160,7 +167,7 @@ export class SqliteSource implements RecordSource {
 
   put(row: StoredRow): void {
     const blobs = [...new Set(row.blobs)];
-    const { seq } = this.statements.upsert.get(row.kind, row.id, row.datastore, row.json, row.due, blobs.length > 0 ? JSON.stringify(blobs) : null, row.group ?? null, row.size ?? 0) as { seq: number };
+    const { seq } = this.statements.upsert.get(row.kind, row.id, row.datastore, row.json, row.due, blobs.length > 0 ? JSON.stringify(blobs) : null, row.group ?? null, row.size ?? 0, row.hidden ? 1 : 0) as { seq: number };
     this.statements.deleteRefs.run(seq);
     for (const blob of blobs) this.statements.insertRef.run(blob, seq);
   }
@@ -225,8 +232,9 @@ export function openSqliteSource(dir: string, options: SqliteSourceOptions = {})
     throw new Error(`Impossible d'ouvrir la base ${file} : ${error instanceof Error ? error.message : String(error)}. Démarrage refusé.`);
   }
   try {
-    lockAndPrepare(db, absolute, file, options.synchronous ?? "FULL");
+    const prepared = lockAndPrepare(db, absolute, file, options.synchronous ?? "FULL");
     const source = new SqliteSource(db, file, created);
+    if (prepared.reindex) source.opening.reindex = true;
     const imported = importLegacyState(absolute, source, options.now ?? Date.now);
     if (imported) source.opening.imported = imported;
     try {

@@ -30,8 +30,8 @@ export interface ListSpec {
   /** Keys `fields=` may ask for (`_id` is always returned); others are ignored (the SDK asks stored data for
    * `visibility`, which the API renamed `open`, and gets its answer). */
   fields?: readonly string[];
-  /** Records hidden unless the named query parameter is given (e.g. DELETED unless `status` is). */
-  hidden?: { unless: string; condition: RowCondition };
+  /** The collection's hidden records (its `hidden`: e.g. DELETED) are left out unless this query parameter is given. */
+  hidden?: { unless: string };
 }
 
 /** A request's list query: conditions (some computed in the operation), sort order and asked fields. */
@@ -43,6 +43,8 @@ export interface ParsedListQuery {
   sort?: RowSort;
   /** Keys to return (with `_id`), when `fields=` was given. */
   fields?: string[];
+  /** Only the records lists show by default (the hidden ones were not asked for). */
+  visible: boolean;
 }
 
 // Problems of query parameters: each message names the parameter.
@@ -96,9 +98,8 @@ export function listQuery(spec: ListSpec, url: URL): ParsedListQuery {
       if (key !== undefined) fixed.push({ path: spec.tags, entry: { key, value } });
     }
   }
-  if (spec.hidden && given[spec.hidden.unless] === undefined) fixed.push(spec.hidden.condition);
-
-  const parsed: ParsedListQuery = { where: fixed, computed: (ctx, datastore) => computed.map((resolve) => resolve(ctx, datastore)) };
+  const visible = spec.hidden !== undefined && given[spec.hidden.unless] === undefined;
+  const parsed: ParsedListQuery = { where: fixed, computed: (ctx, datastore) => computed.map((resolve) => resolve(ctx, datastore)), visible };
   if (typeof given["sort"] === "string") {
     const [key = "", direction] = given["sort"].split(",");
     parsed.sort = { path: spec.sort![key]!, direction: direction === "desc" ? "desc" : "asc" };
@@ -117,8 +118,8 @@ export function pickFields<T extends Record<string, unknown>>(item: T, fields: r
   return out as Partial<T>;
 }
 
-/** DELETED records hidden unless `status` is given. */
-export const HIDE_DELETED: ListSpec["hidden"] = { unless: "status", condition: { not: { path: ["status"], equals: "DELETED" } } };
+/** Hidden (DELETED) records left out unless `status` is given. */
+export const HIDE_DELETED: ListSpec["hidden"] = { unless: "status" };
 
 /** Sort keys of every record with creation, update and last event dates. */
 export const DATED_SORT: Readonly<Record<string, JsonPath>> = { creation: ["creation"], update: ["update"], last_event: ["lastEvent", "date"] };

@@ -29,9 +29,9 @@ export function listRoute<T extends RecordBase>(path: string, collection: Collec
     const { items, total } = store.run((ctx) => {
       assertDatastore(datastore);
       const where = [...query.where, ...query.computed(ctx, datastore)];
-      const records = ctx.records.list(collection, datastore, { where, ...(query.sort ? { sort: query.sort } : {}), ...page });
+      const records = ctx.records.list(collection, datastore, { where, ...(query.sort ? { sort: query.sort } : {}), ...(query.visible ? { visible: true } : {}), ...page });
       const show = query.fields ? (record: T) => pickFields((views.detail ?? views.summary)(record, ctx), query.fields) as JsonObject : (record: T) => views.summary(record, ctx);
-      return { items: records.map(show), total: ctx.records.count(collection, datastore, where) };
+      return { items: records.map(show), total: ctx.records.count(collection, datastore, where, query.visible) };
     });
     return pageResponse(items, total, page.offset);
   });

@@ -61,4 +61,6 @@ export const STORED_DATA = collection<StoredDataRecord>("stored-data", {
   upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<StoredDataRecord>, (record) => ({ ...baseDefaults(record), open: false, files: [], size: 0 })),
   // A stored data counts in its storage's use until it is deleted.
   measure: (item) => (item.status === "DELETED" ? undefined : { group: item.storage, size: item.size }),
+  // Deleted stored data stay readable but leave the lists (unless a status is asked for).
+  hidden: (item) => item.status === "DELETED",
 });

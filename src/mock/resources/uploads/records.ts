@@ -64,4 +64,6 @@ export const UPLOADS = collection<UploadRecord>("upload", {
   blobs: (upload) => upload.files.flatMap((file) => (file.blob ? [file.blob] : [])),
   upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<UploadRecord>, (record) => ({ ...baseDefaults(record), open: false, files: [], checks: [] })),
   measure: (upload) => ({ group: UPLOAD_GROUP, size: upload.files.reduce((sum, file) => sum + file.size, 0) }),
+  // Deleted uploads stay readable but leave the lists (unless a status is asked for).
+  hidden: (upload) => upload.status === "DELETED",
 });

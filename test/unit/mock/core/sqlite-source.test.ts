@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { MemorySource } from "../../../../src/mock/core/memory-source.ts";
-import type { RecordSource, RowCondition, StoredRow } from "../../../../src/mock/core/source.ts";
+import type { RecordSource, RowCondition, RowQuery, StoredRow } from "../../../../src/mock/core/source.ts";
 import { Store } from "../../../../src/mock/core/store.ts";
 import { collection } from "../../../../src/mock/core/collection.ts";
 import { DATABASE_FILE, openSqliteSource, SqliteSource, StorageError } from "../../../../src/mock/node/sqlite-source.ts";
@@ -33,6 +33,7 @@ const row = (id: string, extra: Partial<StoredRow> = {}): StoredRow => ({
   blobs: [],
   group: null,
   size: 0,
+  hidden: false,
   ...extra,
 });
 const ids = (rows: StoredRow[]): string[] => rows.map((r) => r.id);
@@ -144,6 +145,29 @@ function conformance(name: string, make: () => RecordSource & { close?: () => vo
       source.transaction(() => source.delete("upload", "c"));
       assert.deepEqual(totals(), { s2: [1, 1] });
       assert.deepEqual(source.totals("upload", "ds2").map((t) => [t.group, t.count, t.size]), [["s1", 1, 100]]);
+    }));
+
+    test("visible lists and counts leave hidden rows out, and follow a row hidden or shown again", withSource((source) => {
+      source.transaction(() => {
+        for (const id of ["a", "b", "c", "d"]) source.put(row(id, { hidden: id === "b" }));
+        source.put(row("e", { datastore: "ds2" }));
+      });
+      const visible = (query: RowQuery = {}): string[] => ids(source.list("upload", { datastore: "ds1", visible: true, ...query }));
+      assert.deepEqual(visible(), ["a", "c", "d"]);
+      assert.deepEqual(visible({ offset: 1, limit: 1 }), ["c"]);
+      assert.deepEqual(ids(source.list("upload", { datastore: "ds1" })), ["a", "b", "c", "d"], "hidden rows are still there");
+      assert.equal(source.count("upload", { datastore: "ds1", visible: true }), 3);
+      assert.equal(source.count("upload", { datastore: "ds1" }), 4);
+      assert.equal(source.get("upload", "b")!.hidden, true);
+      source.transaction(() => {
+        source.put(row("c", { hidden: true }));
+        source.put(row("b"));
+      });
+      assert.deepEqual(visible(), ["a", "b", "d"]);
+      assert.deepEqual(visible({ where: [{ path: ["_id"], in: ["a", "c"] }] }), ["a"]);
+      source.transaction(() => source.delete("upload", "a"));
+      assert.equal(source.count("upload", { datastore: "ds1", visible: true }), 2);
+      assert.equal(source.count("upload", { datastore: "ds2", visible: true }), 1);
     }));
 
     test("a throw inside a transaction rolls every write back", withSource((source) => {
@@ -291,6 +315,10 @@ describe("SqliteSource specifics", () => {
       assert.match(plan("SELECT kind, id, due FROM rows WHERE due IS NOT NULL AND due <= ? ORDER BY due LIMIT 1", 5), /USING INDEX rows_due/);
       assert.match(plan("SELECT 1 FROM blob_refs WHERE blob = ? LIMIT 1", "b"), /USING (COVERING )?INDEX blob_refs_blob/);
       assert.match(plan("SELECT * FROM rows WHERE kind = ? AND id = ?", "upload", "a"), /USING INDEX rows_key/);
+      // A default list (hidden rows left out) reads its page through the visible index, in order.
+      const visible = plan("SELECT * FROM rows WHERE kind = ? AND datastore = ? AND hidden = 0 ORDER BY seq LIMIT 10", "upload", "ds");
+      assert.match(visible, /USING INDEX rows_visible/);
+      assert.doesNotMatch(visible, /TEMP B-TREE/);
       // A filtered page walks the datastore's rows in order and stops once the page is full.
       const where = whereSql([{ not: { path: ["status"], equals: "DELETED" } }, { path: ["tags"], entry: { key: "k", value: "v" } }])!;
       const filtered = plan(`SELECT * FROM rows WHERE kind = ? AND datastore = ? AND ${where.sql} ORDER BY seq LIMIT 10`, "upload", "ds", ...where.params);
