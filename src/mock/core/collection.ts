@@ -2,6 +2,7 @@
 // its records (datastore, when their lifecycle next acts, which file contents they reference, how a stored
 // record is checked). Each resource declares its own; the core knows none.
 import type * as z from "zod/mini";
+import type { StoredRow } from "./source.ts";
 
 /** What every record carries. */
 export interface RecordBase {
@@ -36,6 +37,22 @@ export function recordGuard<T>(schema: z.ZodMiniType<T>, defaults?: (record: Rec
     if (parsed.success) return record as T;
     const issue = parsed.error.issues[0]!;
     return `champ « ${issue.path.join(".") || "(racine)"} » invalide (${issue.message})`;
+  };
+}
+
+/** The row a record is stored as: its JSON and what the collection derives from it (due time, blobs, total, hidden). */
+export function rowOf<T extends RecordBase>(collection: Collection<T>, record: T, json: string): StoredRow {
+  const measured = collection.measure?.(record);
+  return {
+    kind: collection.kind,
+    id: record._id,
+    datastore: record.datastore,
+    json,
+    due: collection.due?.(record) ?? null,
+    blobs: collection.blobs?.(record) ?? [],
+    group: measured?.group ?? null,
+    size: measured?.size ?? 0,
+    hidden: collection.hidden?.(record) ?? false,
   };
 }
 

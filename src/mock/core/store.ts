@@ -4,6 +4,7 @@
 import type { BlobStore } from "./blobs.ts";
 import { MemoryBlobStore } from "./blobs.ts";
 import type { Collection, RecordBase } from "./collection.ts";
+import { rowOf } from "./collection.ts";
 import type { Context, Delays } from "./context.ts";
 import { DEFAULT_DELAYS } from "./context.ts";
 import { MemorySource } from "./memory-source.ts";
@@ -62,8 +63,8 @@ export class Store {
 
   /** Runs one operation in a transaction, after applying the changes that are due. */
   run<T>(operation: (ctx: Context) => T): T {
-    const records = new UnitOfWork(this.source);
-    const ctx: Context = { records, source: this.source, now: this.clock(), newId: this.newId, delays: this.delays };
+    const ctx = this.context(this.clock());
+    const { records } = ctx;
     const result = this.source.transaction(() => {
       advance(ctx, this.lifecycles);
       const value = operation(ctx);
@@ -77,13 +78,17 @@ export class Store {
 
   /** Applies the changes due at `now` (default: the clock); returns how many were applied. */
   advance(now?: number): number {
-    const records = new UnitOfWork(this.source);
-    const ctx: Context = { records, source: this.source, now: now ?? this.clock(), newId: this.newId, delays: this.delays };
+    const ctx = this.context(now ?? this.clock());
     return this.source.transaction(() => {
       const applied = advance(ctx, this.lifecycles);
-      records.flush();
+      ctx.records.flush();
       return applied;
     });
+  }
+
+  // A new operation's context at `now`.
+  private context(now: number): Context {
+    return { records: new UnitOfWork(this.source), source: this.source, now, newId: this.newId, delays: this.delays };
   }
 
   /** Re-derives every row's due time, blob references and total from its record (after an import); returns how many changed. */
@@ -95,11 +100,9 @@ export class Store {
         for (const row of this.source.list(collection.kind)) {
           const record = records.get(collection, row.id);
           if (!record) continue;
-          const due = collection.due?.(record) ?? null;
-          const blobs = collection.blobs?.(record) ?? [];
-          const measured = collection.measure?.(record);
-          const next = { ...row, due, blobs, group: measured?.group ?? null, size: measured?.size ?? 0, hidden: collection.hidden?.(record) ?? false };
-          if (JSON.stringify(next) !== JSON.stringify(row)) {
+          // The stored JSON is kept as it is; only what the collection derives from it is recomputed.
+          const next = rowOf(collection, record, row.json);
+          if (JSON.stringify(next) !== JSON.stringify({ ...next, ...row })) {
             this.source.put(next);
             changed++;
           }

@@ -2,6 +2,7 @@
 // flush() writes back only the records whose JSON changed (cost proportional to what the operation touched,
 // not to the size of the store). Records are plain JSON; the model mutates them in place.
 import type { Collection, RecordBase } from "./collection.ts";
+import { rowOf } from "./collection.ts";
 import type { RecordSource, RowQuery, StoredRow } from "./source.ts";
 
 /** What a list asks for besides the datastore: conditions, sort order, page. */
@@ -73,9 +74,8 @@ export class UnitOfWork {
     const row = this.source.get(collection.kind, id);
     for (const blob of row?.blobs ?? []) this.released.add(blob);
     this.source.delete(collection.kind, id);
-    if (entry) entry.record = undefined;
-    else this.entries.set(key, { collection: collection as unknown as Collection<RecordBase>, record: undefined, text: "" });
-    if (entry) entry.text = "";
+    // Remembered as gone: later reads in this unit see no record, and flush() has nothing to write.
+    this.entries.set(key, { collection: entry?.collection ?? (collection as unknown as Collection<RecordBase>), record: undefined, text: "" });
   }
 
   /** Writes every new or changed record to the source. */
@@ -85,19 +85,8 @@ export class UnitOfWork {
       if (!record) continue;
       const text = JSON.stringify(record);
       if (text === entry.text) continue;
-      const collection = entry.collection;
-      const before = entry.text === undefined ? undefined : this.source.get(collection.kind, record._id);
-      const row: StoredRow = {
-        kind: collection.kind,
-        id: record._id,
-        datastore: record.datastore,
-        json: text,
-        due: collection.due?.(record) ?? null,
-        blobs: collection.blobs?.(record) ?? [],
-      };
-      const measured = collection.measure?.(record);
-      if (measured) Object.assign(row, measured);
-      if (collection.hidden?.(record)) row.hidden = true;
+      const before = entry.text === undefined ? undefined : this.source.get(entry.collection.kind, record._id);
+      const row = rowOf(entry.collection, record, text);
       for (const blob of before?.blobs ?? []) if (!row.blobs.includes(blob)) this.released.add(blob);
       this.source.put(row);
       entry.text = text;
