@@ -27,6 +27,22 @@ export interface BodyReader {
   multipart(request: Request, blobs: BlobStore, options: { fileField: string; limit: number }): Promise<ReceivedMultipart>;
 }
 
+/** The answer for a body that is not multipart/form-data (undefined when it is), shared by every body reader. */
+export function notMultipart(request: Request, fileField: string): ReceivedMultipart | undefined {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.toLowerCase().startsWith("multipart/form-data")) return undefined;
+  return { fields: {}, problems: [`Le corps doit être en multipart/form-data avec le fichier dans le champ « ${fileField} » (Content-Type reçu : ${type || "aucun"}).`] };
+}
+
+/** The problem of a multipart body that cannot be parsed. */
+export const unreadableMultipart = (reason: string): string => `Corps multipart illisible : ${reason}.`;
+
+/** Records a text field (the last value wins in `fields`; every value is kept in `repeated`). */
+export function addField(received: ReceivedMultipart, name: string, value: string): void {
+  received.fields[name] = value;
+  (received.repeated ??= {})[name] = [...(received.repeated[name] ?? []), value];
+}
+
 // Blob-like values of FormData (File in browsers and Node 20).
 function isBlob(value: unknown): value is Blob {
   return typeof value === "object" && value !== null && "arrayBuffer" in value && typeof (value as Blob).arrayBuffer === "function";
@@ -35,15 +51,13 @@ function isBlob(value: unknown): value is Blob {
 /** The Fetch API body reader (the whole body is read by request.formData()). */
 export const fetchBodyReader: BodyReader = {
   async multipart(request, blobs, { fileField, limit }) {
-    const type = request.headers.get("content-type") ?? "";
-    if (!type.toLowerCase().startsWith("multipart/form-data")) {
-      return { fields: {}, problems: [`Le corps doit être en multipart/form-data avec le fichier dans le champ « ${fileField} » (Content-Type reçu : ${type || "aucun"}).`] };
-    }
+    const refused = notMultipart(request, fileField);
+    if (refused) return refused;
     let form: FormData;
     try {
       form = await request.formData();
     } catch (error) {
-      return { fields: {}, problems: [`Corps multipart illisible : ${error instanceof Error ? error.message : String(error)}.`] };
+      return { fields: {}, problems: [unreadableMultipart(error instanceof Error ? error.message : String(error))] };
     }
     const received: ReceivedMultipart = { fields: {}, problems: [] };
     for (const [key, value] of form.entries()) {
@@ -51,10 +65,7 @@ export const fetchBodyReader: BodyReader = {
         const name = "name" in value && typeof value.name === "string" ? value.name : "";
         if (value.size > limit) throw new BlobTooLargeError(limit);
         received.file = { name, blob: await blobs.write(new Uint8Array(await value.arrayBuffer()), limit) };
-      } else if (typeof value === "string") {
-        received.fields[key] = value;
-        (received.repeated ??= {})[key] = [...(received.repeated[key] ?? []), value];
-      }
+      } else if (typeof value === "string") addField(received, key, value);
     }
     return received;
   },

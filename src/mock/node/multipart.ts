@@ -9,6 +9,7 @@ import busboy from "busboy";
 import type { BlobStore, WrittenBlob } from "../core/blobs.ts";
 import { BlobTooLargeError } from "../core/blobs.ts";
 import type { BodyReader, ReceivedMultipart } from "../http/body.ts";
+import { addField, notMultipart, unreadableMultipart } from "../http/body.ts";
 import { FileBlobStore } from "./file-blobs.ts";
 
 /** Options of streamingBodyReader. */
@@ -54,15 +55,14 @@ export function streamingBodyReader(options: StreamingBodyOptions = {}): BodyRea
   const maxFields = options.maxFields ?? 100;
   return {
     async multipart(request, blobs, { fileField, limit }): Promise<ReceivedMultipart> {
+      const refused = notMultipart(request, fileField);
+      if (refused) return refused;
       const type = request.headers.get("content-type") ?? "";
-      if (!type.toLowerCase().startsWith("multipart/form-data")) {
-        return { fields: {}, problems: [`Le corps doit être en multipart/form-data avec le fichier dans le champ « ${fileField} » (Content-Type reçu : ${type || "aucun"}).`] };
-      }
       let parser: busboy.Busboy;
       try {
         parser = busboy({ headers: { "content-type": type }, limits: { fieldSize, fields: maxFields, files: 20, parts: maxFields + 20 } });
       } catch (error) {
-        return { fields: {}, problems: [`Corps multipart illisible : ${french(error instanceof Error ? error.message : String(error))}.`] };
+        return { fields: {}, problems: [unreadableMultipart(french(error instanceof Error ? error.message : String(error)))] };
       }
       const source = options.incomingOf?.(request) ?? (request.body && !request.bodyUsed ? Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>) : undefined);
       if (!source) return { fields: {}, problems: ["Corps de requête absent ou déjà lu."] };
@@ -134,10 +134,7 @@ function parse(
     });
     parser.on("field", (name, value, info) => {
       if (info.nameTruncated || info.valueTruncated) received.problems.push(`Champ « ${name} » trop long : ${Math.floor(options.fieldSize / KIB)} Kio au plus.`);
-      else {
-        received.fields[name] = value;
-        (received.repeated ??= {})[name] = [...(received.repeated[name] ?? []), value];
-      }
+      else addField(received, name, value);
     });
     parser.on("fieldsLimit", () => received.problems.push("Trop de champs dans le corps multipart."));
     parser.on("filesLimit", () => received.problems.push("Trop de fichiers dans le corps multipart."));
@@ -146,7 +143,7 @@ function parse(
       bodyFailed = true;
       if (fatal === undefined) {
         if (error instanceof BlobTooLargeError) fatal = error;
-        else received.problems.push(`Corps multipart illisible : ${french(error.message)}.`);
+        else received.problems.push(unreadableMultipart(french(error.message)));
       }
       void finish();
     });
