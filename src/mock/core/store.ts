@@ -72,8 +72,13 @@ export class Store {
       return value;
     });
     if (records.ignored.length > 0) this.onIgnored?.(records.ignored);
-    for (const blob of records.released) if (!this.source.referenced(blob)) void this.blobs.delete(blob).catch(() => undefined);
+    for (const blob of records.released) void this.forget(blob).catch(() => undefined);
     return result;
+  }
+
+  /** Deletes a blob unless a record references it (bytes released by a change, or received for a write that failed). */
+  async forget(key: string): Promise<void> {
+    if (!this.source.referenced(key)) await this.blobs.delete(key);
   }
 
   /** Applies the changes due at `now` (default: the clock); returns how many were applied. */

@@ -9,7 +9,7 @@ import type { BodyReader } from "../http/body.ts";
 import type { Store } from "../core/store.ts";
 import { checkToken } from "../http/auth.ts";
 import { dispatch, unknownRoute } from "../http/dispatch.ts";
-import { errorResponse } from "../http/respond.ts";
+import { errorResponse, fromError } from "../http/respond.ts";
 import type { Route } from "../http/route.ts";
 import { corsMiddleware } from "./cors.ts";
 import type { CorsPolicy } from "./cors.ts";
@@ -87,7 +87,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.onError((error, c) => {
     onError(error, c.req.raw);
-    return errorResponse(500, [`Erreur interne de la simulation de l'API Entrepôt : ${error.message}. L'état n'a pas été modifié.`]);
+    return fromError(error);
   });
   return app;
 }

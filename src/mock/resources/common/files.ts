@@ -37,14 +37,9 @@ export async function withFileForm<T>(input: RouteInput, limit: number, use: (fo
     const bytes = received ? await store.blobs.read(received.blob.key) : undefined;
     return use({ fields, ...(received && bytes ? { file: { name: received.name, bytes, blob: received.blob.key } } : {}) });
   } catch (error) {
-    await forget(store, received?.blob.key);
+    if (received) await store.forget(received.blob.key);
     throw error;
   }
-}
-
-// Deletes a blob no record references.
-async function forget(store: Store, key: string | undefined): Promise<void> {
-  if (key !== undefined && !store.source.referenced(key)) await store.blobs.delete(key);
 }
 
 /** The bytes of a stored file with its content type; 404 when the blob is gone. */

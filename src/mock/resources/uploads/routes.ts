@@ -38,7 +38,7 @@ async function keep(store: Store, received: ReceivedMultipart, record: (bytes: U
     const bytes = read ? await store.blobs.read(file.blob.key) : undefined;
     record(bytes);
   } catch (error) {
-    if (!store.source.referenced(file.blob.key)) await store.blobs.delete(file.blob.key);
+    await store.forget(file.blob.key);
     throw error;
   }
 }
