@@ -1,6 +1,7 @@
 // One-time migration of the state earlier versions of the site kept in localStorage: one JSON value holding the
 // whole datastore ({version: 1, uploads: {id: record}, …}), turned into rows for IndexedDB, then removed.
 import type { StoredRow } from "../core/source.ts";
+import { legacyRows } from "../legacy-state.ts";
 
 /** localStorage key of the state saved by earlier versions. */
 export const LEGACY_STORAGE_KEY = "entrepot-simulation";
@@ -11,44 +12,6 @@ export interface LegacyOptions {
   storage?: Storage | null;
   /** Keys to read (default [LEGACY_STORAGE_KEY]). */
   keys?: readonly string[];
-}
-
-/** Collection of the old state → kind of the rows, and the statuses after which a record still moves on. */
-const COLLECTIONS: Record<string, { kind: string; moving: readonly string[] }> = {
-  uploads: { kind: "upload", moving: [] },
-  checkExecutions: { kind: "check-execution", moving: ["WAITING", "PROGRESS"] },
-  executions: { kind: "execution", moving: ["WAITING", "PROGRESS"] },
-  storedData: { kind: "stored-data", moving: [] },
-  configurations: { kind: "configuration", moving: [] },
-  offerings: { kind: "offering", moving: ["PUBLISHING", "UNPUBLISHING"] },
-  statics: { kind: "static", moving: [] },
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * Rows of an old state; records that may still move on are due at `now` (their lifecycle then catches up with
- * their timestamps). Throws when the text is not a state of version 1; skips (and lists) unusable records.
- */
-export function legacyRows(text: string, now: number): { rows: StoredRow[]; skipped: string[] } {
-  const state: unknown = JSON.parse(text);
-  if (!isObject(state) || state["version"] !== 1) throw new Error("état d'une autre version ou illisible");
-  const rows: StoredRow[] = [];
-  const skipped: string[] = [];
-  for (const [name, { kind, moving }] of Object.entries(COLLECTIONS)) {
-    const records = state[name];
-    if (records === undefined) continue;
-    if (!isObject(records)) throw new Error(`collection ${name} illisible`);
-    for (const [key, record] of Object.entries(records)) {
-      if (!isObject(record) || typeof record["_id"] !== "string" || typeof record["datastore"] !== "string") {
-        skipped.push(`${kind} ${key}`);
-        continue;
-      }
-      const due = typeof record["status"] === "string" && moving.includes(record["status"]) ? now : null;
-      rows.push({ kind, id: record["_id"], datastore: record["datastore"], json: JSON.stringify(record), due, blobs: [] });
-    }
-  }
-  return { rows, skipped };
 }
 
 // localStorage, or undefined where the browser forbids it.
@@ -75,9 +38,9 @@ export function readLegacy(options: LegacyOptions, now: number): { rows: StoredR
     if (text === null) continue;
     found.keys.push(key);
     try {
-      const { rows, skipped } = legacyRows(text, now);
+      const { rows, ignored } = legacyRows(text, now);
       found.rows.push(...rows);
-      if (skipped.length > 0) console.warn(`Entrepôt simulé : enregistrements illisibles de l'ancien état (${key}) ignorés : ${skipped.join(", ")}.`);
+      if (ignored.length > 0) console.warn(`Entrepôt simulé : enregistrements illisibles de l'ancien état (${key}) ignorés : ${ignored.join(" ; ")}.`);
     } catch (error) {
       console.warn(`Entrepôt simulé : ancien état (${key}) illisible, ignoré et effacé.`, error);
     }

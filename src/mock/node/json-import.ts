@@ -7,27 +7,10 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { StoredRow } from "../core/source.ts";
+import { legacyRows } from "../legacy-state.ts";
 
 /** Name of the old state file. */
 export const LEGACY_FILE = "datastore.json";
-
-/** Collections of the old state and the kinds of their rows. */
-export const LEGACY_KINDS = {
-  uploads: "upload",
-  checkExecutions: "check-execution",
-  executions: "execution",
-  storedData: "stored-data",
-  configurations: "configuration",
-  offerings: "offering",
-  statics: "static",
-} as const;
-
-/** Statuses after which a record may still move on by itself, per kind (its row gets a due time). */
-const MOVING: Record<string, readonly string[]> = {
-  "check-execution": ["WAITING", "PROGRESS"],
-  execution: ["WAITING", "PROGRESS"],
-  offering: ["PUBLISHING", "UNPUBLISHING"],
-};
 
 /** What an import did. */
 export interface LegacyImport {
@@ -51,39 +34,8 @@ export interface LegacyTarget {
   setMeta(key: string, value: string): void;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 // A filesystem-safe timestamp, e.g. 2024-09-16T08-00-00-000Z.
 const stamp = (date: Date): string => date.toISOString().replace(/[:.]/g, "-");
-
-/** The rows of an old state text; throws an Error with a French reason when it is not a version-1 state. */
-export function legacyRows(text: string, now: number): { rows: StoredRow[]; ignored: string[] } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`JSON invalide (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!isObject(parsed)) throw new Error("le fichier ne contient pas un objet JSON");
-  if (parsed["version"] !== 1) throw new Error(`version ${JSON.stringify(parsed["version"] ?? null)} inconnue (1 attendue)`);
-  const rows: StoredRow[] = [];
-  const ignored: string[] = [];
-  for (const [key, kind] of Object.entries(LEGACY_KINDS)) {
-    const records = parsed[key];
-    if (records === undefined && key === "statics") continue; // states saved before statics existed
-    if (!isObject(records)) throw new Error(`« ${key} » manquant ou qui n'est pas un objet`);
-    for (const [id, record] of Object.entries(records)) {
-      if (!isObject(record) || typeof record["datastore"] !== "string") {
-        ignored.push(`${kind} ${id} : enregistrement illisible, ignoré`);
-        continue;
-      }
-      const recordId = typeof record["_id"] === "string" ? record["_id"] : id;
-      const moving = MOVING[kind]?.includes(String(record["status"])) ?? false;
-      rows.push({ kind, id: recordId, datastore: record["datastore"], json: JSON.stringify({ ...record, _id: recordId }), due: moving ? now : null, blobs: [] });
-    }
-  }
-  return { rows, ignored };
-}
 
 /** Imports `<dir>/datastore.json` once if it exists; throws (file untouched) when it cannot be read. */
 export function importLegacyState(dir: string, target: LegacyTarget, now: () => number): LegacyImport | undefined {
