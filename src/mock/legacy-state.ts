@@ -1,6 +1,7 @@
 // The whole-state JSON that earlier versions saved (format version 1: `{version: 1, uploads: {id: record}, …}`, in
 // `datastore.json` for the local server, in localStorage for the browser), turned into rows of the record source.
 // Both importers use it; the store then re-derives each row from its record (Store.reindex).
+import { isObject } from "./core/json.ts";
 import type { StoredRow } from "./core/source.ts";
 
 /** Collections of the old state and the kinds of their rows. */
@@ -20,8 +21,6 @@ const MOVING: Record<string, readonly string[]> = {
   execution: ["WAITING", "PROGRESS"],
   offering: ["PUBLISHING", "UNPUBLISHING"],
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The rows of an old state text; throws an Error with a French reason when it is not a version-1 state. */
 export function legacyRows(text: string, now: number): { rows: StoredRow[]; ignored: string[] } {
