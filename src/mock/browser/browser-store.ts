@@ -133,8 +133,7 @@ class PersistentBrowserStore implements BrowserStore {
 
   async reset(): Promise<void> {
     const clearLocal = (): void => {
-      this.source.applyBatch({ puts: [], deletes: this.keys() });
-      this.blobs.clearMemory();
+      this.forgetAll();
       const legacy = this.options.legacy ?? {};
       removeLegacy(legacy, legacy.keys ?? [LEGACY_STORAGE_KEY]);
     };
@@ -155,6 +154,12 @@ class PersistentBrowserStore implements BrowserStore {
   close(): void {
     this.link?.close();
     this.db?.close();
+  }
+
+  // Forgets this tab's copy of every record and file (a reset, here or in another tab).
+  private forgetAll(): void {
+    this.source.applyBatch({ puts: [], deletes: this.keys() });
+    this.blobs.clearMemory();
   }
 
   private keys(): RowKey[] {
@@ -196,10 +201,8 @@ class PersistentBrowserStore implements BrowserStore {
 
   private apply(entry: LogEntry): void {
     this.stats.changesApplied++;
-    if (entry.reset) {
-      this.source.applyBatch({ puts: [], deletes: this.keys() });
-      this.blobs.clearMemory();
-    } else this.source.applyBatch({ puts: entry.puts.map(withoutOrder), deletes: entry.deletes });
+    if (entry.reset) this.forgetAll();
+    else this.source.applyBatch({ puts: entry.puts.map(withoutOrder), deletes: entry.deletes });
   }
 
   // From now on, memory only (said once).
