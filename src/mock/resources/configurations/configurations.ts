@@ -18,12 +18,6 @@ export function findConfiguration(ctx: Context, datastore: string, id: string): 
   return findIn(ctx, CONFIGURATIONS, datastore, id, "Configuration");
 }
 
-/** Configurations of the datastore, in creation order. */
-export function listConfigurations(ctx: Context, datastore: string): ConfigurationRecord[] {
-  assertDatastore(datastore);
-  return ctx.records.list(CONFIGURATIONS).filter((configuration) => configuration.datastore === datastore);
-}
-
 // type_infos checked by the rule of the configuration's type (problems recorded); returns how to get what to store.
 function checkTypeInfos(ctx: Context, datastore: string, type: ConfigurationType | undefined, typeInfos: Salvaged<JsonObject> | undefined, problems: Problems): () => JsonObject {
   if (type === undefined || typeInfos === undefined) return () => ({});
@@ -47,7 +41,7 @@ export function createConfiguration(ctx: Context, datastore: string, body: unkno
   const parsed = parseInto(CREATE_CONFIGURATION, body, problems);
   const typeInfos = checkTypeInfos(ctx, datastore, parsed.partial?.type, parsed.partial?.type_infos, problems);
   const { type, name, layer_name: layerName, metadata, attribution } = parsed.valid();
-  const taken = ctx.records.list(CONFIGURATIONS).find((other) => other.type === type && other.layer_name === layerName);
+  const [taken] = ctx.records.list(CONFIGURATIONS, undefined, { where: [{ path: ["type"], equals: type }, { path: ["layer_name"], equals: layerName }], limit: 1 });
   if (taken) throw conflict(`Le nom de couche « ${layerName} » est déjà utilisé par une configuration ${type} (${taken._id}) : il doit être unique par type de configuration.`);
   const id = ctx.newId();
   const configuration: ConfigurationRecord = {
@@ -85,7 +79,7 @@ export function replaceConfiguration(ctx: Context, datastore: string, id: string
 /** DELETE …/configurations/{configuration}: 409 while it has offerings. */
 export function deleteConfiguration(ctx: Context, datastore: string, id: string): void {
   const configuration = findConfiguration(ctx, datastore, id);
-  const offerings = ctx.records.list(OFFERINGS).filter((offering) => offering.configuration === id);
+  const offerings = ctx.records.list(OFFERINGS, undefined, { where: [{ path: ["configuration"], equals: id }] });
   if (offerings.length > 0) {
     throw conflict(`La configuration ${id} est publiée (offre${offerings.length > 1 ? "s" : ""} ${offerings.map((o) => o._id).join(", ")}) : supprimez ses offres avant de la supprimer.`);
   }

@@ -19,9 +19,7 @@ export function findOffering(ctx: Context, datastore: string, id: string): Offer
 /** Offerings of the datastore (optionally of one configuration), in creation order. */
 export function listOfferings(ctx: Context, datastore: string, configuration?: string): OfferingRecord[] {
   assertDatastore(datastore);
-  return ctx.records.list(OFFERINGS).filter(
-    (offering) => offering.datastore === datastore && (configuration === undefined || offering.configuration === configuration),
-  );
+  return ctx.records.list(OFFERINGS, datastore, configuration === undefined ? {} : { where: [{ path: ["configuration"], equals: configuration }] });
 }
 
 /** POST …/configurations/{configuration}/offerings: `{endpoint, open?}` checked against the datastore's endpoints. */
@@ -43,7 +41,7 @@ export function createOffering(ctx: Context, datastore: string, configurationId:
     problems.add(`open : le point d'accès « ${endpoint.name} » est ${endpoint.open ? "ouvert" : "privé"}, « open » doit valoir ${endpoint.open}${given && "open" in given ? "" : " (false par défaut quand « open » n'est pas donné)"}.`);
   }
   const { open = false, permissions, public_activity: publicActivity } = parsed.valid();
-  const existing = ctx.records.list(OFFERINGS).find((offering) => offering.configuration === configurationId && offering.endpoint === endpoint!._id);
+  const [existing] = ctx.records.list(OFFERINGS, undefined, { where: [{ path: ["configuration"], equals: configurationId }, { path: ["endpoint"], equals: endpoint!._id }], limit: 1 });
   if (existing) throw conflict(`La configuration ${configurationId} est déjà publiée sur le point d'accès ${endpoint!._id} (offre ${existing._id}).`);
   const offering: OfferingRecord = {
     _id: ctx.newId(), datastore, configuration: configurationId, endpoint: endpoint!._id, open,
@@ -68,7 +66,7 @@ export function deleteOffering(ctx: Context, datastore: string, id: string): voi
   const offering = findOffering(ctx, datastore, id);
   ctx.records.remove(OFFERINGS, offering._id);
   const configuration = ctx.records.get(CONFIGURATIONS, offering.configuration);
-  if (configuration && !ctx.records.list(OFFERINGS).some((other) => other.configuration === configuration._id)) {
+  if (configuration && ctx.records.list(OFFERINGS, undefined, { where: [{ path: ["configuration"], equals: configuration._id }], limit: 1 }).length === 0) {
     configuration.status = "UNPUBLISHED";
     configuration.update = ctx.now;
   }

@@ -28,12 +28,6 @@ export function findStatic(ctx: Context, datastore: string, id: string): StaticR
   return findIn(ctx, STATICS, datastore, id, "Fichier statique");
 }
 
-/** Statics of the datastore, in creation order (optionally of one type). */
-export function listStatics(ctx: Context, datastore: string, type?: string | null): StaticRecord[] {
-  assertDatastore(datastore);
-  return ctx.records.list(STATICS).filter((item) => item.datastore === datastore && (!type || item.type === type));
-}
-
 /** POST …/statics: validates the fields, analyses the file (400 naming the problem), stores the analysis. */
 export function createStatic(ctx: Context, datastore: string, upload: StaticUpload): StaticRecord {
   assertDatastore(datastore);

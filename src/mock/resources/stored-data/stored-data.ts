@@ -3,7 +3,7 @@ import { STORED_DATA } from "./records.ts";
 import { CONFIGURATIONS } from "../configurations/records.ts";
 import { EXECUTIONS } from "../executions/records.ts";
 import type { Context } from "../../core/context.ts";
-import { assertDatastore, event, findIn } from "../common/access.ts";
+import { event, findIn } from "../common/access.ts";
 import { conflict } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
 import { isObject } from "../../core/json.ts";
@@ -14,12 +14,6 @@ import { PATCH_STORED_DATA } from "./schemas.ts";
 /** A stored data of the datastore, or 404. */
 export function findStoredData(ctx: Context, datastore: string, id: string): StoredDataRecord {
   return findIn(ctx, STORED_DATA, datastore, id, "Donnée stockée");
-}
-
-/** Stored data of the datastore, in creation order. */
-export function listStoredData(ctx: Context, datastore: string): StoredDataRecord[] {
-  assertDatastore(datastore);
-  return ctx.records.list(STORED_DATA).filter((storedData) => storedData.datastore === datastore);
 }
 
 /** PATCH …/stored_data/{stored data}: validates every key, then updates a GENERATED stored data. */
@@ -56,9 +50,7 @@ export function deleteStoredData(ctx: Context, datastore: string, id: string): v
   if (users.length > 0) {
     throw conflict(`La donnée stockée ${id} est utilisée par ${users.length === 1 ? "la configuration" : "les configurations"} ${users.map((c) => `« ${c.name} » (${c._id})`).join(", ")} : supprimez-les d'abord.`);
   }
-  const writer = ctx.records.list(EXECUTIONS).find(
-    (execution) => execution.output === id && (execution.status === "WAITING" || execution.status === "PROGRESS"),
-  );
+  const [writer] = ctx.records.list(EXECUTIONS, undefined, { where: [{ path: ["output"], equals: id }, { path: ["status"], in: ["WAITING", "PROGRESS"] }], limit: 1 });
   if (writer) throw conflict(`La donnée stockée ${id} est en cours de génération par l'exécution ${writer._id} (statut ${writer.status}).`);
   storedData.status = "DELETED";
   storedData.update = ctx.now;

@@ -74,8 +74,3 @@ export function deleteUpload(ctx: Context, datastore: string, id: string): void 
   upload.lastEvent = event(ctx, UPLOADS, upload, "Suppression");
 }
 
-/** Uploads of the datastore, in creation order. */
-export function listUploads(ctx: Context, datastore: string): UploadRecord[] {
-  assertDatastore(datastore);
-  return ctx.records.list(UPLOADS).filter((upload) => upload.datastore === datastore);
-}
