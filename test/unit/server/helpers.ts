@@ -63,9 +63,5 @@ export function isErrorBody(body: any): boolean {
   return typeof body?.error === "string" && Array.isArray(body.error_description) && body.error_description.length > 0;
 }
 
-/** A multipart body with the text as field `file`. */
-export function fileForm(content: string | Uint8Array, name: string): FormData {
-  const form = new FormData();
-  form.append("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)]), name);
-  return form;
-}
+/** A multipart body with the text or bytes as field `file` (the MSW tests' helper). */
+export { bytesForm as fileForm } from "../mock/helpers.ts";
