@@ -37,9 +37,9 @@ test("OGC error documents: missing REQUEST, wrong SERVICE, unsupported operation
   const wrong = await fetchText("https://data.geopf.fr/wmts?SERVICE=WMS&REQUEST=GetCapabilities");
   assert.equal(wrong.status, 400);
   assert.match(wrong.text, /exceptionCode="InvalidParameterValue" locator="service"/);
-  const getFeature = await fetchText("https://data.geopf.fr/wfs?SERVICE=WFS&REQUEST=GetFeature");
-  assert.equal(getFeature.status, 501);
-  assert.match(getFeature.text, /OperationNotSupported[\s\S]*ne répond qu'à GetCapabilities/);
+  const unknownOperation = await fetchText("https://data.geopf.fr/wfs?SERVICE=WFS&REQUEST=Transaction");
+  assert.equal(unknownOperation.status, 501);
+  assert.match(unknownOperation.text, /OperationNotSupported[\s\S]*Transaction/);
   const getMap = await fetchText("https://data.geopf.fr/wms-r?SERVICE=WMS&REQUEST=GetMap&LAYERS=scan1000");
   assert.equal(getMap.status, 400);
   assert.match(getMap.text, /<ServiceExceptionReport version="1.3.0"[\s\S]*code="LayerNotDefined"[\s\S]*scan1000/);
