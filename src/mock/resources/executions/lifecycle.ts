@@ -75,6 +75,7 @@ function inspectInputs(ctx: Context, execution: ExecutionRecord): { problems: st
       const source: NonNullable<InputSnapshot["sources"]>[number] = { _id: id, type: storedData.type, size: storedData.size, type_infos: cloneJson(storedData.type_infos) };
       if (storedData.srs) source.srs = storedData.srs;
       if (storedData.details) source.details = cloneJson(storedData.details);
+      if (storedData.files.length > 0) source.files = cloneJson(storedData.files);
       (snapshot.sources ??= []).push(source);
     }
   }

@@ -17,7 +17,7 @@ export interface InputSnapshot {
   files: { path: string; size: number; md5?: string; blob?: string; analysis?: FileAnalysis }[];
   srs?: string;
   /** Input stored data (type, srs, type_infos and internal details). */
-  sources?: { _id: string; type: StoredDataType; srs?: string; size: number; type_infos: JsonObject; details?: StoredDataDetails }[];
+  sources?: { _id: string; type: StoredDataType; srs?: string; size: number; type_infos: JsonObject; details?: StoredDataDetails; files?: StoredDataRecord["files"] }[];
 }
 
 /** A processing execution. */
@@ -59,7 +59,12 @@ const GUARD = z.looseObject({
 });
 
 /** The processing executions. */
-export const EXECUTIONS = collection<ExecutionRecord>("execution", { due: nextExecutionEvent, upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<ExecutionRecord>) });
+export const EXECUTIONS = collection<ExecutionRecord>("execution", {
+  due: nextExecutionEvent,
+  // The files a running execution reads stay until it ends, even if their upload or stored data goes first
+  // (its output stored data then holds the ones it needs).
+  blobs: (execution) => execution.status !== "PROGRESS" ? [] : [...(execution.snapshot?.files ?? []), ...(execution.snapshot?.sources ?? []).flatMap((source) => source.files ?? [])].flatMap((file) => (file.blob ? [file.blob] : [])),
+  upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<ExecutionRecord>) });
 
 /** Fills the stored data from the execution's input snapshot; may return log messages of what it did. */
 export type OutputBuilder = (storedData: StoredDataRecord, snapshot: InputSnapshot, execution: ExecutionRecord) => string[] | void;
