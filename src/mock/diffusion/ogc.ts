@@ -7,7 +7,8 @@ import type { RouteInput } from "../http/route.ts";
 export type DiffusionHandler = (input: RouteInput) => Response | Promise<Response>;
 
 /** An XML response (text/xml). */
-export const xml = (body: string, status = 200): Response => new Response(body, { status, headers: { "Content-Type": "text/xml; charset=UTF-8" } });
+export const xml = (body: string, status = 200): Response =>
+  new Response(body, { status, headers: { "Content-Type": "text/xml; charset=UTF-8", "Access-Control-Allow-Origin": "*" } });
 
 /** An OWS 1.1 exception report (WFS 2.0.0, WMTS 1.0.0). */
 export function owsError(status: number, code: string, locator: string, message: string, version: string): Response {
