@@ -1,7 +1,8 @@
 // The simulated download service (Atom feeds, JSON with Accept: application/json): capabilities (the
 // published resources), a resource (its sub-resources, one per used_data) and a sub-resource (the files of
-// the ARCHIVE stored data, with their length and MD5).
+// the ARCHIVE stored data, with their length, MD5 and the link that downloads them).
 import { STORED_DATA } from "../resources/stored-data/records.ts";
+import type { StoredDataRecord } from "../resources/stored-data/records.ts";
 import type { Context } from "../core/context.ts";
 import { el, xmlDocument } from "../formats/xml.ts";
 import type { Xml } from "../formats/xml.ts";
@@ -71,16 +72,31 @@ export function resourceFeed(root: string, item: Published, ctx: Context): Feed 
   return { id: base, title: text(configuration.type_infos.title) || configuration.name, updated: isoDate(offering.update), entry: entries };
 }
 
-/** The files of a sub-resource, or undefined when the sub-name is unknown. */
-export function subResourceFeed(root: string, item: Published, subName: string, ctx: Context): Feed | undefined {
+// The used_data item of a sub-resource and its stored data.
+function subResource(item: Published, subName: string, ctx: Context) {
   const used = objectItems(item.configuration.type_infos.used_data).find((candidate) => candidate.sub_name === subName);
   if (!used) return undefined;
-  const storedData = typeof used.stored_data === "string" ? ctx.records.get(STORED_DATA, used.stored_data) : undefined;
-  const base = `${root}/download/${item.configuration.layer_name}/${subName}`;
+  return { used, storedData: typeof used.stored_data === "string" ? ctx.records.get(STORED_DATA, used.stored_data) : undefined };
+}
+
+/** A file of a sub-resource (its record, with the blob key): undefined when the sub-name is unknown, null when the file is. */
+export function downloadFile(item: Published, subName: string, fileName: string, ctx: Context): StoredDataRecord["files"][number] | null | undefined {
+  const found = subResource(item, subName, ctx);
+  if (!found) return undefined;
+  return found.storedData?.files.find((file) => file.path === fileName) ?? null;
+}
+
+/** The files of a sub-resource, or undefined when the sub-name is unknown. */
+export function subResourceFeed(root: string, item: Published, subName: string, ctx: Context): Feed | undefined {
+  const found = subResource(item, subName, ctx);
+  if (!found) return undefined;
+  const { used, storedData } = found;
+  const base = `${root}/download/${encodeURIComponent(item.configuration.layer_name)}/${encodeURIComponent(subName)}`;
   const entries = (storedData?.files ?? []).map((file) => {
+    const href = `${base}/${encodeURIComponent(file.path)}`;
     const entry: Entry = {
-      id: `${base}/${file.path}`, title: file.path, updated: isoDate(storedData!.update),
-      link: [{ href: `${base}/${file.path}`, rel: "alternate", type: "application/octet-stream", length: file.size }],
+      id: href, title: file.path, updated: isoDate(storedData!.update),
+      link: [{ href, rel: "alternate", type: "application/octet-stream", length: file.size }],
     };
     if (file.md5) entry.content = file.md5;
     return entry;
