@@ -21,8 +21,8 @@ export function wmsError(status: number, code: string | undefined, message: stri
   return xml(xmlDocument(el("ServiceExceptionReport", { version: "1.3.0", xmlns: "http://www.opengis.net/ogc" }, el("ServiceException", { code }, message))), status);
 }
 
-/** A TMS error document (404). */
-export const tmsError = (message: string): Response => xml(xmlDocument(el("TileMapServerError", {}, el("Message", {}, message))), 404);
+/** A TMS error document (404 unless told: ROK4 answers 400 to a malformed request, 404 when there is no data). */
+export const tmsError = (message: string, status = 404): Response => xml(xmlDocument(el("TileMapServerError", {}, el("Message", {}, message))), status);
 
 /** A query parameter, whatever its case (OGC parameters are case-insensitive). */
 export function param(url: URL, name: string): string | null {
