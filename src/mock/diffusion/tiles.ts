@@ -5,6 +5,8 @@ import { el, xmlDocument } from "../formats/xml.ts";
 import { operations, SIMULATION_NOTE, wgs84Box } from "./capabilities.ts";
 import type { Published } from "./published.ts";
 import { keywords, publishedBbox, text, tileFormat, usedLevels } from "./published.ts";
+import type { Table } from "./vector-data.ts";
+import { servedLevels } from "./vector-tiles.ts";
 
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff", "application/x-protobuf": "pbf" };
 
@@ -82,16 +84,35 @@ export function tmsTileMap(root: string, item: Published): string {
   );
 }
 
-/** `{tms}/1.0.0/{layer}/metadata.json` of a vector pyramid: bounds, zooms and vector_layers with their fields. */
-export function tmsMetadata(root: string, item: Published): Record<string, unknown> {
-  const { top, bottom } = usedLevels(item.configuration);
+// The TileJSON type of a column (as tippecanoe names them): Number, Boolean or String.
+function fieldType(postgresType: string | undefined): string {
+  if (/^(smallint|integer|bigint|real|double precision|numeric|decimal|int\d?|float\d?)/i.test(postgresType ?? "")) return "Number";
+  return /^bool/i.test(postgresType ?? "") ? "Boolean" : "String";
+}
+
+/**
+ * `{tms}/1.0.0/{layer}/metadata.json` of a vector pyramid (TileJSON, as ROK4 writes it): bounds, center, the
+ * published levels and, per tiled table, the MVT layer with its fields (the composition's attributes, typed
+ * from the table's columns when `tables` are given), geometry and the levels where its tiles hold it.
+ */
+export function tmsMetadata(root: string, item: Published, tables?: Map<string, Table>): Record<string, unknown> {
+  const levels = servedLevels(item);
+  const top = levels[0] ?? 0;
+  const bottom = levels.at(-1) ?? 0;
   const bbox = publishedBbox(item);
   const pyramid = item.storedData[0];
-  const layers = (pyramid?.details?.layers ?? []).map((layer) => ({
-    id: layer.table, fields: Object.fromEntries(layer.attributes.map((name) => [name, "String"])), minzoom: Math.max(layer.top, top), maxzoom: Math.min(layer.bottom, bottom),
-  }));
+  const layers = (pyramid?.details?.layers ?? []).flatMap((layer) => {
+    const zooms = levels.filter((z) => layer.top <= z && z <= layer.bottom);
+    if (zooms.length === 0) return [];
+    const table = tables?.get(layer.table);
+    const types = new Map(table?.columns.map((column) => [column.name, column.type]));
+    return [{
+      id: layer.table, fields: Object.fromEntries(layer.attributes.map((name) => [name, fieldType(types.get(name))])),
+      ...(table?.geometryType ? { geometry: table.geometryType } : {}), minzoom: zooms[0], maxzoom: zooms.at(-1),
+    }];
+  });
   return {
-    name: item.configuration.layer_name, description: text(item.configuration.type_infos.abstract), minzoom: top, maxzoom: bottom, crs: "EPSG:3857",
+    tilejson: "3.0.0", name: item.configuration.layer_name, description: text(item.configuration.type_infos.abstract), minzoom: top, maxzoom: bottom, crs: "EPSG:3857",
     bounds: bbox, center: [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, top], format: "pbf",
     tiles: [`${root}/1.0.0/${item.configuration.layer_name}/{z}/{x}/{y}.pbf`],
     vector_layers: layers,

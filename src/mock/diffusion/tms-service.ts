@@ -7,7 +7,7 @@ import type { RouteInput } from "../http/route.ts";
 import { json } from "../http/respond.ts";
 import { tmsError, xml } from "./ogc.ts";
 import type { DiffusionHandler } from "./ogc.ts";
-import { vectorTile } from "./vector-tiles.ts";
+import { pyramidTables, vectorTile } from "./vector-tiles.ts";
 import { rasterTmsTile } from "./raster-tiles.ts";
 
 // The published WMTS-TMS layer of a TMS path, or the TMS error.
@@ -25,10 +25,14 @@ export function tmsRoutes(open: boolean, root: string): [string, DiffusionHandle
       const found = tmsLayer(input, open);
       return found instanceof Response ? found : xml(tmsTileMap(root, found));
     }],
-    ["/:layer/metadata.json", (input) => {
+    ["/:layer/metadata.json", async (input) => {
       const found = tmsLayer(input, open);
       if (found instanceof Response) return found;
-      return found.storedData[0]?.type === "ROK4-PYRAMID-VECTOR" ? json(tmsMetadata(root, found)) : tmsError(`La couche ${input.params.layer} est une pyramide raster : pas de metadata.json.`);
+      const pyramid = found.storedData[0];
+      if (pyramid?.type !== "ROK4-PYRAMID-VECTOR") return tmsError(`La couche ${input.params.layer} est une pyramide raster : pas de metadata.json.`);
+      // The field types come from the tables' columns; without them (unreadable data) every field is a String.
+      const tables = await pyramidTables(input.store, pyramid).catch(() => undefined);
+      return json(tmsMetadata(root, found, tables), 200, { "Access-Control-Allow-Origin": "*" });
     }],
     ["/:layer/:z/:x/:tile", (input) => {
       const found = tmsLayer(input, open);
@@ -37,7 +41,7 @@ export function tmsRoutes(open: boolean, root: string): [string, DiffusionHandle
       const z = Number(input.params.z);
       const x = Number(input.params.x);
       if (!match || !/^\d+$/.test(input.params.z ?? "") || !/^\d+$/.test(input.params.x ?? "")) {
-        return tmsError(`Chemin de tuile invalide : attendu {z}/{x}/{y}.{extension}, par exemple 5/16/11.${found.storedData[0]?.type === "ROK4-PYRAMID-VECTOR" ? "pbf" : "png"}.`);
+        return tmsError(`Chemin de tuile invalide : attendu {z}/{x}/{y}.{extension}, par exemple 5/16/11.${found.storedData[0]?.type === "ROK4-PYRAMID-VECTOR" ? "pbf" : "png"}.`, 400);
       }
       const tile = { z, x, y: Number(match[1]), ext: match[2]!.toLowerCase() };
       return found.storedData[0]?.type === "ROK4-PYRAMID-VECTOR" ? vectorTile(input, found, tile) : rasterTmsTile(input, found, tile);

@@ -1,0 +1,156 @@
+// The TMS vector tiles after the vector tutorial's flow up to the pyramid and its TMS publication (upload of
+// monde.gpkg and villes.csv, vector_to_db, db_to_pyramid with a composition, WMTS-TMS offering): tiles decoded
+// as MapLibre and OpenLayers read them, the levels of each table, the errors, and metadata.json against them.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import ids from "../../../../_data/ids.json" with { type: "json" };
+import { bytesForm, createTypedUpload, DS, fetchText, harness, runExecution, sendBytes } from "../helpers.ts";
+import { decodeTile, layerFeatures, lonLatOf, tileOf } from "./vector-tiles-helpers.ts";
+
+const h = harness();
+after(() => h.close());
+
+const TMS = "https://data.geopf.fr/tms/1.0.0/monde_tuiles";
+const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../public/samples/vecteur/${name}`, import.meta.url)));
+const composition = [
+  { table: "pays", top_level: "0", bottom_level: "7", attributes: ["nom", "code_iso"] },
+  { table: "ecoregions", top_level: "3", bottom_level: "7", attributes: ["*"] },
+  { table: "villes", top_level: "5", bottom_level: "7", attributes: ["nom", "population"] },
+];
+
+/** A tile as a client gets it: status, content type, CORS header and bytes. */
+async function getTile(path: string, base = TMS): Promise<{ status: number; type: string; cors: string | null; bytes: Uint8Array; text: string }> {
+  const response = await fetch(`${base}/${path}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, type: response.headers.get("content-type") ?? "", cors: response.headers.get("access-control-allow-origin"), bytes, text: new TextDecoder().decode(bytes) };
+}
+
+before(async () => {
+  const upload = await createTypedUpload(h, "VECTOR", "EPSG:4326", "Données mondiales");
+  await sendBytes(h, upload, [["data/monde.gpkg", sample("monde.gpkg")], ["data/villes.csv", sample("villes.csv")]]);
+  assert.equal((await h.call("POST", `${DS}/uploads/${upload}/md5`, { form: bytesForm(sample("monde.md5"), "monde.md5") })).status, 204);
+  assert.equal((await h.call("POST", `${DS}/uploads/${upload}/close`)).status, 204);
+  h.tick(10_000);
+  const db = await runExecution(h, {
+    processing: ids.processings.vector_to_db, inputs: { upload: [upload] },
+    output: { stored_data: { name: "Pays, écorégions et villes", storage_tags: ["VECTEUR"] } }, parameters: { srs: "EPSG:3857" },
+  });
+  assert.equal(db.body.status, "SUCCESS", JSON.stringify(db.body));
+  const pyramid = await runExecution(h, {
+    processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db.body.output.stored_data._id] },
+    output: { stored_data: { name: "Pays, écorégions et villes en tuiles", storage_tags: ["PYRAMIDE"] } }, parameters: { composition },
+  });
+  assert.equal(pyramid.body.status, "SUCCESS", JSON.stringify(pyramid.body));
+  const configuration = await h.call("POST", `${DS}/configurations`, {
+    json: { type: "WMTS-TMS", name: "Pays et écorégions", layer_name: "monde_tuiles", type_infos: { title: "Mes écorégions", abstract: "Tuiles vectorielles", used_data: [{ bottom_level: "7", top_level: "0", stored_data: pyramid.body.output.stored_data._id }] } },
+  });
+  assert.equal(configuration.status, 200, JSON.stringify(configuration.body));
+  const offering = await h.call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmts, open: true } });
+  assert.equal(offering.status, 200, JSON.stringify(offering.body));
+  h.tick(2000);
+});
+
+test("TMS vector tile: the tile of Paris at level 5 holds the three tables, with the composition's attributes and Paris in place", async () => {
+  const { x, y } = tileOf(2.35, 48.86, 5);
+  const tile = await getTile(`5/${x}/${y}.pbf`);
+  assert.equal(tile.status, 200, tile.text);
+  assert.equal(tile.type, "application/x-protobuf");
+  assert.equal(tile.cors, "*");
+  const decoded = decodeTile(tile.bytes);
+  assert.deepEqual(Object.keys(decoded.layers), ["pays", "ecoregions", "villes"]);
+  for (const name of ["pays", "ecoregions", "villes"]) {
+    assert.equal(decoded.layers[name]!.version, 2);
+    assert.equal(decoded.layers[name]!.extent, 4096);
+  }
+  const paris = layerFeatures(decoded, "villes").find((feature) => feature.properties.nom === "Paris");
+  assert.ok(paris, "Paris is in the villes layer");
+  assert.deepEqual({ ...paris.properties }, { nom: "Paris", population: 2100000 });
+  assert.equal(paris.type, 1);
+  const point = paris.loadGeometry()[0]![0]!;
+  const [lon, lat] = lonLatOf(point.x, point.y, 4096, 5, x, y);
+  assert.ok(Math.abs(lon - 2.35) < 0.01 && Math.abs(lat - 48.86) < 0.01, `Paris decoded at ${lon}, ${lat}`);
+  const france = layerFeatures(decoded, "pays").find((feature) => feature.properties.nom === "France");
+  assert.ok(france, "France is in the pays layer");
+  assert.deepEqual({ ...france.properties }, { nom: "France", code_iso: "FRA" });
+  assert.equal(france.type, 3);
+  // Every attribute of the eco-regions (["*"]), none of the columns left out of the composition elsewhere.
+  assert.deepEqual(Object.keys(layerFeatures(decoded, "ecoregions")[0]!.properties).sort(), ["biome", "nom_ecoregion", "royaume"]);
+});
+
+test("TMS vector tile: a table appears only between its own levels", async () => {
+  const at = async (z: number): Promise<string[]> => {
+    const { x, y } = tileOf(2.35, 48.86, z);
+    const tile = await getTile(`${z}/${x}/${y}.pbf`);
+    assert.equal(tile.status, 200, tile.text);
+    return Object.keys(decodeTile(tile.bytes).layers);
+  };
+  assert.deepEqual(await at(0), ["pays"]);
+  assert.deepEqual(await at(2), ["pays"]);
+  assert.deepEqual(await at(4), ["pays", "ecoregions"]);
+  assert.deepEqual(await at(7), ["pays", "ecoregions", "villes"]);
+  // Level 0 is the whole world: the eight countries, Brazil's outline back in South America.
+  const world = decodeTile((await getTile("0/0/0.pbf")).bytes);
+  const countries = layerFeatures(world, "pays");
+  assert.equal(countries.length, 8);
+  const brazil = countries.find((feature) => feature.properties.code_iso === "BRA")!;
+  const [x1, y1, x2, y2] = brazil.bbox();
+  const [west, north] = lonLatOf(x1!, y1!, 4096, 0, 0, 0);
+  const [east, south] = lonLatOf(x2!, y2!, 4096, 0, 0, 0);
+  for (const [value, expected] of [[west, -73], [north, 5], [east, -35], [south, -30]] as const) assert.ok(Math.abs(value - expected) < 1.5, `Brazil decoded within ${west}, ${south}, ${east}, ${north}`);
+});
+
+test("TMS vector tile: errors as ROK4 answers them, in French", async () => {
+  const { x, y } = tileOf(2.35, 48.86, 5);
+  const cases: [string, number, RegExp][] = [
+    [`8/${x * 8}/${y * 8}.pbf`, 404, /Aucune donnée : la couche monde_tuiles n'a pas de tuiles au niveau 8 \(niveaux 0 à 7\)/],
+    ["22/0/0.pbf", 400, /Niveau 22 inconnu : la grille PM va du niveau 0 au niveau 21/],
+    [`5/${x}/${y}.png`, 400, /Extension « png » invalide/],
+    ["1/2/0.pbf", 404, /hors de l'emprise de la couche monde_tuiles/],
+    ["5/40/0.pbf", 404, /hors de l'emprise/],
+    ["abc/0/0.pbf", 400, /Chemin de tuile invalide/],
+  ];
+  for (const [path, status, message] of cases) {
+    const tile = await getTile(path);
+    assert.equal(tile.status, status, `${path}: ${tile.text}`);
+    assert.match(tile.type, /xml/);
+    assert.match(tile.text, /<TileMapServerError>\s*<Message>/);
+    assert.match(tile.text, message, path);
+  }
+  // A tile of the layer with no feature (the Atlantic off Africa at level 5): no data, as ROK4 answers it.
+  const ocean = tileOf(-30, 10, 5);
+  const empty = await getTile(`5/${ocean.x}/${ocean.y}.pbf`);
+  assert.equal(empty.status, 404, empty.text);
+  assert.match(empty.text, /Aucune donnée : aucun objet de la couche monde_tuiles dans la tuile/);
+  const unknown = await getTile("0/0/0.pbf", "https://data.geopf.fr/tms/1.0.0/inconnue");
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.text, /La couche inconnue n'existe pas/);
+});
+
+test("TMS metadata.json describes exactly what the tiles hold", async () => {
+  const reply = await fetchText(`${TMS}/metadata.json`);
+  assert.equal(reply.status, 200, reply.text);
+  const metadata = JSON.parse(reply.text);
+  assert.equal(metadata.minzoom, 0);
+  assert.equal(metadata.maxzoom, 7);
+  assert.deepEqual(metadata.tiles, [`${TMS}/{z}/{x}/{y}.pbf`]);
+  assert.equal(metadata.bounds.length, 4);
+  assert.deepEqual(metadata.vector_layers, [
+    { id: "pays", fields: { nom: "String", code_iso: "String" }, geometry: "MULTIPOLYGON", minzoom: 0, maxzoom: 7 },
+    { id: "ecoregions", fields: { nom_ecoregion: "String", biome: "String", royaume: "String" }, geometry: "MULTIPOLYGON", minzoom: 3, maxzoom: 7 },
+    { id: "villes", fields: { nom: "String", population: "Number" }, geometry: "POINT", minzoom: 5, maxzoom: 7 },
+  ]);
+  // Each layer's fields are the attributes its features carry, at each of its levels and only there.
+  for (let z = 0; z <= 7; z++) {
+    const { x, y } = tileOf(2.35, 48.86, z);
+    const decoded = decodeTile((await getTile(`${z}/${x}/${y}.pbf`)).bytes);
+    const expected = metadata.vector_layers.filter((layer: { minzoom: number; maxzoom: number }) => layer.minzoom <= z && z <= layer.maxzoom);
+    assert.deepEqual(Object.keys(decoded.layers), expected.map((layer: { id: string }) => layer.id), `level ${z}`);
+    for (const layer of expected) {
+      for (const feature of layerFeatures(decoded, layer.id)) {
+        for (const key of Object.keys(feature.properties)) assert.ok(key in layer.fields, `${layer.id}.${key} at level ${z}`);
+        for (const [key, value] of Object.entries(feature.properties)) assert.equal(typeof value, layer.fields[key] === "Number" ? "number" : "string", `${layer.id}.${key}`);
+      }
+    }
+  }
+});
