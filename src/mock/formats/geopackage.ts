@@ -1,6 +1,7 @@
 // GeoPackage analysis on top of the SQLite reader: layers of gpkg_contents, their columns (from the CREATE
 // TABLE statement), geometry column and type (gpkg_geometry_columns), srs (gpkg_spatial_ref_sys), number of
-// features and extent (envelopes of the geometry blobs, else gpkg_contents' bounds).
+// features and extent (envelopes of the geometry blobs, else gpkg_contents' bounds); the table descriptions
+// are shared with the feature reader (features-gpkg.ts).
 import { FormatError } from "./errors.ts";
 import type { SqlValue } from "./sqlite.ts";
 import { SqliteFile } from "./sqlite.ts";
@@ -93,9 +94,24 @@ function records(db: SqliteFile, table: string): Record<string, SqlValue>[] {
 // Byte size of a value as stored.
 const valueBytes = (value: SqlValue): number => (value === null ? 0 : typeof value === "number" ? 8 : typeof value === "string" ? value.length : value.length);
 
-/** Reads the layers of a GeoPackage file. */
-export function readGeoPackage(bytes: Uint8Array): VectorLayerInfo[] {
-  const db = new SqliteFile(bytes);
+/** A data table of a GeoPackage as gpkg_contents and its CREATE TABLE describe it. */
+export interface GpkgTable {
+  name: string;
+  dataType: "features" | "attributes";
+  entry: { rootpage: number };
+  columns: SqlColumn[];
+  geometry?: { column: string; type: string };
+  /** Index of the geometry column (-1 when none). */
+  geometryIndex: number;
+  /** Index of the INTEGER PRIMARY KEY column (-1 when none). */
+  keyIndex: number;
+  srs?: string;
+  /** gpkg_contents' bounds. */
+  bounds: (number | undefined)[];
+}
+
+/** The data tables of a GeoPackage (features and attributes of gpkg_contents), in its order. */
+export function geopackageTables(db: SqliteFile): GpkgTable[] {
   const srs = new Map<number, string>();
   for (const row of records(db, "gpkg_spatial_ref_sys")) {
     const id = num(row.srs_id);
@@ -110,7 +126,7 @@ export function readGeoPackage(bytes: Uint8Array): VectorLayerInfo[] {
       if (table) geometryColumns.set(table.toLowerCase(), { column: text(row.column_name) ?? "geom", type: (text(row.geometry_type_name) ?? "GEOMETRY").toUpperCase(), srsId: num(row.srs_id) });
     }
   }
-  const layers: VectorLayerInfo[] = [];
+  const tables: GpkgTable[] = [];
   for (const content of records(db, "gpkg_contents")) {
     const name = text(content.table_name);
     const dataType = text(content.data_type);
@@ -121,7 +137,23 @@ export function readGeoPackage(bytes: Uint8Array): VectorLayerInfo[] {
     const geometry = geometryColumns.get(name.toLowerCase());
     const geometryIndex = geometry ? columns.findIndex((column) => column.name.toLowerCase() === geometry.column.toLowerCase()) : -1;
     if (geometry && geometryIndex < 0) throw new FormatError(`la colonne géométrique « ${geometry.column} » de la table « ${name} » est absente`);
-    const keyIndex = columns.findIndex((column) => column.primaryKey && column.declaredType === "INTEGER");
+    const srsId = geometry?.srsId ?? num(content.srs_id);
+    const table: GpkgTable = {
+      name, dataType, entry, columns, geometryIndex, keyIndex: columns.findIndex((column) => column.primaryKey && column.declaredType === "INTEGER"),
+      bounds: [content.min_x, content.min_y, content.max_x, content.max_y].map(num),
+    };
+    if (geometry) table.geometry = { column: geometry.column, type: geometry.type };
+    if (srsId !== undefined && srs.has(srsId)) table.srs = srs.get(srsId)!;
+    tables.push(table);
+  }
+  return tables;
+}
+
+/** Reads the layers of a GeoPackage file. */
+export function readGeoPackage(bytes: Uint8Array): VectorLayerInfo[] {
+  const db = new SqliteFile(bytes);
+  const layers: VectorLayerInfo[] = [];
+  for (const { name, dataType, entry, columns, geometry, geometryIndex, keyIndex, srs, bounds } of geopackageTables(db)) {
     const attributes: ColumnInfo[] = columns.filter((_, i) => i !== geometryIndex && i !== keyIndex).map((column) => ({ name: column.name, type: postgresType(column.declaredType) }));
     let extent: Envelope | undefined;
     let geometryBytes = 0;
@@ -136,12 +168,10 @@ export function readGeoPackage(bytes: Uint8Array): VectorLayerInfo[] {
         } else if (i !== keyIndex) attributeBytes += valueBytes(value);
       });
     }
-    const bounds = [content.min_x, content.min_y, content.max_x, content.max_y].map(num);
     if (!extent && bounds.every((v) => v !== undefined)) extent = bounds as Envelope;
-    const srsId = geometry?.srsId ?? num(content.srs_id);
     const layer: VectorLayerInfo = { name, columns: attributes, features: rows.length, geometryBytes, attributeBytes };
-    if (geometry) layer.geometry = { column: geometry.column, type: geometry.type };
-    if (srsId !== undefined && srs.has(srsId)) layer.srs = srs.get(srsId)!;
+    if (geometry) layer.geometry = geometry;
+    if (srs) layer.srs = srs;
     if (extent) layer.extent = extent;
     if (dataType === "attributes") layer.attributesOnly = true;
     layers.push(layer);

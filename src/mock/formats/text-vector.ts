@@ -55,8 +55,18 @@ function guessType(values: string[]): string {
   return "character varying";
 }
 
-/** Reads a CSV file: one layer named after the file. */
-export function readCsv(bytes: Uint8Array, layerName: string): VectorLayerInfo {
+/** A parsed CSV file: header, data rows, and where the geometry is (a WKT column, else an x/y pair, else none). */
+export interface CsvTable {
+  header: string[];
+  data: string[][];
+  /** Index of the WKT column (-1 when none). */
+  wkt: number;
+  /** Indexes of the x and y columns, when there is no WKT column and a known pair is present. */
+  pair?: readonly [number, number];
+}
+
+/** Parses a CSV file (separator guessed from the first line) and finds its geometry columns. */
+export function csvTable(bytes: Uint8Array): CsvTable {
   const text = utf8Text(bytes, "le fichier CSV");
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const separator = [",", ";", "\t", "|"].map((s) => [s, firstLine.split(s).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
@@ -73,7 +83,16 @@ export function readCsv(bytes: Uint8Array, layerName: string): VectorLayerInfo {
     if (row.length !== header.length) throw new FormatError(`ligne ${i + 2} : ${row.length} champs au lieu de ${header.length}`);
   });
   const wkt = lower.findIndex((name) => WKT_COLUMNS.includes(name));
-  const pair = XY_COLUMNS.map(([x, y]) => [lower.indexOf(x), lower.indexOf(y)] as const).find(([x, y]) => x >= 0 && y >= 0);
+  const pair = wkt >= 0 ? undefined : XY_COLUMNS.map(([x, y]) => [lower.indexOf(x), lower.indexOf(y)] as const).find(([x, y]) => x >= 0 && y >= 0);
+  return pair ? { header, data, wkt, pair } : { header, data, wkt };
+}
+
+/** A CSV coordinate (decimal comma accepted). */
+export const csvNumber = (value: string): number => Number(value.trim().replace(",", "."));
+
+/** Reads a CSV file: one layer named after the file. */
+export function readCsv(bytes: Uint8Array, layerName: string): VectorLayerInfo {
+  const { header, data, wkt, pair } = csvTable(bytes);
   let extent: Envelope | undefined;
   let geometryType: string | undefined;
   if (wkt >= 0) {
@@ -88,8 +107,8 @@ export function readCsv(bytes: Uint8Array, layerName: string): VectorLayerInfo {
   } else if (pair) {
     geometryType = "POINT";
     for (const [i, row] of data.entries()) {
-      const x = Number(row[pair[0]]!.trim().replace(",", "."));
-      const y = Number(row[pair[1]]!.trim().replace(",", "."));
+      const x = csvNumber(row[pair[0]]!);
+      const y = csvNumber(row[pair[1]]!);
       if (!Number.isFinite(x) || !Number.isFinite(y) || row[pair[0]]!.trim() === "") throw new FormatError(`ligne ${i + 2} : coordonnées « ${row[pair[0]]} ; ${row[pair[1]]} » non numériques`);
       extent = mergeEnvelopes(extent, [x, y, x, y]);
     }
@@ -115,8 +134,16 @@ function walkCoordinates(value: unknown, extend: (x: number, y: number) => void,
   else for (const item of value) walkCoordinates(item, extend, depth + 1);
 }
 
-/** Reads a GeoJSON FeatureCollection: one layer (its `name`, else the file name). */
-export function readGeoJson(bytes: Uint8Array, layerName: string): VectorLayerInfo {
+/** A parsed GeoJSON FeatureCollection: its features, name and crs member. */
+export interface GeoJsonCollection {
+  features: { properties?: Record<string, unknown> | null; geometry?: { type?: string; coordinates?: unknown } | null }[];
+  name?: unknown;
+  /** EPSG:<code> of the crs member, EPSG:4326 without one. */
+  srs: string;
+}
+
+/** Parses a GeoJSON FeatureCollection (UTF-8); anything else is a FormatError. */
+export function geoJsonCollection(bytes: Uint8Array): GeoJsonCollection {
   let json: unknown;
   try {
     json = JSON.parse(utf8Text(bytes, "le fichier GeoJSON"));
@@ -127,20 +154,26 @@ export function readGeoJson(bytes: Uint8Array, layerName: string): VectorLayerIn
   if (typeof json !== "object" || json === null || collection.type !== "FeatureCollection" || !Array.isArray(collection.features)) {
     throw new FormatError("un GeoJSON doit être une FeatureCollection avec une liste « features »");
   }
+  const crsName = typeof collection.crs?.properties?.name === "string" ? collection.crs.properties.name : "";
+  const epsg = /EPSG:{1,2}(\d+)/i.exec(crsName)?.[1];
+  return { features: collection.features as GeoJsonCollection["features"], name: collection.name, srs: epsg ? `EPSG:${epsg}` : "EPSG:4326" };
+}
+
+/** Reads a GeoJSON FeatureCollection: one layer (its `name`, else the file name). */
+export function readGeoJson(bytes: Uint8Array, layerName: string): VectorLayerInfo {
+  const collection = geoJsonCollection(bytes);
   const columns = new Map<string, string[]>();
   const types = new Set<string>();
   let extent: Envelope | undefined;
-  for (const feature of collection.features as { properties?: Record<string, unknown>; geometry?: { type?: string; coordinates?: unknown } }[]) {
+  for (const feature of collection.features) {
     for (const [key, value] of Object.entries(feature?.properties ?? {})) columns.set(key, [...(columns.get(key) ?? []), value === null || value === undefined ? "" : String(value)]);
     if (feature?.geometry?.type) types.add(feature.geometry.type.toUpperCase());
     walkCoordinates(feature?.geometry?.coordinates, (x, y) => (extent = mergeEnvelopes(extent, [x, y, x, y])));
   }
-  const crsName = typeof collection.crs?.properties?.name === "string" ? collection.crs.properties.name : "";
-  const epsg = /EPSG:{1,2}(\d+)/i.exec(crsName)?.[1];
   const layer: VectorLayerInfo = {
     name: typeof collection.name === "string" && collection.name.trim() ? collection.name : layerName,
     columns: [...columns].map(([name, values]) => ({ name, type: guessType(values) })),
-    srs: epsg ? `EPSG:${epsg}` : "EPSG:4326",
+    srs: collection.srs,
     features: collection.features.length,
     geometryBytes: bytes.length, attributeBytes: 0,
   };

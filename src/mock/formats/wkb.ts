@@ -1,7 +1,9 @@
 // Well-Known Binary geometries and the GeoPackage geometry blob (a "GP" header + WKB): writing simple
-// geometries for the samples, and reading what a check needs (type, envelope) from any blob.
+// geometries for the samples, reading what a check needs (type, envelope) from any blob, and whole geometries
+// as GeoJSON for the diffusion services.
 import { ByteReader, ByteWriter } from "./binary.ts";
 import { FormatError } from "./errors.ts";
+import type { GeoJsonGeometry } from "./geometry.ts";
 
 /** A geometry in GeoJSON form (the types the samples use). */
 export type Geometry =
@@ -107,8 +109,8 @@ function walkWkb(reader: ByteReader, at: number, depth: number, extend: (x: numb
   return { end: offset, type: base };
 }
 
-/** Reads the header of a GeoPackage geometry blob and its envelope (from the header, else from the WKB). */
-export function readGpkgGeometry(blob: Uint8Array): BlobInfo {
+/** The header of a GeoPackage geometry blob: srs id, empty flag, envelope of the header, where the WKB starts. */
+export function gpkgHeader(blob: Uint8Array): { srsId: number; empty: boolean; envelope?: Envelope; wkbAt: number } {
   const reader = new ByteReader(blob, true);
   if (reader.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw new FormatError("géométrie qui n'est pas au format GeoPackage (en-tête « GP » absent)");
   const flags = reader.u8(3);
@@ -116,14 +118,66 @@ export function readGpkgGeometry(blob: Uint8Array): BlobInfo {
   const envelopeKind = (flags >> 1) & 7;
   const envelopeSize = [0, 32, 48, 48, 64][envelopeKind];
   if (envelopeSize === undefined) throw new FormatError(`indicateur d'enveloppe GeoPackage invalide (${envelopeKind})`);
-  const srsId = reader.i32(4);
-  const empty = (flags & 0x10) !== 0;
-  let envelope: Envelope | undefined;
-  if (envelopeSize > 0) envelope = [reader.f64(8), reader.f64(24), reader.f64(16), reader.f64(32)];
-  const wkbAt = 8 + envelopeSize;
+  const header: { srsId: number; empty: boolean; envelope?: Envelope; wkbAt: number } = { srsId: reader.i32(4), empty: (flags & 0x10) !== 0, wkbAt: 8 + envelopeSize };
+  if (envelopeSize > 0) header.envelope = [reader.f64(8), reader.f64(24), reader.f64(16), reader.f64(32)];
+  return header;
+}
+
+/** Reads the header of a GeoPackage geometry blob and its envelope (from the header, else from the WKB). */
+export function readGpkgGeometry(blob: Uint8Array): BlobInfo {
+  const { srsId, empty, envelope, wkbAt } = gpkgHeader(blob);
   let computed: Envelope | undefined;
-  const { type } = walkWkb(reader, wkbAt, 0, (x, y) => {
+  const { type } = walkWkb(new ByteReader(blob, true), wkbAt, 0, (x, y) => {
     if (!Number.isNaN(x) && !Number.isNaN(y)) computed = mergeEnvelopes(computed, [x, y, x, y]);
   });
   return { srsId, type: TYPE_NAMES[type] ?? "GEOMETRY", empty, envelope: envelope && envelope.every(Number.isFinite) ? envelope : computed };
+}
+
+// Reads one WKB geometry as nested positions: returns its base type, coordinates and end offset.
+function parseWkb(reader: ByteReader, at: number, depth: number): { type: number; coordinates: unknown; end: number } {
+  if (depth > 8) throw new FormatError("géométrie WKB trop imbriquée");
+  reader.little = reader.u8(at) === 1;
+  const raw = reader.u32(at + 1);
+  let offset = at + 5 + ((raw & 0x20000000) !== 0 ? 4 : 0);
+  const iso = raw & 0x0fffffff;
+  const base = iso % 1000;
+  const dims = 2 + ((raw & 0x80000000) !== 0 || [1, 3].includes(Math.floor(iso / 1000)) ? 1 : 0) + ((raw & 0x40000000) !== 0 || [2, 3].includes(Math.floor(iso / 1000)) ? 1 : 0);
+  const count = (): number => {
+    const n = reader.u32(offset);
+    offset += 4;
+    return n;
+  };
+  const points = (n: number): number[][] => {
+    if (offset + n * dims * 8 > reader.length) throw new FormatError("géométrie WKB tronquée");
+    const out: number[][] = [];
+    for (let i = 0; i < n; i++, offset += dims * 8) out.push([reader.f64(offset), reader.f64(offset + 8)]);
+    return out;
+  };
+  let coordinates: unknown;
+  if (base === 1) coordinates = points(1)[0];
+  else if (base === 2) coordinates = points(count());
+  else if (base === 3) coordinates = Array.from({ length: count() }, () => points(count()));
+  else if (base >= 4 && base <= 6) {
+    const parts: unknown[] = [];
+    for (let n = count(), i = 0; i < n; i++) {
+      const little = reader.little;
+      const part = parseWkb(reader, offset, depth + 1);
+      reader.little = little;
+      offset = part.end;
+      parts.push(part.coordinates);
+    }
+    coordinates = parts;
+  } else throw new FormatError(`type de géométrie WKB non pris en charge (${raw})`);
+  return { type: base, coordinates, end: offset };
+}
+
+const GEOJSON_TYPES = ["", "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon"] as const;
+
+/** The GeoJSON geometry of a GeoPackage blob (null when empty or an empty point). */
+export function gpkgGeoJson(blob: Uint8Array): GeoJsonGeometry | null {
+  const { empty, wkbAt } = gpkgHeader(blob);
+  if (empty) return null;
+  const { type, coordinates } = parseWkb(new ByteReader(blob, true), wkbAt, 0);
+  if (type === 1 && (coordinates as number[]).some(Number.isNaN)) return null;
+  return { type: GEOJSON_TYPES[type], coordinates } as GeoJsonGeometry;
 }

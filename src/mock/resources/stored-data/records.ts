@@ -16,14 +16,32 @@ export const STORED_DATA_TYPES = [
 /** One of STORED_DATA_TYPES. */
 export type StoredDataType = (typeof STORED_DATA_TYPES)[number];
 
+/** Where a table of a VECTOR-DB was read from, to read its features back from the kept bytes. */
+export interface RelationSource {
+  /** Path of the file in its upload (a shapefile's .shp). */
+  path: string;
+  /** GPKG, CSV, GEOJSON or SHAPEFILE. */
+  format: "GPKG" | "CSV" | "GEOJSON" | "SHAPEFILE";
+  /** Layer name in the file (GeoPackage table, file name without extension). */
+  layer: string;
+  /** Blob keys of the files to read (among the stored data's `files`): the file, or a shapefile's .shp then .dbf. */
+  blobs: string[];
+  /** Srs of the coordinates in the file (the layer's, else the upload's). */
+  srs?: string;
+  /** A shapefile's attribute encoding. */
+  encoding?: string;
+  /** Source column → integrated column and its PostgreSQL type, in table order (without ogc_fid and geom). */
+  columns: { source: string; name: string; type: string }[];
+}
+
 /** What the simulation keeps about a stored data beyond its API fields (never shown as such). */
 export interface StoredDataDetails {
   /** WGS 84 bounding box [west, south, east, north]. */
   bbox?: [number, number, number, number];
-  /** VECTOR-DB: geometry type, number of features and bounding box of each relation. */
-  relations?: { name: string; geometry_type?: string; features: number; bbox?: [number, number, number, number] }[];
-  /** ROK4-PYRAMID-VECTOR: the tiled tables, their levels and attributes. */
-  layers?: { table: string; top: number; bottom: number; attributes: string[] }[];
+  /** VECTOR-DB: geometry type, number of features, bounding box and source of each relation. */
+  relations?: { name: string; geometry_type?: string; features: number; bbox?: [number, number, number, number]; source?: RelationSource }[];
+  /** ROK4-PYRAMID-VECTOR: the tiled tables, their levels and attributes (and, since the tiles are served, their relation's source). */
+  layers?: { table: string; top: number; bottom: number; attributes: string[]; geometry_type?: string; features?: number; source?: RelationSource }[];
   /** Tile format of a pyramid (image/jpeg, image/png, application/x-protobuf). */
   format?: string;
 }
@@ -44,8 +62,9 @@ export interface StoredDataRecord extends BaseRecord {
   extent?: JsonObject;
   extra?: JsonObject;
   public_activity?: boolean;
-  /** Files of an ARCHIVE (path, size and MD5 when known), merged by update executions. */
-  files: { path: string; size: number; md5?: string; blob?: string }[];
+  /** Files of an ARCHIVE (path, size and MD5 when known), merged by update executions; the source images (and
+   * world files) of a ROK4-PYRAMID-RASTER, with the CRS of each image as received (`srs`), earlier ones first. */
+  files: { path: string; size: number; md5?: string; blob?: string; srs?: string }[];
   details?: StoredDataDetails;
 }
 

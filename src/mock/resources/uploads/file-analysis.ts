@@ -82,15 +82,17 @@ export function tooLargeToAnalyse(path: string, size: number, uploadType: Upload
 export interface SourceLayer {
   path: string;
   layer: VectorLayerInfo;
+  /** A shapefile's: the paths of its other files (.shx, .dbf, .prj, .cpg) and the encoding of its attributes. */
+  shapefile?: { companions: string[]; encoding: string };
 }
 
 /** Every readable vector layer of a list of analysed files, in file order (a shapefile's at its .shp). */
 export function vectorLayers(files: readonly Pick<UploadFile, "path" | "analysis">[]): SourceLayer[] {
   const shapefiles = shapefileSets(files);
-  return files.flatMap((file) => {
+  return files.flatMap((file): SourceLayer[] => {
     if (file.analysis?.kind === "vector") return file.analysis.layers.map((layer) => ({ path: file.path, layer }));
-    const layer = shapefiles.find((set) => set.path === file.path)?.layer;
-    return layer ? [{ path: file.path, layer }] : [];
+    const set = shapefiles.find((candidate) => candidate.path === file.path);
+    return set?.layer ? [{ path: file.path, layer: set.layer, shapefile: { companions: set.companions, encoding: set.encoding } }] : [];
   });
 }
 
