@@ -1,6 +1,7 @@
 // Mapbox Vector Tile encoding of vector tables: one geojson-vt index per table (features projected to Web
 // Mercator, cut and simplified in tile coordinates), one MVT layer per table in a tile, written by vt-pbf
 // (specification version 2, extent 4096). Both libraries are loaded only when a first tile is asked for.
+/// <reference path="./mvt-vt-pbf.d.ts" />
 import type GeoJSONVT from "geojson-vt";
 import type { LegacyTile } from "geojson-vt";
 import type { Feature as GeoJsonFeature, FeatureCollection, Geometry as GeoJsonGeometry } from "geojson";
@@ -47,7 +48,7 @@ export function tileLayers(indexes: TableIndex[], z: number, x: number, y: numbe
 }
 
 /** The Mapbox Vector Tile bytes of geojson-vt tiles, one MVT layer per key. */
-export async function encodeTile(layers: Record<string, LegacyTile>): Promise<Uint8Array> {
+export async function encodeTile(layers: Record<string, LegacyTile>): Promise<Uint8Array<ArrayBuffer>> {
   const module = await import("vt-pbf");
   const fromGeojsonVt = module.fromGeojsonVt ?? module.default.fromGeojsonVt;
   return fromGeojsonVt(layers, { version: MVT_VERSION, extent: MVT_EXTENT });

@@ -9,7 +9,7 @@ declare module "vt-pbf" {
   }
 
   /** Serialises geojson-vt tiles, one MVT layer per key, to uncompressed Mapbox Vector Tile bytes. */
-  export function fromGeojsonVt(layers: Record<string, LegacyTile>, options?: FromGeojsonVtOptions): Uint8Array;
+  export function fromGeojsonVt(layers: Record<string, LegacyTile>, options?: FromGeojsonVtOptions): Uint8Array<ArrayBuffer>;
 
   /** The CommonJS module object, as a bundler or Node exposes it to `import()`. */
   const vtpbf: { fromGeojsonVt: typeof fromGeojsonVt };
