@@ -1,13 +1,83 @@
-// The simulated WMTS 1.0.0 service (ROK4): GetCapabilities over the PUBLISHED WMTS-TMS offerings.
+// The simulated WMTS 1.0.0 service (ROK4), KVP requests over the PUBLISHED WMTS-TMS offerings:
+// GetCapabilities, GetTile (raster pyramids, drawn from their source images) and GetFeatureInfo (the pixel
+// values, for layers whose configuration has `getfeatureinfo.stored_data`).
 import { publishedOn } from "./published.ts";
+import type { Published } from "./published.ts";
 import { wmtsCapabilities } from "./tiles.ts";
 import type { DiffusionHandler } from "./ogc.ts";
 import { ogcRequest, owsError, param, UNSUPPORTED, xml } from "./ogc.ts";
+import type { RouteInput } from "../http/route.ts";
+import { encodeImage, imageResponse } from "./image.ts";
+import { drawTile, levelSources, rasterFormat, tileProblem } from "./raster-tiles.ts";
+import { pixelValues, pmTileBox } from "./raster-render.ts";
+import { featureInfoResponse, INFO_FORMATS, queryable } from "./raster-info.ts";
+
+type OwsError = (status: number, code: string | undefined, locator: string, message: string) => Response;
+
+/** A checked tile request: the layer, its format and the tile. */
+interface TileRequest {
+  published: Published;
+  format: string;
+  z: number;
+  row: number;
+  col: number;
+}
+
+// Checks LAYER, STYLE, FORMAT, TILEMATRIXSET, TILEMATRIX, TILEROW and TILECOL of GetTile and GetFeatureInfo.
+function checkTile(url: URL, published: Published[], error: OwsError): TileRequest | Response {
+  for (const name of ["layer", "style", "format", "tilematrixset", "tilematrix", "tilerow", "tilecol"]) {
+    if (param(url, name) === null) return error(400, "MissingParameterValue", name, `Paramètre ${name.toUpperCase()} manquant.`);
+  }
+  const layer = published.find((p) => p.configuration.layer_name === param(url, "layer"))!;
+  if (layer.storedData[0]?.type !== "ROK4-PYRAMID-RASTER") {
+    return error(400, "InvalidParameterValue", "layer", `La couche ${param(url, "layer")} est une pyramide vecteur : ses tuiles se demandent au service TMS ({tms}/1.0.0/${param(url, "layer")}/{z}/{x}/{y}.pbf).`);
+  }
+  const style = param(url, "style")!;
+  if (style !== "" && style !== "normal") return error(400, "InvalidParameterValue", "style", `Style ${style} inconnu pour la couche ${layer.configuration.layer_name} : seul le style « normal » est servi.`);
+  const format = rasterFormat(layer);
+  if (param(url, "format") !== format) return error(400, "InvalidParameterValue", "format", `Format ${param(url, "format")} non servi : la couche ${layer.configuration.layer_name} est en ${format}.`);
+  const set = param(url, "tilematrixset")!;
+  if (set !== "PM") return error(400, "InvalidParameterValue", "tilematrixset", `TileMatrixSet ${set} inconnu : la couche ${layer.configuration.layer_name} n'est servie que dans PM.`);
+  const numbers: Record<string, number> = {};
+  for (const name of ["tilematrix", "tilerow", "tilecol"]) {
+    const value = param(url, name)!;
+    if (!/^\d+$/.test(value)) return error(400, "InvalidParameterValue", name, `${name.toUpperCase()} doit être un entier positif ou nul (reçu : « ${value} »).`);
+    numbers[name] = Number(value);
+  }
+  const { tilematrix: z, tilerow: row, tilecol: col } = numbers as { tilematrix: number; tilerow: number; tilecol: number };
+  const problem = tileProblem(layer, z, col, row);
+  if (problem) return error(400, "TileOutOfRange", problem.where === "level" ? "tilematrix" : problem.where === "row" ? "tilerow" : "tilecol", problem.message);
+  return { published: layer, format, z, row, col };
+}
+
+// GetFeatureInfo: the values of the source pixel under the pixel (I, J) of the tile.
+async function featureInfo(input: RouteInput, tile: TileRequest, error: OwsError): Promise<Response> {
+  const { url } = input;
+  const infoFormat = param(url, "infoformat");
+  if (infoFormat === null) return error(400, "MissingParameterValue", "infoformat", "Paramètre INFOFORMAT manquant (application/json ou text/plain).");
+  if (!INFO_FORMATS.includes(infoFormat)) return error(400, "InvalidParameterValue", "infoformat", `INFOFORMAT ${infoFormat} non servi : application/json ou text/plain.`);
+  const ij: number[] = [];
+  for (const name of ["i", "j"]) {
+    const value = param(url, name);
+    if (value === null) return error(400, "MissingParameterValue", name, `Paramètre ${name.toUpperCase()} manquant.`);
+    if (!/^\d+$/.test(value) || Number(value) > 255) return error(400, "PointIJOutOfRange", name, `${name.toUpperCase()} doit être un entier de 0 à 255 (reçu : « ${value} »).`);
+    ij.push(Number(value));
+  }
+  const layer = tile.published.configuration.layer_name;
+  if (!queryable(tile.published)) return error(400, "OperationNotSupported", "request", `La couche ${layer} n'est pas interrogeable : sa configuration n'a pas de getfeatureinfo.stored_data.`);
+  const [minX, , maxX, maxY] = pmTileBox(tile.z, tile.col, tile.row);
+  const size = (maxX - minX) / 256;
+  const x = minX + (ij[0]! + 0.5) * size;
+  const y = maxY - (ij[1]! + 0.5) * size;
+  const values = pixelValues(await levelSources(input, tile.published, tile.z), "EPSG:3857", x, y);
+  return featureInfoResponse(infoFormat, [{ layer, point: [x, y], srs: "EPSG:3857", values }]);
+}
 
 /** Handler of the WMTS root of one visibility. */
 export function wmtsService(open: boolean, root: string): DiffusionHandler {
-  return ({ store, url }) => {
-    const error = (status: number, code: string | undefined, locator: string, message: string): Response => owsError(status, code ?? "NoApplicableCode", locator, message, "1.0.0");
+  return async (input) => {
+    const { store, url } = input;
+    const error: OwsError = (status, code, locator, message) => owsError(status, code ?? "NoApplicableCode", locator, message, "1.0.0");
     const request = ogcRequest(url, "WMTS", error);
     if (typeof request !== "string") return request;
     const published = store.run((ctx) => publishedOn(ctx, "WMTS-TMS", open));
@@ -15,7 +85,13 @@ export function wmtsService(open: boolean, root: string): DiffusionHandler {
     if (layer && !published.some((p) => p.configuration.layer_name === layer)) {
       return error(400, "InvalidParameterValue", "layer", `Couche ${layer} inconnue. Couches publiées : ${published.map((p) => p.configuration.layer_name).join(", ") || "aucune"} (une offre doit être PUBLISHED).`);
     }
-    if (request.toLowerCase() === "getcapabilities") return xml(wmtsCapabilities(root, published));
-    return error(501, "OperationNotSupported", "request", `Opération ${request} : ${UNSUPPORTED}.`);
+    const name = request.toLowerCase();
+    if (name === "getcapabilities") return xml(wmtsCapabilities(root, published));
+    if (name !== "gettile" && name !== "getfeatureinfo") return error(501, "OperationNotSupported", "request", `Opération ${request} : ${UNSUPPORTED}.`);
+    const tile = checkTile(url, published, error);
+    if (tile instanceof Response) return tile;
+    if (name === "getfeatureinfo") return featureInfo(input, tile, error);
+    const format = tile.format === "image/jpeg" ? "image/jpeg" : "image/png";
+    return imageResponse(await encodeImage(await drawTile(input, tile.published, tile.z, tile.col, tile.row, format), format), format);
   };
 }

@@ -6,9 +6,12 @@
 // the equator; bottom = round(log2(156 543.034 / that size)), kept within 0–21.
 // Size: per level, the PM tiles covering the images × 256 × 256 × channels × bytes per channel, divided
 // by 10 for JPG, 2 for PNG, 1 for RAW.
+// Sources: the pyramid keeps its source images (and their world files) in `files`, so that the diffusion
+// services can draw from them: the earlier ones (input pyramids, then its own) under the new ones.
 import { envelopeToWgs84, pmResolution, pmTileCount } from "../../formats/crs.ts";
 import { channelsFormat, rasterImages } from "../uploads/file-analysis.ts";
 import type { Bbox } from "../common/geo.ts";
+import type { StoredDataRecord } from "../stored-data/records.ts";
 import { bboxPolygon, levelRange, MAX_LEVEL, parseLevel, unionBbox } from "../common/geo.ts";
 import type { JsonObject } from "../../core/json.ts";
 import type { OutputBuilder } from "./records.ts";
@@ -57,6 +60,31 @@ function nodataValue(summary: ImageSummary): string {
   return single.includes(",") ? single : Array(summary.channels).fill(single).join(",");
 }
 
+const IMAGE = /\.tiff?$/i;
+const WORLD_FILE = /\.tfw$/i;
+const stem = (path: string): string => path.replace(/\.[^./]*$/, "").toLowerCase();
+type KeptFile = StoredDataRecord["files"][number];
+
+/** The source files a pyramid keeps, bottom first: each image (with its CRS) followed by its world file, if any. */
+export function keptSources(storedData: StoredDataRecord, snapshot: InputSnapshot): KeptFile[] {
+  const earlier = [...(snapshot.sources ?? []).filter((source) => source.type === "ROK4-PYRAMID-RASTER").flatMap((source) => source.files ?? []), ...storedData.files];
+  const received = snapshot.files.filter((file) => file.blob !== undefined);
+  const fresh: KeptFile[] = [];
+  for (const file of received.filter((candidate) => IMAGE.test(candidate.path))) {
+    const image: KeptFile = { path: file.path, size: file.size, blob: file.blob! };
+    if (file.md5) image.md5 = file.md5;
+    const epsg = file.analysis?.kind === "raster" ? file.analysis.raster.epsg : undefined;
+    const srs = epsg !== undefined ? `EPSG:${epsg}` : snapshot.srs;
+    if (srs) image.srs = srs;
+    fresh.push(image);
+    const world = received.find((candidate) => WORLD_FILE.test(candidate.path) && stem(candidate.path) === stem(file.path));
+    if (world) fresh.push({ path: world.path, size: world.size, blob: world.blob!, ...(world.md5 ? { md5: world.md5 } : {}) });
+  }
+  // A file kept twice (the output was also an input) stays at its last place.
+  const all = [...earlier, ...fresh];
+  return all.filter((file, index) => !file.blob || all.findLastIndex((other) => other.blob === file.blob) === index);
+}
+
 /** ROK4-PYRAMID-RASTER: PM levels, channels and compression from the images and the parameters. */
 export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, execution) => {
   const p = execution.parameters;
@@ -82,9 +110,11 @@ export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   let size = 0;
   if (bbox) for (let z = top; z <= bottom; z++) size += Math.round((pmTileCount(bbox, z) * 256 * 256 * bytesPerPixel) / ratio);
   storedData.type_infos = info;
+  storedData.files = keptSources(storedData, snapshot);
   storedData.size = Math.max(size, storedData.size);
   storedData.srs = "EPSG:3857";
-  storedData.details = { format: compression === "PNG" ? "image/png" : compression.startsWith("JPG") ? "image/jpeg" : "image/tiff" };
+  // Tiles are served as JPEG for JPG pyramids, as PNG (lossless) for PNG, RAW and ZIP ones.
+  storedData.details = { format: compression.startsWith("JPG") ? "image/jpeg" : "image/png" };
   if (bbox) {
     storedData.details.bbox = bbox;
     storedData.extent = bboxPolygon(bbox);
