@@ -26,6 +26,8 @@ async function getTile(path: string, base = TMS): Promise<{ status: number; type
   return { status: response.status, type: response.headers.get("content-type") ?? "", cors: response.headers.get("access-control-allow-origin"), bytes, text: new TextDecoder().decode(bytes) };
 }
 
+let pyramidId = "";
+
 before(async () => {
   const upload = await createTypedUpload(h, "VECTOR", "EPSG:4326", "Données mondiales");
   await sendBytes(h, upload, [["data/monde.gpkg", sample("monde.gpkg")], ["data/villes.csv", sample("villes.csv")]]);
@@ -49,6 +51,7 @@ before(async () => {
   const offering = await h.call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmts, open: true } });
   assert.equal(offering.status, 200, JSON.stringify(offering.body));
   h.tick(2000);
+  pyramidId = pyramid.body.output.stored_data._id;
 });
 
 test("TMS vector tile: the tile of Paris at level 5 holds the three tables, with the composition's attributes and Paris in place", async () => {
@@ -153,4 +156,32 @@ test("TMS metadata.json describes exactly what the tiles hold", async () => {
       }
     }
   }
+});
+
+test("private TMS: the same pyramid published on the private endpoint is served there only", async () => {
+  const configuration = await h.call("POST", `${DS}/configurations`, {
+    json: { type: "WMTS-TMS", name: "Pays (privé)", layer_name: "monde_prive", type_infos: { title: "Pays", abstract: "Tuiles privées", used_data: [{ bottom_level: "6", top_level: "2", stored_data: pyramidId }] } },
+  });
+  assert.equal(configuration.status, 200, JSON.stringify(configuration.body));
+  const offering = await h.call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.private.wmts, open: false } });
+  assert.equal(offering.status, 200, JSON.stringify(offering.body));
+  h.tick(2000);
+  const PRIVATE = "https://data.geopf.fr/private/tms/1.0.0/monde_prive";
+  const { x, y } = tileOf(2.35, 48.86, 5);
+  const tile = await getTile(`5/${x}/${y}.pbf`, PRIVATE);
+  assert.equal(tile.status, 200, tile.text);
+  assert.equal(tile.type, "application/x-protobuf");
+  assert.deepEqual(Object.keys(decodeTile(tile.bytes).layers), ["pays", "ecoregions", "villes"]);
+  // The configuration's levels (2 to 6) bound what is served, whatever the pyramid has.
+  const outside = await getTile("1/0/0.pbf", PRIVATE);
+  assert.equal(outside.status, 404);
+  assert.match(outside.text, /pas de tuiles au niveau 1 \(niveaux 2 à 6\)/);
+  const metadata = JSON.parse((await fetchText(`${PRIVATE}/metadata.json`)).text);
+  assert.deepEqual([metadata.minzoom, metadata.maxzoom], [2, 6]);
+  assert.deepEqual(metadata.vector_layers.map((layer: { id: string; minzoom: number; maxzoom: number }) => [layer.id, layer.minzoom, layer.maxzoom]), [["pays", 2, 6], ["ecoregions", 3, 6], ["villes", 5, 6]]);
+  assert.deepEqual(metadata.tiles, [`${PRIVATE}/{z}/{x}/{y}.pbf`]);
+  // The open service does not serve the private layer.
+  const open = await getTile(`5/${x}/${y}.pbf`, "https://data.geopf.fr/tms/1.0.0/monde_prive");
+  assert.equal(open.status, 404);
+  assert.match(open.text, /La couche monde_prive n'existe pas ou n'est pas publiée sur ce service TMS/);
 });
