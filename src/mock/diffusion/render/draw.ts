@@ -1,0 +1,102 @@
+// Drawing styled tables on a map frame as GeoServer does: tables from the bottom of the list up, each
+// FeatureTypeStyle in its own pass, each feature with the rules active at the frame's scale whose filter it
+// matches (ElseFilter rules when no other rule of the pass matched), symbolizers in document order.
+import type { Feature, Geometry, Table } from "../vector-data.ts";
+import type { RgbaImage } from "../image.ts";
+import type { Frame } from "./project.ts";
+import { scaleDenominator, toPixel } from "./project.ts";
+import type { Pixel } from "./raster.ts";
+import { Painter } from "./raster.ts";
+import type { Rule, Style, Symbolizer } from "./sld.ts";
+import { activeAt } from "./sld.ts";
+
+/** A table and the style it is drawn with. */
+export interface StyledTable {
+  table: Table;
+  style: Style;
+}
+
+/** A geometry in pixels: polygons (each a list of rings), lines, points. */
+export interface PixelGeometry {
+  polygons: Pixel[][][];
+  lines: Pixel[][];
+  points: Pixel[];
+}
+
+/** The geometry's positions as pixels of the frame. */
+export function pixelGeometry(frame: Frame, geometry: Geometry): PixelGeometry {
+  const px = (position: number[]): Pixel => toPixel(frame, position[0]!, position[1]!);
+  const out: PixelGeometry = { polygons: [], lines: [], points: [] };
+  switch (geometry.type) {
+    case "Point": out.points.push(px(geometry.coordinates)); break;
+    case "MultiPoint": out.points.push(...geometry.coordinates.map(px)); break;
+    case "LineString": out.lines.push(geometry.coordinates.map(px)); break;
+    case "MultiLineString": out.lines.push(...geometry.coordinates.map((line) => line.map(px))); break;
+    case "Polygon": out.polygons.push(geometry.coordinates.map((ring) => ring.map(px))); break;
+    case "MultiPolygon": out.polygons.push(...geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(px)))); break;
+  }
+  return out;
+}
+
+// Where a point symbolizer goes on a line (its middle vertex) or a polygon (its outer ring's centroid).
+function anchors(geometry: PixelGeometry): Pixel[] {
+  if (geometry.points.length > 0) return geometry.points;
+  if (geometry.lines.length > 0) return geometry.lines.map((line) => line[Math.floor(line.length / 2)]!);
+  return geometry.polygons.map(([outer]) => {
+    let [area, cx, cy] = [0, 0, 0];
+    const ring = outer ?? [];
+    for (let i = 0; i < ring.length; i++) {
+      const [a, b] = [ring[i]!, ring[(i + 1) % ring.length]!];
+      const cross = a[0] * b[1] - b[0] * a[1];
+      [area, cx, cy] = [area + cross, cx + (a[0] + b[0]) * cross, cy + (a[1] + b[1]) * cross];
+    }
+    return area === 0 ? ring[0] ?? [0, 0] : [cx / (3 * area), cy / (3 * area)];
+  });
+}
+
+// One symbolizer applied to one feature.
+function paint(painter: Painter, symbolizer: Symbolizer, geometry: PixelGeometry): void {
+  if (symbolizer.kind === "polygon") {
+    for (const polygon of geometry.polygons) {
+      if (symbolizer.fill) painter.fillRings(polygon, symbolizer.fill);
+      if (symbolizer.stroke) painter.strokeLines(polygon, symbolizer.stroke, symbolizer.stroke.width);
+    }
+  } else if (symbolizer.kind === "line") {
+    painter.strokeLines([...geometry.lines, ...geometry.polygons.flat()], symbolizer.stroke, symbolizer.stroke.width);
+  } else if (symbolizer.kind === "point") {
+    const scaled = <P extends { opacity: number }>(p: P | undefined): P | undefined => (p ? { ...p, opacity: p.opacity * symbolizer.opacity } : undefined);
+    for (const anchor of anchors(geometry)) painter.mark(anchor, symbolizer.mark, symbolizer.size, scaled(symbolizer.fill), scaled(symbolizer.stroke));
+  }
+  // TextSymbolizer: labels are not drawn (no font renderer in the simulation).
+}
+
+/** The rules of one FeatureTypeStyle that apply to the feature at this scale (ElseFilter ones when no other does). */
+export function rulesFor(rules: Rule[], scale: number, feature: Feature): Rule[] {
+  const active = rules.filter((rule) => activeAt(rule, scale));
+  const matched = active.filter((rule) => !rule.elseFilter && (!rule.filter || rule.filter(feature.properties)));
+  return matched.length > 0 ? matched : active.filter((rule) => rule.elseFilter);
+}
+
+/** Whether the style draws something for the feature at this scale (GetFeatureInfo only returns those). */
+export function drawn(style: Style, scale: number, feature: Feature): boolean {
+  return style.featureTypeStyles.some((rules) => rulesFor(rules, scale, feature).some((rule) => rule.symbolizers.some((s) => s.kind !== "text")));
+}
+
+/** Draws the tables on the image; the first of `layers` ends on top. */
+export function drawLayers(image: RgbaImage, frame: Frame, layers: StyledTable[]): void {
+  const painter = new Painter(image);
+  const scale = scaleDenominator(frame);
+  for (const { table, style } of [...layers].reverse()) {
+    const geometries = new Map<Feature, PixelGeometry>();
+    for (const rules of style.featureTypeStyles) {
+      for (const feature of table.features) {
+        if (!feature.geometry) continue;
+        const applied = rulesFor(rules, scale, feature);
+        if (applied.length === 0) continue;
+        let geometry = geometries.get(feature);
+        if (!geometry) geometries.set(feature, (geometry = pixelGeometry(frame, feature.geometry)));
+        for (const rule of applied) for (const symbolizer of rule.symbolizers) paint(painter, symbolizer, geometry);
+      }
+    }
+  }
+}
