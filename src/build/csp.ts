@@ -19,12 +19,23 @@ const CONNECT = [
   "https:",
 ];
 
+// Images the map draws (src/runtime/map/): WMS images, raster tiles and the Plan IGN base map from the diffusion
+// services, the local datastore's services on a loopback port; blob: and data: for what OpenLayers makes itself.
+const IMAGES = [
+  "'self'",
+  "data:",
+  "blob:",
+  ...new Set([...Object.values(urls.public), ...Object.values(urls.private)].map(origin)),
+  "http://127.0.0.1:*",
+  "http://localhost:*",
+];
+
 /** Directive → sources. Styles allow inline attributes: Shiki and Mermaid colour with style="…". */
 export const CSP_DIRECTIVES: Record<string, string[]> = {
   "default-src": ["'self'"],
   "script-src": ["'self'", "'wasm-unsafe-eval'"],
   "style-src": ["'self'", "'unsafe-inline'"],
-  "img-src": ["'self'", "data:", "blob:"],
+  "img-src": IMAGES,
   "font-src": ["'self'", "data:"],
   "connect-src": CONNECT,
   "worker-src": ["'self'"],

@@ -6,6 +6,7 @@ import { pollRuleFor } from "../../shared/poll.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { applyCaptures, substitute, substituteUrl } from "../../shared/variables.ts";
 import { diagnose } from "../diagnosis.ts";
+import { showMapOffer } from "../map/button.ts";
 import { providersFor, type Provider } from "../providers.ts";
 import { pause, send, type Outcome } from "../runner.ts";
 import { snippetOf } from "../snippet.ts";
@@ -25,6 +26,15 @@ const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
 
 /** The full text of each block's last response, by block element (not reactive: it may weigh megabytes). */
 const fullResponses = new WeakMap<HTMLElement, string>();
+
+/** The JSON of a restored response text, if it is JSON. */
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The title of the step a block belongs to: the nearest heading before it. */
 function stepTitle(root: HTMLElement): string {
@@ -134,6 +144,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
         this.hasResult = true;
         this.restored = true;
         this.root.setAttribute(BLOCK_ATTR.status, String(previous.status));
+        showMapOffer(this.root, parseOrUndefined(previous.text), () => session.settings.mode);
       }
     },
 
@@ -338,6 +349,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.responseText = text.length > MAX_DISPLAY ? `${text.slice(0, MAX_DISPLAY)}\n…` : text;
       this.hasResult = true;
       this.capture(outcome);
+      showMapOffer(this.root, outcome.json, () => session.settings.mode);
     },
 
     /** Fills the variables this response provides (only from a successful JSON answer). */

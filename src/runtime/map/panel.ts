@@ -1,0 +1,111 @@
+// The map panel (its own chunk, with OpenLayers): the published layer drawn from its service, zoomed to its extent,
+// a text alternative (layer, service, extent, counts), and the attributes of the feature clicked (or at the centre
+// on Enter). Test contract: data-map-state (loading, rendered, error) and data-map-ms on the panel, data-map-extent
+// (the view's EPSG:3857 extent once drawn) on the map element.
+import OlMap from "ol/Map.js";
+import View from "ol/View.js";
+import Attribution from "ol/control/Attribution.js";
+import Zoom from "ol/control/Zoom.js";
+import TileLayer from "ol/layer/Tile.js";
+import XYZ from "ol/source/XYZ.js";
+import type Layer from "ol/layer/Layer.js";
+import { STRINGS } from "../../shared/strings.ts";
+import type { OpenedPanel, PanelOptions } from "./button.ts";
+import { element, renderIdentified, summaryList } from "./dom.ts";
+import { planOf, toMercator, type LayerPlan } from "./sources.ts";
+
+/** Plan IGN (WMTS of the Géoplateforme, PM tile matrix set) as XYZ tiles: the base map of real mode. */
+export const PLAN_IGN_URL = "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2" +
+  "&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}";
+
+let panels = 0;
+
+/** Fills the panel (its status line already in place) and draws the map; resolves once the layer is planned. */
+export async function openPanel(panel: HTMLElement, options: PanelOptions): Promise<OpenedPanel> {
+  const { target } = options;
+  const id = `map-${++panels}`;
+  const status = panel.querySelector<HTMLElement>(".map-panel__status")!;
+  status.textContent = STRINGS.map.loading;
+  const heading = element("h4", { class: "map-panel__title", id: `${id}-title`, tabindex: "-1" }, STRINGS.map.title(target.layer));
+  const close = element("button", { type: "button", class: "map-panel__close" }, STRINGS.map.close);
+  const target_ = element("div", { class: "map-panel__map", tabindex: "0", role: "region", "aria-label": STRINGS.map.mapLabel(target.layer), "aria-describedby": `${id}-summary` });
+  const info = element("div", { class: "map-panel__info", "aria-live": "polite" });
+  const summary = element("div", { class: "map-panel__summary", id: `${id}-summary` });
+  panel.setAttribute("aria-labelledby", heading.id);
+  panel.prepend(element("div", { class: "map-panel__head" }, heading, close));
+  panel.append(target_, info, summary);
+  close.addEventListener("click", options.requestClose);
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      options.requestClose();
+    }
+  });
+  heading.focus();
+
+  const plan = await planOf(target);
+  summary.append(summaryList(target, plan, options.simulated));
+  const map = drawMap(target_, plan, options.simulated);
+  let errors = 0;
+  for (const layer of plan.layers) {
+    const source = layer.getSource();
+    for (const type of ["imageloaderror", "tileloaderror"]) source?.on(type as "change", () => (errors += 1));
+  }
+  map.once("rendercomplete", () => {
+    const ms = Math.round(performance.now() - options.started);
+    target_.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
+    panel.dataset["mapMs"] = String(ms);
+    if (errors > 0) {
+      panel.dataset["mapState"] = "error";
+      status.textContent = STRINGS.map.failed(STRINGS.map.tilesFailed(errors));
+    } else {
+      panel.dataset["mapState"] = "rendered";
+      status.textContent = STRINGS.map.rendered(ms);
+    }
+  });
+  let asked = 0;
+  const identify = async (pixel: number[]) => {
+    const query = ++asked;
+    info.replaceChildren(element("p", {}, STRINGS.map.querying));
+    try {
+      const found = await plan.identify(map, pixel);
+      if (query === asked) info.replaceChildren(renderIdentified(found, () => info.replaceChildren(), target_));
+    } catch (error) {
+      if (query === asked) info.replaceChildren(element("p", { class: "map-panel__error" }, STRINGS.map.failed(error instanceof Error ? error.message : String(error))));
+    }
+  };
+  map.on("singleclick", (event) => void identify(event.pixel));
+  target_.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const size = map.getSize();
+    if (size) void identify([size[0]! / 2, size[1]! / 2]);
+  });
+  return {
+    close() {
+      map.setTarget(undefined);
+      map.dispose();
+    },
+  };
+}
+
+// The map: the base map in real mode (nothing leaves the page in simulated mode), the layers, zoomed to the extent.
+function drawMap(element: HTMLElement, plan: LayerPlan, simulated: boolean): OlMap {
+  const layers: Layer[] = [];
+  if (!simulated) {
+    layers.push(new TileLayer({ source: new XYZ({ url: PLAN_IGN_URL, maxZoom: 19, attributions: STRINGS.map.attribution, crossOrigin: "anonymous" }) }));
+  }
+  layers.push(...plan.layers);
+  const map = new OlMap({
+    target: element,
+    layers,
+    controls: [
+      new Zoom({ zoomInTipLabel: STRINGS.map.zoomIn, zoomOutTipLabel: STRINGS.map.zoomOut }),
+      new Attribution({ collapsible: false }),
+    ],
+    view: new View({ center: [0, 0], zoom: 1, maxZoom: 20 }),
+  });
+  const size = map.getSize();
+  if (plan.extent) map.getView().fit(toMercator(plan.extent), { padding: [16, 16, 16, 16], size, maxZoom: 16 });
+  return map;
+}

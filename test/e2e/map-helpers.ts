@@ -1,0 +1,151 @@
+// "Voir sur la carte" checks, called once from each publication page of the tutorial specs: the map opens under
+// the offering's answer, its canvas shows the published layer (a pixel inside a known feature has the style's
+// colour, a pixel outside has the plain background), and a click shows attributes.
+import { decode } from "fast-png";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { block } from "./helpers.ts";
+
+/** An RGB colour. */
+export type Rgb = [number, number, number];
+
+/** The plain background of the map in simulated mode (light scheme), as src/runtime/styles/map.css paints it. */
+export const MAP_BACKGROUND: Rgb = [0xee, 0xf1, 0xf4];
+
+/** Colours of the tables the map styles itself (src/runtime/map/style.ts), and their fill opacity. */
+export const TABLE_COLOURS: Rgb[] = [[0, 114, 178], [230, 159, 0], [0, 158, 115]];
+export const FILL_OPACITY = 0.6;
+
+/** `over` painted with `opacity` on `under`. */
+export const blend = (under: Rgb, over: Rgb, opacity: number): Rgb => under.map((value, index) => Math.round(value * (1 - opacity) + over[index]! * opacity)) as Rgb;
+
+/** "#rrggbb" as RGB. */
+export const hex = (value: string): Rgb => [1, 3, 5].map((start) => parseInt(value.slice(start, start + 2), 16)) as Rgb;
+
+/** Presses "Voir sur la carte" under the answer of a block and waits until the layer is drawn; returns the panel. */
+export async function openMap(offering: Locator): Promise<Locator> {
+  const offer = offering.locator("[data-map-offer]");
+  await expect(offer).toBeVisible();
+  await offer.getByRole("button").click();
+  const panel = offer.locator(".map-panel");
+  await expect(panel).toHaveAttribute("data-map-state", /rendered|error/, { timeout: 30_000 });
+  const state = await panel.getAttribute("data-map-state");
+  expect(state, (await panel.locator(".map-panel__status").textContent()) ?? "").toBe("rendered");
+  return panel;
+}
+
+/** The map's pixels, from a screenshot of its element. */
+export async function mapImage(panel: Locator): Promise<{ width: number; height: number; at(x: number, y: number): Rgb }> {
+  const image = decode(await panel.locator(".map-panel__map").screenshot());
+  const channels = image.channels;
+  return {
+    width: image.width,
+    height: image.height,
+    at: (x, y) => {
+      const offset = (Math.round(y) * image.width + Math.round(x)) * channels;
+      return [0, 1, 2].map((index) => Number(image.data[offset + index])) as Rgb;
+    },
+  };
+}
+
+/** Where a WGS 84 position is drawn in the map element (from the view extent the map reports, no rotation). */
+export async function pixelOf(panel: Locator, lon: number, lat: number): Promise<[number, number]> {
+  const map = panel.locator(".map-panel__map");
+  const extent = ((await map.getAttribute("data-map-extent")) ?? "").split(",").map(Number);
+  const box = (await map.boundingBox())!;
+  // The map's canvas fills the element inside its 1 px border.
+  const width = box.width - 2;
+  const height = box.height - 2;
+  const x = (lon * Math.PI / 180) * 6378137;
+  const y = Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI / 180) / 2)) * 6378137;
+  return [1 + ((x - extent[0]!) / (extent[2]! - extent[0]!)) * width, 1 + ((extent[3]! - y) / (extent[3]! - extent[1]!)) * height];
+}
+
+/** Asserts the colour at a WGS 84 position, within a tolerance per channel. */
+export async function expectColourAt(panel: Locator, lon: number, lat: number, expected: Rgb, label: string, tolerance = 12): Promise<void> {
+  const image = await mapImage(panel);
+  const [x, y] = await pixelOf(panel, lon, lat);
+  const actual = image.at(x, y);
+  const close = actual.every((value, index) => Math.abs(value - expected[index]!) <= tolerance);
+  expect(close, `${label} : pixel (${Math.round(x)}, ${Math.round(y)}) = rgb(${actual.join(", ")}), attendu rgb(${expected.join(", ")})`).toBe(true);
+}
+
+/** Clicks the map at a WGS 84 position and returns the attributes panel. */
+export async function clickAt(panel: Locator, lon: number, lat: number): Promise<Locator> {
+  const [x, y] = await pixelOf(panel, lon, lat);
+  await panel.locator(".map-panel__map").click({ position: { x, y } });
+  const attributes = panel.locator(".map-panel__attributes");
+  await expect(attributes).toBeVisible();
+  return attributes;
+}
+
+/** The summary (text alternative) as term → value. */
+export async function summaryOf(panel: Locator): Promise<Record<string, string>> {
+  const terms = await panel.locator(".map-panel__summary dt").allTextContents();
+  const values = await panel.locator(".map-panel__summary dd").allTextContents();
+  return Object.fromEntries(terms.map((term, index) => [term, values[index] ?? ""]));
+}
+
+/** WFS (vector tutorial): pays, écorégions and villes drawn from GetFeature GeoJSON; counts from numberMatched. */
+export async function checkWfsMap(page: Page): Promise<void> {
+  const panel = await openMap(block(page, "GET", "/offerings/{offering wfs}"));
+  const summary = await summaryOf(panel);
+  expect(summary["Service"]).toContain("WFS");
+  expect(await panel.locator(".map-panel__summary").textContent()).toContain("pays : 8 objets");
+  // Central Brazil: pays (blue) under écorégions (orange), both at the map's fill opacity.
+  const brazil = blend(blend(MAP_BACKGROUND, TABLE_COLOURS[0]!, FILL_OPACITY), TABLE_COLOURS[1]!, FILL_OPACITY);
+  await expectColourAt(panel, -52, -12, brazil, "Brésil (pays + écorégion)");
+  await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
+  const attributes = await clickAt(panel, -52, -12);
+  await expect(attributes).toContainText(/Brésil|amazonienne|Savanes/);
+}
+
+/** WMS-Vecteur: the GetMap image drawn with the SLD; GetFeatureInfo on a click. */
+export async function checkWmsVectorMap(page: Page): Promise<void> {
+  const panel = await openMap(block(page, "GET", "/offerings/{offering wms}"));
+  expect((await summaryOf(panel))["Service"]).toContain("WMS");
+  await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
+  const image = await mapImage(panel);
+  const [x, y] = await pixelOf(panel, -52, -12);
+  expect(image.at(x, y), "Brésil dessiné par le WMS").not.toEqual(MAP_BACKGROUND);
+  const attributes = await clickAt(panel, -52, -12);
+  await expect(attributes).toContainText(/Brésil|amazonienne|Savanes|tropicales/);
+}
+
+/** TMS vector tiles (MVT): pays and écorégions from the pyramid, styled by the map; the feature's properties on a click. */
+export async function checkTmsVectorMap(page: Page): Promise<void> {
+  const panel = await openMap(block(page, "GET", "/offerings/{offering tms}"));
+  expect((await summaryOf(panel))["Service"]).toContain("vectorielles");
+  await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
+  const image = await mapImage(panel);
+  const [x, y] = await pixelOf(panel, -52, -12);
+  expect(image.at(x, y), "Brésil dessiné depuis les tuiles vectorielles").not.toEqual(MAP_BACKGROUND);
+  const attributes = await clickAt(panel, -52, -12);
+  await expect(attributes).toContainText(/Brésil|amazonienne|Savanes|tropicales/);
+}
+
+/** Raster tiles (WMTS-TMS) or WMS-Raster of the Corsica GeoTIFF: drawn over Corsica, background outside. */
+export async function checkRasterMap(page: Page, offering: "{offering wmts}" | "{offering wms raster}"): Promise<void> {
+  const panel = await openMap(block(page, "GET", `/offerings/${offering}`));
+  const summary = await summaryOf(panel);
+  expect(summary["Service"]).toContain(offering === "{offering wmts}" ? "TMS" : "WMS");
+  const image = await mapImage(panel);
+  const [x, y] = await pixelOf(panel, 9.1, 42.15);
+  expect(image.at(x, y), "Corse dessinée").not.toEqual(MAP_BACKGROUND);
+  const attributes = await clickAt(panel, 9.1, 42.15);
+  await expect(attributes).not.toBeEmpty();
+}
+
+/** Archive: no map, the files of the download service's resource as download links. */
+export async function checkArchiveDownload(page: Page): Promise<void> {
+  const offering = block(page, "GET", "/offerings/{offering}");
+  const offer = offering.locator("[data-map-offer]");
+  await offer.getByRole("button", { name: "Voir les fichiers à télécharger" }).click();
+  const panel = offer.locator(".map-panel");
+  await expect(panel).toHaveAttribute("data-map-state", "rendered");
+  await expect(panel.locator(".map-panel__status")).toHaveText("3 fichiers à télécharger :");
+  const names = await panel.getByRole("link").allTextContents();
+  expect(names.sort()).toEqual(["LISEZMOI.txt", "departements.csv", "departements.geojson"].sort());
+  const download = page.waitForEvent("download");
+  await panel.getByRole("link", { name: "departements.csv" }).click();
+  expect((await download).suggestedFilename()).toBe("departements.csv");
+}
