@@ -69,6 +69,7 @@ function tableIndex(entry: Entry, tables: Map<string, Table>, tiled: TiledTable)
   if (!index) {
     index = indexTable(table, tiled.attributes, tiled.bottom);
     entry.indexes.set(tiled.table, index);
+    index.catch(() => entry.indexes.delete(tiled.table));
   }
   return index;
 }
@@ -113,15 +114,15 @@ export async function vectorTile(input: RouteInput, published: Published, tile: 
   const { z, x, y } = tile;
   const pyramid = published.storedData[0]!;
   const entry = entryOf(input.store, pyramid);
-  let layers;
+  let bytes;
   try {
     const tables = await entry.tables;
     const indexes = await Promise.all(tablesAt(pyramid, z).flatMap((tiled) => tableIndex(entry, tables, tiled) ?? []));
-    layers = tileLayers(indexes, z, x, y);
+    const layers = tileLayers(indexes, z, x, y);
+    if (Object.keys(layers).length === 0) return tmsError(`Aucune donnée : aucun objet de la couche ${published.configuration.layer_name} dans la tuile ${z}/${x}/${y}.`);
+    bytes = await encodeTile(layers);
   } catch (error) {
-    return tmsError(`Aucune donnée : les données de la pyramide n'ont pas pu être relues (${error instanceof Error ? error.message : String(error)}).`);
+    return tmsError(`Aucune donnée : la tuile ${z}/${x}/${y} n'a pas pu être calculée à partir des données de la pyramide (${error instanceof Error ? error.message : String(error)}).`);
   }
-  if (Object.keys(layers).length === 0) return tmsError(`Aucune donnée : aucun objet de la couche ${published.configuration.layer_name} dans la tuile ${z}/${x}/${y}.`);
-  const bytes = await encodeTile(layers);
   return new Response(bytes, { headers: { "Content-Type": MVT_TYPE, "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" } });
 }
