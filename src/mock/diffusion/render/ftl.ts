@@ -1,5 +1,5 @@
 // The FreeMarker subset of GeoServer's GetFeatureInfo templates (content.ftl) the simulation renders:
-// comments <#-- -->, <#list X as y>…</#list>, <#if X>…<#elseif X>…<#else>…</#if> (a value's truth, ==, !=,
+// comments <#-- -->, white-space stripping, <#list X as y>…</#list>, <#if X>…<#elseif X>…<#else>…</#if> (a value's truth, ==, !=,
 // ?has_content), ${path} with built-ins ?html ?string ?upper_case ?lower_case ?c ?size and a default `!"text"`.
 // The data model is GeoServer's: `features` (each with `fid`, `typeName`, `attributes` and each attribute by
 // name as {name, value, rawValue, isGeometry}) and `type` ({name, title}). Values are written HTML-escaped.
@@ -14,8 +14,13 @@ type Node =
 
 const TOKEN = /<#--[\s\S]*?-->|<#(list|if|elseif|else)\b\s*([^>]*?)\s*\/?>|<\/#(list|if)\s*>|\$\{([^}]*)\}/g;
 
+// FreeMarker's white-space stripping: a line holding only directives (and blanks) leaves no trace.
+const stripped = (template: string): string =>
+  template.split(/(?<=\n)/).map((line) => (/^[ \t]*(?:(?:<#[^>]*>|<\/#[^>]*>)[ \t]*)+\r?\n?$/.test(line) && !line.includes("${") ? line.trim() : line)).join("");
+
 // The template as a tree of nodes.
-function parse(template: string): Node[] {
+function parse(source: string): Node[] {
+  const template = stripped(source);
   const root: Node[] = [];
   const stack: { nodes: Node[]; node?: Extract<Node, { kind: "list" | "if" }> }[] = [{ nodes: root }];
   const top = () => stack[stack.length - 1]!;
