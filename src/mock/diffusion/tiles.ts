@@ -108,7 +108,7 @@ export function tmsMetadata(root: string, item: Published, tables?: Map<string, 
     const types = new Map(table?.columns.map((column) => [column.name, column.type]));
     return [{
       id: layer.table, fields: Object.fromEntries(layer.attributes.map((name) => [name, fieldType(types.get(name))])),
-      ...(table?.geometryType ? { geometry: table.geometryType } : {}), minzoom: zooms[0], maxzoom: zooms.at(-1),
+      ...(table?.geometryType ?? layer.geometry_type ? { geometry: table?.geometryType ?? layer.geometry_type } : {}), minzoom: zooms[0], maxzoom: zooms.at(-1),
     }];
   });
   return {
