@@ -19,11 +19,13 @@ function tmsLayer(input: RouteInput, open: boolean): Published | Response {
 
 /** The TMS routes of one visibility: `[path suffix, handler]` under `{root}/1.0.0`. */
 export function tmsRoutes(open: boolean, root: string): [string, DiffusionHandler][] {
+  // Links are given on the origin asked: the local server registers the routes under one origin but answers on its own.
+  const rootOf = (input: RouteInput): string => `${input.url.origin}${new URL(root).pathname.replace(/\/+$/, "")}`;
   return [
-    ["", ({ store }) => xml(tmsServiceDocument(root, store.run((ctx) => publishedOn(ctx, "WMTS-TMS", open))))],
+    ["", (input) => xml(tmsServiceDocument(rootOf(input), input.store.run((ctx) => publishedOn(ctx, "WMTS-TMS", open))))],
     ["/:layer", (input) => {
       const found = tmsLayer(input, open);
-      return found instanceof Response ? found : xml(tmsTileMap(root, found));
+      return found instanceof Response ? found : xml(tmsTileMap(rootOf(input), found));
     }],
     ["/:layer/metadata.json", async (input) => {
       const found = tmsLayer(input, open);
@@ -32,7 +34,7 @@ export function tmsRoutes(open: boolean, root: string): [string, DiffusionHandle
       if (pyramid?.type !== "ROK4-PYRAMID-VECTOR") return tmsError(`La couche ${input.params.layer} est une pyramide raster : pas de metadata.json.`);
       // The field types come from the tables' columns; without them (unreadable data) every field is a String.
       const tables = await pyramidTables(input.store, pyramid).catch(() => undefined);
-      return json(tmsMetadata(root, found, tables), 200, { "Access-Control-Allow-Origin": "*" });
+      return json(tmsMetadata(rootOf(input), found, tables), 200, { "Access-Control-Allow-Origin": "*" });
     }],
     ["/:layer/:z/:x/:tile", (input) => {
       const found = tmsLayer(input, open);

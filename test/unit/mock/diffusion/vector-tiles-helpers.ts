@@ -1,8 +1,65 @@
-// What the vector tile tests share: the XYZ tile of a place, a tile point back to longitude and latitude,
-// and a tile's bytes decoded as MapLibre and OpenLayers read them (@mapbox/vector-tile over pbf).
+// What the vector tile tests share: the vector tutorial's flow up to the TMS publication of its pyramid,
+// the XYZ tile of a place, a tile point back to longitude and latitude, and a tile's bytes decoded as
+// MapLibre and OpenLayers read them (@mapbox/vector-tile over pbf).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { VectorTile } from "@mapbox/vector-tile";
 import type { VectorTileFeature } from "@mapbox/vector-tile";
 import { PbfReader } from "pbf";
+import ids from "../../../../_data/ids.json" with { type: "json" };
+import { bytesForm, DS } from "../helpers.ts";
+import type { Reply, Send } from "../helpers.ts";
+
+/** The composition of the tests' pyramid: the tutorial's levels, some attributes left out. */
+export const COMPOSITION = [
+  { table: "pays", top_level: "0", bottom_level: "7", attributes: ["nom", "code_iso"] },
+  { table: "ecoregions", top_level: "3", bottom_level: "7", attributes: ["*"] },
+  { table: "villes", top_level: "5", bottom_level: "7", attributes: ["nom", "population"] },
+];
+
+const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../public/samples/vecteur/${name}`, import.meta.url)));
+
+/**
+ * The vector tutorial up to the pyramid's TMS publication as `monde_tuiles` (levels 0 to 7), through an API
+ * caller (MSW harness or local server) and its fake clock; returns the pyramid's id.
+ */
+export async function publishVectorPyramid(call: (method: string, path: string, send?: Send) => Promise<Reply>, tick: (ms: number) => void): Promise<string> {
+  const created = await call("POST", `${DS}/uploads`, { json: { name: "Données mondiales", description: "Pays, écorégions et villes", type: "VECTOR", srs: "EPSG:4326" } });
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  const upload = created.body._id as string;
+  for (const [path, name] of [["data/monde.gpkg", "monde.gpkg"], ["data/villes.csv", "villes.csv"]] as const) {
+    assert.equal((await call("POST", `${DS}/uploads/${upload}/data?path=${encodeURIComponent(path)}`, { form: bytesForm(sample(name), name) })).status, 204);
+  }
+  assert.equal((await call("POST", `${DS}/uploads/${upload}/md5`, { form: bytesForm(sample("monde.md5"), "monde.md5") })).status, 204);
+  assert.equal((await call("POST", `${DS}/uploads/${upload}/close`)).status, 204);
+  tick(10_000);
+  const run = async (body: unknown): Promise<Reply> => {
+    const execution = await call("POST", `${DS}/processings/executions`, { json: body });
+    assert.equal(execution.status, 200, JSON.stringify(execution.body));
+    assert.equal((await call("POST", `${DS}/processings/executions/${execution.body._id}/launch`)).status, 204);
+    tick(5000);
+    const done = await call("GET", `${DS}/processings/executions/${execution.body._id}`);
+    assert.equal(done.body.status, "SUCCESS", JSON.stringify(done.body));
+    return done;
+  };
+  const db = await run({
+    processing: ids.processings.vector_to_db, inputs: { upload: [upload] },
+    output: { stored_data: { name: "Pays, écorégions et villes", storage_tags: ["VECTEUR"] } }, parameters: { srs: "EPSG:3857" },
+  });
+  const pyramid = await run({
+    processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db.body.output.stored_data._id] },
+    output: { stored_data: { name: "Pays, écorégions et villes en tuiles", storage_tags: ["PYRAMIDE"] } }, parameters: { composition: COMPOSITION },
+  });
+  const pyramidId = pyramid.body.output.stored_data._id as string;
+  const configuration = await call("POST", `${DS}/configurations`, {
+    json: { type: "WMTS-TMS", name: "Pays et écorégions", layer_name: "monde_tuiles", type_infos: { title: "Mes écorégions", abstract: "Tuiles vectorielles", used_data: [{ bottom_level: "7", top_level: "0", stored_data: pyramidId }] } },
+  });
+  assert.equal(configuration.status, 200, JSON.stringify(configuration.body));
+  const offering = await call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmts, open: true } });
+  assert.equal(offering.status, 200, JSON.stringify(offering.body));
+  tick(2000);
+  return pyramidId;
+}
 
 /** XYZ tile (row counted from the top) of a longitude, latitude at level z. */
 export function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
@@ -26,4 +83,11 @@ export const decodeTile = (bytes: Uint8Array): VectorTile => new VectorTile(new 
 export function layerFeatures(tile: VectorTile, name: string): VectorTileFeature[] {
   const layer = tile.layers[name];
   return layer ? Array.from({ length: layer.length }, (_, i) => layer.feature(i)) : [];
+}
+
+/** A tile as a client gets it: status, content type, CORS header, bytes (and their text, for error documents). */
+export async function fetchTile(url: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; cors: string | null; bytes: Uint8Array; text: string }> {
+  const response = await fetch(url, { headers });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, type: response.headers.get("content-type") ?? "", cors: response.headers.get("access-control-allow-origin"), bytes, text: new TextDecoder().decode(bytes) };
 }

@@ -3,55 +3,21 @@
 // as MapLibre and OpenLayers read them, the levels of each table, the errors, and metadata.json against them.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import ids from "../../../../_data/ids.json" with { type: "json" };
-import { bytesForm, createTypedUpload, DS, fetchText, harness, runExecution, sendBytes } from "../helpers.ts";
-import { decodeTile, layerFeatures, lonLatOf, tileOf } from "./vector-tiles-helpers.ts";
+import { DS, fetchText, harness } from "../helpers.ts";
+import { decodeTile, fetchTile, layerFeatures, lonLatOf, publishVectorPyramid, tileOf } from "./vector-tiles-helpers.ts";
 
 const h = harness();
 after(() => h.close());
 
 const TMS = "https://data.geopf.fr/tms/1.0.0/monde_tuiles";
-const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../public/samples/vecteur/${name}`, import.meta.url)));
-const composition = [
-  { table: "pays", top_level: "0", bottom_level: "7", attributes: ["nom", "code_iso"] },
-  { table: "ecoregions", top_level: "3", bottom_level: "7", attributes: ["*"] },
-  { table: "villes", top_level: "5", bottom_level: "7", attributes: ["nom", "population"] },
-];
 
-/** A tile as a client gets it: status, content type, CORS header and bytes. */
-async function getTile(path: string, base = TMS): Promise<{ status: number; type: string; cors: string | null; bytes: Uint8Array; text: string }> {
-  const response = await fetch(`${base}/${path}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return { status: response.status, type: response.headers.get("content-type") ?? "", cors: response.headers.get("access-control-allow-origin"), bytes, text: new TextDecoder().decode(bytes) };
-}
+// A tile of the layer (or of another layer's root) as a client gets it.
+const getTile = (path: string, base = TMS): ReturnType<typeof fetchTile> => fetchTile(`${base}/${path}`);
 
 let pyramidId = "";
-
 before(async () => {
-  const upload = await createTypedUpload(h, "VECTOR", "EPSG:4326", "Données mondiales");
-  await sendBytes(h, upload, [["data/monde.gpkg", sample("monde.gpkg")], ["data/villes.csv", sample("villes.csv")]]);
-  assert.equal((await h.call("POST", `${DS}/uploads/${upload}/md5`, { form: bytesForm(sample("monde.md5"), "monde.md5") })).status, 204);
-  assert.equal((await h.call("POST", `${DS}/uploads/${upload}/close`)).status, 204);
-  h.tick(10_000);
-  const db = await runExecution(h, {
-    processing: ids.processings.vector_to_db, inputs: { upload: [upload] },
-    output: { stored_data: { name: "Pays, écorégions et villes", storage_tags: ["VECTEUR"] } }, parameters: { srs: "EPSG:3857" },
-  });
-  assert.equal(db.body.status, "SUCCESS", JSON.stringify(db.body));
-  const pyramid = await runExecution(h, {
-    processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db.body.output.stored_data._id] },
-    output: { stored_data: { name: "Pays, écorégions et villes en tuiles", storage_tags: ["PYRAMIDE"] } }, parameters: { composition },
-  });
-  assert.equal(pyramid.body.status, "SUCCESS", JSON.stringify(pyramid.body));
-  const configuration = await h.call("POST", `${DS}/configurations`, {
-    json: { type: "WMTS-TMS", name: "Pays et écorégions", layer_name: "monde_tuiles", type_infos: { title: "Mes écorégions", abstract: "Tuiles vectorielles", used_data: [{ bottom_level: "7", top_level: "0", stored_data: pyramid.body.output.stored_data._id }] } },
-  });
-  assert.equal(configuration.status, 200, JSON.stringify(configuration.body));
-  const offering = await h.call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmts, open: true } });
-  assert.equal(offering.status, 200, JSON.stringify(offering.body));
-  h.tick(2000);
-  pyramidId = pyramid.body.output.stored_data._id;
+  pyramidId = await publishVectorPyramid(h.call, h.tick);
 });
 
 test("TMS vector tile: the tile of Paris at level 5 holds the three tables, with the composition's attributes and Paris in place", async () => {
