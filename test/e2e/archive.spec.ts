@@ -1,6 +1,9 @@
 // The whole archive tutorial, every block in order on every page, in simulated mode.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { ARCHIVE_PAGES, block, expectChained, openTutorialPage, responseOf, runAllBlocks } from "./helpers.ts";
+import { ARCHIVE_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks } from "./helpers.ts";
+import { checkArchiveDownload } from "./map-helpers.ts";
 
 test("the archive tutorial runs end to end in the simulated datastore", async ({ page }) => {
   const statuses: string[] = [];
@@ -27,6 +30,28 @@ test("the archive tutorial runs end to end in the simulated datastore", async ({
       const offering = page.locator('[data-api-block][data-method="GET"][data-url$="/offerings/{offering}"]');
       await expect(responseOf(offering)).toContainText('"status": "PUBLISHED"');
       await expect(responseOf(offering)).toContainText("/telechargement/resource/limites_administratives");
+
+      // The download service: capabilities → resource → sub-resource (files, sizes, MD5) → the file's bytes.
+      const capabilities = (await responseJson(block(page, "GET", "/capabilities?zone=FXX&format=GEOJSON"))) as { entry: { id: string }[] };
+      expect(capabilities.entry.map((entry) => entry.id)).toContain("https://data.geopf.fr/telechargement/resource/limites_administratives");
+      const resource = (await responseJson(block(page, "GET", "/resource/limites_administratives"))) as { entry: { id: string; zone: { term: string } }[] };
+      expect(resource.entry.map((entry) => [entry.id.split("/").pop(), entry.zone.term])).toEqual([["departements", "FXX"]]);
+      const files = (await responseJson(block(page, "GET", "/resource/limites_administratives/departements"))) as {
+        entry: { title: string; content: string; link: { href: string; length: number }[] }[];
+      };
+      const samples = ["departements.csv", "departements.geojson", "LISEZMOI.txt"];
+      expect(files.entry.map((entry) => entry.title).sort()).toEqual([...samples].sort());
+      for (const name of samples) {
+        const bytes = readFileSync(`public/samples/archive/${name}`);
+        const entry = files.entry.find((item) => item.title === name)!;
+        expect(entry.content, name).toBe(createHash("md5").update(bytes).digest("hex"));
+        expect(entry.link[0]!.length, name).toBe(bytes.length);
+        expect(entry.link[0]!.href).toBe(`https://data.geopf.fr/telechargement/download/limites_administratives/departements/${name}`);
+      }
+      const csv = readFileSync("public/samples/archive/departements.csv", "utf8");
+      const download = block(page, "GET", "/download/limites_administratives/departements/departements.csv");
+      expect(((await responseOf(download).textContent()) ?? "").trim()).toBe(csv.trim());
+      await checkArchiveDownload(page);
     }
   }
   console.log(statuses.join("\n"));
