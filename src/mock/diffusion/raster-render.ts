@@ -1,5 +1,6 @@
 // Images drawn from the source images of raster pyramids: each output pixel's centre, in the asked CRS, is
-// converted to each source's CRS and takes the nearest source pixel (the last source on top); no data
+// converted to each source's CRS and takes the nearest source pixel (the sources painted in order, the last
+// one on top); no data
 // (GDAL_NODATA, transparent alpha or outside every image) is left to the background. 8-bit images keep
 // their values; other formats are stretched linearly from their minimum and maximum to 0–255.
 import { envelopeToWgs84, lambert93ToWgs84, mercatorToWgs84, PM_HALF_SIDE, pmResolution, wgs84ToLambert93, wgs84ToMercator } from "../formats/crs.ts";
@@ -10,7 +11,7 @@ import type { RasterSource } from "./raster-data.ts";
 type Point = [number, number];
 type Convert = (x: number, y: number) => Point;
 
-const GEOGRAPHIC = ["EPSG:4326", "CRS:84", "EPSG:4171", "EPSG:4258"];
+const GEOGRAPHIC = ["EPSG:4326", "CRS:84", "EPSG:4171"];
 const same: Convert = (x, y) => [x, y];
 
 /** CRS → WGS 84 longitude, latitude (x east, y north), when the simulation knows the CRS. */
@@ -32,23 +33,23 @@ export function fromLonLat(srs: string | undefined): Convert | undefined {
 // A source ready to be sampled from one target CRS.
 interface Prepared {
   source: RasterSource;
-  /** Target coordinates (or their lon/lat) → source coordinates; `direct` when the CRS is the target's. */
+  /** Lon/lat → source coordinates (unused when `direct`: the source's CRS is the target's). */
   convert: Convert;
   direct: boolean;
   /** WGS 84 box of the source, a little enlarged, for a quick rejection. */
   box: [number, number, number, number];
 }
 
-// The sources that can be drawn in `srs` (known CRS), top first.
+// The sources that can be drawn in `srs` (known CRS), bottom first.
 function prepare(sources: RasterSource[], srs: string): Prepared[] {
   const prepared: Prepared[] = [];
-  for (const source of [...sources].reverse()) {
+  for (const source of sources) {
     const convert = fromLonLat(source.srs);
     const { origin: [x, y], pixelSize: [sx, sy], width, height } = source;
     const box = envelopeToWgs84(source.srs, [x, y - height * sy, x + width * sx, y]);
     if (!convert || !box) continue;
     const direct = source.srs === srs || (GEOGRAPHIC.includes(srs) && GEOGRAPHIC.includes(source.srs ?? ""));
-    prepared.push({ source, convert: direct ? same : convert, direct, box: [box[0] - 0.01, box[1] - 0.01, box[2] + 0.01, box[3] + 0.01] });
+    prepared.push({ source, convert, direct, box: [box[0] - 0.01, box[1] - 0.01, box[2] + 0.01, box[3] + 0.01] });
   }
   return prepared;
 }
@@ -57,7 +58,7 @@ function prepare(sources: RasterSource[], srs: string): Prepared[] {
 export function pixelIndex(source: RasterSource, x: number, y: number): number {
   const col = Math.floor((x - source.origin[0]) / source.pixelSize[0]);
   const row = Math.floor((source.origin[1] - y) / source.pixelSize[1]);
-  if (col < 0 || row < 0 || col >= source.width || row >= source.height) return -1;
+  if (!(col >= 0 && row >= 0 && col < source.width && row < source.height)) return -1;
   return (row * source.width + col) * source.channels;
 }
 
@@ -72,63 +73,115 @@ function isNodata(source: RasterSource, at: number): boolean {
   return true;
 }
 
-// Writes the RGBA colour of a source pixel into `data` at `out`.
+// Writes the RGBA colour of a source pixel into `data` at `out` (8-bit values as they are, others stretched).
 function writeColour(source: RasterSource, at: number, data: Uint8Array, out: number): void {
-  const { samples, channels, range: [min, max] } = source;
-  const scale = (v: number): number => (source.format === "UINT8" ? v : Math.max(0, Math.min(255, Math.round(((v - min) / (max - min)) * 255))));
+  const { samples, channels } = source;
+  const [min, max] = source.range;
+  const eight = source.format === "UINT8";
+  const k = 255 / (max - min);
+  const first = samples[at]!;
+  const v0 = eight ? first : Math.max(0, Math.min(255, Math.round((first - min) * k)));
   if (channels <= 2) {
-    const gray = scale(samples[at]!);
-    data[out] = gray;
-    data[out + 1] = gray;
-    data[out + 2] = gray;
-    data[out + 3] = channels === 2 ? scale(samples[at + 1]!) : 255;
+    data[out] = v0;
+    data[out + 1] = v0;
+    data[out + 2] = v0;
+    const alpha = samples[at + 1]!;
+    data[out + 3] = channels === 2 ? (eight ? alpha : Math.max(0, Math.min(255, Math.round((alpha - min) * k)))) : 255;
     return;
   }
-  data[out] = scale(samples[at]!);
-  data[out + 1] = scale(samples[at + 1]!);
-  data[out + 2] = scale(samples[at + 2]!);
-  data[out + 3] = channels >= 4 ? scale(samples[at + 3]!) : 255;
+  data[out] = v0;
+  for (let c = 1; c < (channels >= 4 ? 4 : 3); c++) {
+    const v = samples[at + c]!;
+    data[out + c] = eight ? v : Math.max(0, Math.min(255, Math.round((v - min) * k)));
+  }
+  if (channels === 3) data[out + 3] = 255;
 }
 
 /** The topmost source with data at a point of `srs` (x east, y north), and the index of its pixel. */
 export function sourceAt(sources: RasterSource[], srs: string, x: number, y: number): { source: RasterSource; at: number } | undefined {
-  return findAt(prepare(sources, srs), toLonLat(srs), x, y);
-}
-
-// The topmost prepared source with data at (x, y) of the target CRS.
-function findAt(prepared: Prepared[], toWgs84: Convert | undefined, x: number, y: number): { source: RasterSource; at: number } | undefined {
-  let lonLat: Point | undefined;
-  for (const item of prepared) {
-    let point: Point;
-    if (item.direct) point = [x, y];
-    else {
-      if (!toWgs84) continue;
-      lonLat ??= toWgs84(x, y);
-      const [lon, lat] = lonLat;
-      if (lon < item.box[0] || lon > item.box[2] || lat < item.box[1] || lat > item.box[3]) continue;
-      point = item.convert(lon, lat);
-    }
-    const at = pixelIndex(item.source, point[0], point[1]);
+  const toWgs84 = toLonLat(srs);
+  for (const item of prepare(sources, srs).reverse()) {
+    const point = item.direct ? [x, y] : toWgs84 ? item.convert(...toWgs84(x, y)) : undefined;
+    const at = point ? pixelIndex(item.source, point[0]!, point[1]!) : -1;
     if (at >= 0 && !isNodata(item.source, at)) return { source: item.source, at };
   }
   return undefined;
 }
 
-/** Draws `width` × `height` pixels covering `bbox` [minX, minY, maxX, maxY] of `srs` (x east, y north). */
-export function renderBox(sources: RasterSource[], srs: string, bbox: [number, number, number, number], width: number, height: number, background?: [number, number, number, number]): RgbaImage {
-  const image = blankImage(width, height, background);
-  const prepared = prepare(sources, srs);
-  const toWgs84 = toLonLat(srs);
-  if (prepared.length === 0) return image;
+// Output pixels per side of the cells whose source coordinates are interpolated between exact corners.
+const STEP = 16;
+// Largest interpolation error accepted, in source pixels (GDAL's default approximation threshold).
+const TOLERANCE = 0.125;
+
+// Paints one source over the image: each output pixel takes the source pixel under its centre. Source
+// coordinates are computed exactly at the corners of 16 × 16 cells and interpolated inside a cell when its
+// centre's exact position is within TOLERANCE of the interpolated one (else every pixel is computed).
+function paint(item: Prepared, toWgs84: Convert, bbox: [number, number, number, number], image: RgbaImage): void {
+  const { width, height, data } = image;
+  const { source } = item;
   const [minX, minY, maxX, maxY] = bbox;
   const dx = (maxX - minX) / width;
   const dy = (maxY - minY) / height;
-  for (let j = 0; j < height; j++) {
+  const exact = (i: number, j: number): Point => {
+    const x = minX + (i + 0.5) * dx;
     const y = maxY - (j + 0.5) * dy;
-    for (let i = 0; i < width; i++) {
-      const found = findAt(prepared, toWgs84, minX + (i + 0.5) * dx, y);
-      if (found) writeColour(found.source, found.at, image.data, (j * width + i) * 4);
+    if (item.direct) return [x, y];
+    const [lon, lat] = toWgs84(x, y);
+    return item.convert(lon, lat);
+  };
+  const { origin: [ox, oy], pixelSize: [sx, sy], width: sw, height: sh, channels } = source;
+  const simple = source.nodata === undefined && (channels === 1 || channels === 3) && source.format === "UINT8";
+  const put = (i: number, j: number, x: number, y: number): void => {
+    const col = Math.floor((x - ox) / sx);
+    const row = Math.floor((oy - y) / sy);
+    if (!(col >= 0 && row >= 0 && col < sw && row < sh)) return;
+    const at = (row * sw + col) * channels;
+    if (simple || !isNodata(source, at)) writeColour(source, at, data, (j * width + i) * 4);
+  };
+  const columns = Math.ceil(width / STEP);
+  const rows = Math.ceil(height / STEP);
+  const nodes: Point[] = [];
+  for (let gj = 0; gj <= rows; gj++) for (let gi = 0; gi <= columns; gi++) nodes.push(exact(gi * STEP, gj * STEP));
+  for (let gj = 0; gj < rows; gj++) {
+    for (let gi = 0; gi < columns; gi++) {
+      const [a, b, c, d] = [nodes[gj * (columns + 1) + gi]!, nodes[gj * (columns + 1) + gi + 1]!, nodes[(gj + 1) * (columns + 1) + gi]!, nodes[(gj + 1) * (columns + 1) + gi + 1]!];
+      const [i0, j0] = [gi * STEP, gj * STEP];
+      const [i1, j1] = [Math.min(i0 + STEP, width), Math.min(j0 + STEP, height)];
+      const middle = exact(i0 + STEP / 2, j0 + STEP / 2);
+      const error = Math.abs((a[0] + b[0] + c[0] + d[0]) / 4 - middle[0]) / sx + Math.abs((a[1] + b[1] + c[1] + d[1]) / 4 - middle[1]) / sy;
+      if (!(error < TOLERANCE)) {
+        for (let j = j0; j < j1; j++) {
+          for (let i = i0; i < i1; i++) {
+            const [x, y] = exact(i, j);
+            put(i, j, x, y);
+          }
+        }
+        continue;
+      }
+      for (let j = j0; j < j1; j++) {
+        const v = (j - j0) / STEP;
+        const [lx, ly, rx, ry] = [a[0] + (c[0] - a[0]) * v, a[1] + (c[1] - a[1]) * v, b[0] + (d[0] - b[0]) * v, b[1] + (d[1] - b[1]) * v];
+        for (let i = i0; i < i1; i++) {
+          const u = (i - i0) / STEP;
+          put(i, j, lx + (rx - lx) * u, ly + (ry - ly) * u);
+        }
+      }
     }
+  }
+}
+
+/** Draws `width` × `height` pixels covering `bbox` [minX, minY, maxX, maxY] of `srs` (x east, y north). */
+export function renderBox(sources: RasterSource[], srs: string, bbox: [number, number, number, number], width: number, height: number, background?: [number, number, number, number]): RgbaImage {
+  const image = blankImage(width, height, background);
+  const toWgs84 = toLonLat(srs);
+  const area = envelopeToWgs84(srs, bbox);
+  if (!toWgs84 || !area) return image;
+  for (const item of prepare(sources, srs)) {
+    // Quick rejection, with a margin for the curved edges of a projected box.
+    const { box } = item;
+    const margin = Math.max(area[2] - area[0], area[3] - area[1]) * 0.05;
+    if (box[0] > area[2] + margin || box[2] < area[0] - margin || box[1] > area[3] + margin || box[3] < area[1] - margin) continue;
+    paint(item, toWgs84, bbox, image);
   }
   return image;
 }
