@@ -105,7 +105,7 @@ test("GetFeatureInfo at those pixels: the feature's attributes in JSON, HTML fro
   const steppes = await info(STEPPES, "application/json");
   assert.equal(steppes.status, 200);
   assert.match(steppes.headers.get("content-type")!, /^application\/json/);
-  const json = await steppes.json();
+  const json = (await steppes.json()) as any;
   assert.equal(json.type, "FeatureCollection");
   assert.equal(json.numberReturned, 1);
   assert.deepEqual(json.crs.properties.name, "urn:ogc:def:crs:EPSG::4326");
@@ -114,14 +114,14 @@ test("GetFeatureInfo at those pixels: the feature's attributes in JSON, HTML fro
   assert.equal(json.features[0].geometry.type, "MultiPolygon");
   assert.deepEqual(json.features[0].geometry.coordinates[0][0][0].map((v: number) => Math.round(v * 1e6) / 1e6), [-9.6, 32.6]);
   // Both tables answer at the France pixel, the top one (pays) first.
-  const france = await (await info(FRANCE, "application/json")).json();
+  const france = (await (await info(FRANCE, "application/json")).json()) as any;
   assert.deepEqual(france.features.map((f: { id: string }) => f.id), ["pays.1", "ecoregions.1"]);
   assert.equal(france.features[0].properties.nom, "France");
   const html = await (await info(FRANCE, "text/html")).text();
   assert.match(html, /<h3>France<\/h3>\n<p>Code ISO : FRA — population : 68000000 habitants<\/p>/);
   assert.match(html, /<h3>Forêts atlantiques de l'Ouest européen<\/h3>\n<p>Biome : Forêts tempérées de feuillus et mixtes \(royaume Paléarctique\)<\/p>/);
   assert.match(await (await info(STEPPES, "text/plain")).text(), /Résultats pour la table « ecoregions » :[\s\S]*nom_ecoregion = Steppes présahariennes/);
-  assert.deepEqual((await (await info(OCEAN, "application/json", 10)).json()).features, []);
+  assert.deepEqual(((await (await info(OCEAN, "application/json", 10)).json()) as any).features, []);
 });
 
 test("GetLegendGraphic: a swatch per rule, in the styles' order, with each rule's colour", async () => {
