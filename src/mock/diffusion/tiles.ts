@@ -64,7 +64,7 @@ export function tmsService(root: string, published: Published[]): string {
   );
 }
 
-/** TMS `{tms}/1.0.0/{layer}`: bounding box, origin, tile format and tile sets of the levels. */
+/** TMS `{tms}/1.0.0/{layer}`: bounding box, origin, tile format and tile sets of the levels with their tile limits. */
 export function tmsTileMap(root: string, item: Published): string {
   const { top, bottom } = usedLevels(item.configuration);
   const bbox = publishedBbox(item);
@@ -73,7 +73,11 @@ export function tmsTileMap(root: string, item: Published): string {
   const format = tileFormat(item);
   const href = `${root}/1.0.0/${item.configuration.layer_name}`;
   const sets = [];
-  for (let z = top; z <= bottom; z++) sets.push(el("TileSet", { href: `${href}/${z}`, "units-per-pixel": pmResolution(z), order: z }));
+  // As ROK4, each level's tile limits (the PM tiles covering the layer's box, as in the WMTS TileMatrixLimits).
+  for (let z = top; z <= bottom; z++) {
+    const r = pmTileRange(bbox, z);
+    sets.push(el("TileSet", { href: `${href}/${z}`, minrow: r.minRow, maxrow: r.maxRow, mincol: r.minCol, maxcol: r.maxCol, "units-per-pixel": pmResolution(z), order: z }));
+  }
   return xmlDocument(
     el("TileMap", { version: "1.0.0", tilemapservice: `${root}/1.0.0` },
       el("Title", {}, text(item.configuration.type_infos.title) || item.configuration.name), el("Abstract", {}, text(item.configuration.type_infos.abstract)),

@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import ids from "../../../../_data/ids.json" with { type: "json" };
 import { DS, fetchText, harness } from "../helpers.ts";
+import { descendants, parseXml } from "../../../../src/mock/formats/xml.ts";
 import { decodeTile, fetchTile, layerFeatures, lonLatOf, publishVectorPyramid, tileOf } from "./vector-tiles-helpers.ts";
 
 const h = harness();
@@ -122,6 +123,24 @@ test("TMS metadata.json describes exactly what the tiles hold", async () => {
       }
     }
   }
+});
+
+test("TMS TileMap: each level's tile limits are those within which the tiles answer", async () => {
+  const tileMap = await fetchText(TMS);
+  assert.equal(tileMap.status, 200, tileMap.text);
+  const sets = descendants(parseXml(tileMap.text), "TileSet");
+  assert.deepEqual(sets.map((set) => set.attributes.order), ["0", "1", "2", "3", "4", "5", "6", "7"]);
+  const level5 = sets.find((set) => set.attributes.href === `${TMS}/5`)!;
+  const [minRow, maxRow, minCol, maxCol] = ["minrow", "maxrow", "mincol", "maxcol"].map((name) => Number(level5.attributes[name]));
+  const status = async (x: number, y: number): Promise<number> => (await getTile(`5/${x}/${y}.pbf`)).status;
+  // Lisbon's tile is inside; one column or one row past the limits is outside (the no-data message names them).
+  const lisbon = tileOf(-9.14, 38.72, 5);
+  assert.ok(lisbon.x >= minCol! && lisbon.x <= maxCol! && lisbon.y >= minRow! && lisbon.y <= maxRow!);
+  assert.equal(await status(lisbon.x, lisbon.y), 200);
+  const past = await getTile(`5/${maxCol! + 1}/${minRow}.pbf`);
+  assert.equal(past.status, 404);
+  assert.match(past.text, new RegExp(`colonnes ${minCol} à ${maxCol}, lignes ${minRow} à ${maxRow}`));
+  assert.equal((await getTile(`5/${minCol}/${maxRow! + 1}.pbf`)).status, 404);
 });
 
 test("private TMS: the same pyramid published on the private endpoint is served there only", async () => {
