@@ -1,13 +1,15 @@
 // GetFeatureInfo answers of the raster services (WMTS, WMS-Raster): the values of the source pixel under
 // the asked point, for layers whose configuration has `getfeatureinfo.stored_data`. JSON: a GeoJSON
 // FeatureCollection, one feature per layer with data there (properties: the image, its column and row and
-// `band_1`…`band_n`); text/plain: one line per layer.
+// `band_1`…`band_n`); text/plain: one line per layer; text/html: one table per layer.
 import { isObject } from "../core/json.ts";
 import type { Published } from "./published.ts";
 import { toLonLat } from "./raster-render.ts";
 
 /** INFO_FORMAT (INFOFORMAT in WMTS) values the raster services answer. */
-export const INFO_FORMATS = ["application/json", "text/plain"];
+export const INFO_FORMATS = ["application/json", "text/plain", "text/html"];
+
+const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Whether a raster layer answers GetFeatureInfo (its configuration asks for the stored data's values). */
 export function queryable(published: Published): boolean {
@@ -31,6 +33,15 @@ export function featureInfoResponse(format: string, found: PixelInfo[]): Respons
     const lines = found.map(({ layer, values }) =>
       values ? `Couche ${layer} : image ${values.path}, pixel (colonne ${values.col}, ligne ${values.row}), valeurs ${values.values.join(" ")}` : `Couche ${layer} : aucune donnée à cet endroit`);
     return new Response(`${lines.join("\n")}\n`, { headers });
+  }
+  if (format === "text/html") {
+    const tables = found.map(({ layer, values }) => {
+      if (!values) return `<p>Couche ${escape(layer)} : aucune donnée à cet endroit</p>`;
+      const head = values.values.map((_, index) => `<th>Bande ${index + 1}</th>`).join("");
+      const cells = values.values.map((value) => `<td>${value}</td>`).join("");
+      return `<table><caption>Couche ${escape(layer)}</caption><tr><th>Image</th><th>Colonne</th><th>Ligne</th>${head}</tr><tr><td>${escape(values.path)}</td><td>${values.col}</td><td>${values.row}</td>${cells}</tr></table>`;
+    });
+    return new Response(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>GetFeatureInfo</title></head><body>${tables.join("")}</body></html>`, { headers });
   }
   const features = found.flatMap(({ layer, point, srs, values }) => {
     if (!values) return [];

@@ -119,8 +119,8 @@ async function getFeatureInfo(input: RouteInput, checked: WmsRequest): Promise<R
   const closed = layers.filter((layer) => !queryable(layer)).map((layer) => layer.configuration.layer_name);
   if (closed.length > 0) return fail("LayerNotQueryable", `Couche(s) non interrogeable(s) : ${closed.join(", ")} (la configuration n'a pas de getfeatureinfo.stored_data).`);
   const infoFormat = param(url, "info_format");
-  if (!infoFormat) return fail("MissingParameterValue", `Paramètre INFO_FORMAT manquant (${INFO_FORMATS.join(" ou ")}).`);
-  if (!INFO_FORMATS.includes(infoFormat)) return fail("InvalidFormat", `INFO_FORMAT ${infoFormat} non servi : ${INFO_FORMATS.join(" ou ")}.`);
+  if (!infoFormat) return fail("MissingParameterValue", `Paramètre INFO_FORMAT manquant (${INFO_FORMATS.join(", ")}).`);
+  if (!INFO_FORMATS.includes(infoFormat)) return fail("InvalidFormat", `INFO_FORMAT ${infoFormat} non servi : ${INFO_FORMATS.join(", ")}.`);
   const point: number[] = [];
   for (const [name, max] of [["i", map.width], ["j", map.height]] as const) {
     const value = param(url, name);

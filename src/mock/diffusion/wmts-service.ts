@@ -54,8 +54,8 @@ function checkTile(url: URL, published: Published[], error: OwsError): TileReque
 async function featureInfo(input: RouteInput, tile: TileRequest, error: OwsError): Promise<Response> {
   const { url } = input;
   const infoFormat = param(url, "infoformat");
-  if (infoFormat === null) return error(400, "MissingParameterValue", "infoformat", "Paramètre INFOFORMAT manquant (application/json ou text/plain).");
-  if (!INFO_FORMATS.includes(infoFormat)) return error(400, "InvalidParameterValue", "infoformat", `INFOFORMAT ${infoFormat} non servi : application/json ou text/plain.`);
+  if (infoFormat === null) return error(400, "MissingParameterValue", "infoformat", `Paramètre INFOFORMAT manquant (${INFO_FORMATS.join(", ")}).`);
+  if (!INFO_FORMATS.includes(infoFormat)) return error(400, "InvalidParameterValue", "infoformat", `INFOFORMAT ${infoFormat} non servi : ${INFO_FORMATS.join(", ")}.`);
   const ij: number[] = [];
   for (const name of ["i", "j"]) {
     const value = param(url, name);

@@ -97,7 +97,9 @@ test("WMS-Raster errors and GetFeatureInfo values; WMTS GetFeatureInfo", async (
   const info = `${WMS}&REQUEST=GetFeatureInfo&LAYERS=corse_png&QUERY_LAYERS=corse_png&STYLES=&CRS=EPSG:2154&BBOX=${x - 50},${y - 50},${x + 50},${y + 50}&WIDTH=11&HEIGHT=11&I=5&J=5`;
   const json = (await (await fetch(`${info}&INFO_FORMAT=application/json`)).json()) as { features: { properties: unknown }[] };
   assert.deepEqual(json.features[0]?.properties, { layer: "corse_png", image: "data/corse.tif", column: col, row, band_1: rgbAt(col, row)[0], band_2: rgbAt(col, row)[1], band_3: rgbAt(col, row)[2] });
-  await exception(`${info}&INFO_FORMAT=text/html`, 400, "InvalidFormat", /INFO_FORMAT text\/html non servi/);
+  await exception(`${info}&INFO_FORMAT=application/vnd.ogc.gml`, 400, "InvalidFormat", /INFO_FORMAT application\/vnd.ogc.gml non servi/);
+  const html = await (await fetch(`${info}&INFO_FORMAT=text/html`)).text();
+  assert.match(html, new RegExp(`<td>data/corse.tif</td><td>${col}</td><td>${row}</td><td>${rgbAt(col, row).join("</td><td>")}</td>`));
   await exception(`${info.replace("I=5", "I=11")}&INFO_FORMAT=application/json`, 400, "InvalidPoint", /I doit être un entier de 0 à 10/);
 
   const [lon, lat] = lambert93ToWgs84(x, y);
