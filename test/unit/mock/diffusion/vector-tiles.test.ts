@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import ids from "../../../../_data/ids.json" with { type: "json" };
 import { DS, fetchText, harness } from "../helpers.ts";
 import { descendants, parseXml } from "../../../../src/mock/formats/xml.ts";
+import { PM_HALF_SIDE, wgs84ToMercator } from "../../../../src/mock/formats/crs.ts";
 import { decodeTile, fetchTile, layerFeatures, lonLatOf, publishVectorPyramid, tileOf } from "./vector-tiles-helpers.ts";
 
 const h = harness();
@@ -46,6 +47,24 @@ test("TMS vector tile: the tile of Paris at level 5 holds the three tables, with
   assert.equal(france.type, 3);
   // Every attribute of the eco-regions (["*"]), none of the columns left out of the composition elsewhere.
   assert.deepEqual(Object.keys(layerFeatures(decoded, "ecoregions")[0]!.properties).sort(), ["biome", "nom_ecoregion", "royaume"]);
+});
+
+test("TMS vector tile: OpenLayers' MVT format reads the layers, attributes and Web Mercator positions", async () => {
+  const { default: MVT } = await import("ol/format/MVT.js");
+  const z = 6;
+  const { x, y } = tileOf(2.35, 48.86, z);
+  const tile = await getTile(`${z}/${x}/${y}.pbf`);
+  assert.equal(tile.status, 200, tile.text);
+  // The tile's extent in EPSG:3857, as OpenLayers' VectorTile source gives it to the format.
+  const side = (2 * PM_HALF_SIDE) / 2 ** z;
+  const extent = [-PM_HALF_SIDE + x * side, PM_HALF_SIDE - (y + 1) * side, -PM_HALF_SIDE + (x + 1) * side, PM_HALF_SIDE - y * side];
+  const features = new MVT().readFeatures(tile.bytes.slice().buffer, { extent, featureProjection: "EPSG:3857" });
+  assert.deepEqual([...new Set(features.map((feature) => feature.get("layer")))], ["pays", "ecoregions", "villes"]);
+  const paris = features.find((feature) => feature.get("layer") === "villes" && feature.get("nom") === "Paris")!;
+  assert.equal(paris.get("population"), 2100000);
+  const [px, py] = paris.getFlatCoordinates();
+  const [ex, ey] = wgs84ToMercator(2.35, 48.86);
+  assert.ok(Math.hypot(px! - ex, py! - ey) < side / 1000, `Paris read at ${px}, ${py}, expected ${ex}, ${ey}`);
 });
 
 test("TMS vector tile: a table appears only between its own levels", async () => {
