@@ -21,8 +21,36 @@ export const blend = (under: Rgb, over: Rgb, opacity: number): Rgb => under.map(
 /** "#rrggbb" as RGB. */
 export const hex = (value: string): Rgb => [1, 3, 5].map((start) => parseInt(value.slice(start, start + 2), 16)) as Rgb;
 
+/**
+ * With MAP_SCREENSHOTS=<folder>, screenshots of the panel at 1400 px and 390 px wide, light and dark
+ * (<folder>/<name>-<width>-<scheme>.png), each once the map has drawn again; the page is left as it was.
+ */
+export async function screenshots(page: Page, panel: Locator, name: string): Promise<void> {
+  const folder = process.env["MAP_SCREENSHOTS"];
+  if (!folder) return;
+  const viewport = page.viewportSize();
+  const renders = async () => Number(await panel.getAttribute("data-map-renders"));
+  for (const width of [1400, 390]) {
+    const map = panel.locator(".map-panel__map");
+    const hasMap = (await map.count()) > 0;
+    const before = await renders();
+    const size = hasMap ? JSON.stringify(await map.boundingBox().then((box) => [box?.width, box?.height])) : "";
+    await page.setViewportSize({ width, height: 900 });
+    // A map of a new size draws again (the download list has no map).
+    const resized = hasMap && JSON.stringify(await map.boundingBox().then((box) => [box?.width, box?.height])) !== size;
+    if (resized) await expect.poll(renders).toBeGreaterThan(before);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: `${folder}/${name}-${width}-${scheme}.png` });
+    }
+  }
+  if (viewport) await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: null });
+}
+
 /** Presses "Voir sur la carte" under the answer of a block and waits until the layer is drawn; returns the panel. */
-export async function openMap(offering: Locator): Promise<Locator> {
+export async function openMap(offering: Locator, name: string): Promise<Locator> {
   const offer = offering.locator("[data-map-offer]");
   await expect(offer).toBeVisible();
   await offer.getByRole("button").click();
@@ -30,6 +58,7 @@ export async function openMap(offering: Locator): Promise<Locator> {
   await expect(panel).toHaveAttribute("data-map-state", /rendered|error/, { timeout: 30_000 });
   const state = await panel.getAttribute("data-map-state");
   expect(state, (await panel.locator(".map-panel__status").textContent()) ?? "").toBe("rendered");
+  await screenshots(offering.page(), panel, name);
   return panel;
 }
 
@@ -87,7 +116,7 @@ export async function summaryOf(panel: Locator): Promise<Record<string, string>>
 
 /** WFS (vector tutorial): pays, écorégions and villes drawn from GetFeature GeoJSON; counts from numberMatched. */
 export async function checkWfsMap(page: Page): Promise<void> {
-  const panel = await openMap(block(page, "GET", "/offerings/{offering wfs}"));
+  const panel = await openMap(block(page, "GET", "/offerings/{offering wfs}"), "wfs");
   const summary = await summaryOf(panel);
   expect(summary["Service"]).toContain("WFS");
   expect(await panel.locator(".map-panel__summary").textContent()).toContain("pays : 8 objets");
@@ -101,7 +130,7 @@ export async function checkWfsMap(page: Page): Promise<void> {
 
 /** WMS-Vecteur: the GetMap image drawn with the SLD; GetFeatureInfo on a click. */
 export async function checkWmsVectorMap(page: Page): Promise<void> {
-  const panel = await openMap(block(page, "GET", "/offerings/{offering wms}"));
+  const panel = await openMap(block(page, "GET", "/offerings/{offering wms}"), "wms-vecteur");
   expect((await summaryOf(panel))["Service"]).toContain("WMS");
   await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
   const image = await mapImage(panel);
@@ -113,7 +142,7 @@ export async function checkWmsVectorMap(page: Page): Promise<void> {
 
 /** TMS vector tiles (MVT): pays and écorégions from the pyramid, styled by the map; the feature's properties on a click. */
 export async function checkTmsVectorMap(page: Page): Promise<void> {
-  const panel = await openMap(block(page, "GET", "/offerings/{offering tms}"));
+  const panel = await openMap(block(page, "GET", "/offerings/{offering tms}"), "tms-vecteur");
   expect((await summaryOf(panel))["Service"]).toContain("vectorielles");
   await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
   const image = await mapImage(panel);
@@ -125,7 +154,7 @@ export async function checkTmsVectorMap(page: Page): Promise<void> {
 
 /** Raster tiles (WMTS-TMS) or WMS-Raster of the Corsica GeoTIFF: drawn over Corsica, background outside. */
 export async function checkRasterMap(page: Page, offering: "{offering wmts}" | "{offering wms raster}"): Promise<void> {
-  const panel = await openMap(block(page, "GET", `/offerings/${offering}`));
+  const panel = await openMap(block(page, "GET", `/offerings/${offering}`), offering === "{offering wmts}" ? "tms-raster" : "wms-raster");
   const summary = await summaryOf(panel);
   expect(summary["Service"]).toContain(offering === "{offering wmts}" ? "TMS" : "WMS");
   const image = await mapImage(panel);
@@ -143,6 +172,7 @@ export async function checkArchiveDownload(page: Page): Promise<void> {
   const panel = offer.locator(".map-panel");
   await expect(panel).toHaveAttribute("data-map-state", "rendered");
   await expect(panel.locator(".map-panel__status")).toHaveText("3 fichiers à télécharger :");
+  await screenshots(page, panel, "telechargement");
   const names = await panel.getByRole("link").allTextContents();
   expect(names.sort()).toEqual(["LISEZMOI.txt", "departements.csv", "departements.geojson"].sort());
   const download = page.waitForEvent("download");

@@ -2,9 +2,14 @@
 // step: checks, the pyramid's levels and channels (the published levels must exist in it), published offerings and
 // the public GetCapabilities answers (the last block of each publication page follows the offering's link).
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { RASTER_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks } from "./helpers.ts";
+import jpeg from "jpeg-js";
+import { RASTER_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks, serviceAnswer } from "./helpers.ts";
+import { checkRasterMap } from "./map-helpers.ts";
 
 const pageOf = (name: string) => RASTER_PAGES.find((path) => path.endsWith(`/${name}/`))!;
+
+/** The blue channel of every pixel of a decoded JPEG (RGBA). */
+const blues = (image: { data: Uint8Array }): number[] => Array.from({ length: image.data.length / 4 }, (_, index) => image.data[index * 4 + 2]!);
 
 
 
@@ -63,6 +68,20 @@ test("the raster tutorial runs end to end in the simulated datastore", async ({ 
       await expect(responseOf(offering)).toContainText("corse_raster");
       const capabilities = page.locator('[data-api-block][data-method="GET"][data-url*="REQUEST=GetCapabilities"]');
       await expect(responseOf(capabilities)).toContainText("corse_raster");
+      await checkRasterMap(page, "{offering wmts}");
+
+      // GetTile and the TMS tile: the same 256 × 256 JPEG tile of the pyramid, land and sea.
+      const wmtsTile = await serviceAnswer(page, block(page, "GET", "&TILEMATRIX=7&TILEROW=47&TILECOL=67&FORMAT=image/jpeg"));
+      const tmsTile = await serviceAnswer(page, block(page, "GET", "/1.0.0/corse_raster/7/67/47.jpeg"));
+      for (const tile of [wmtsTile, tmsTile]) {
+        expect(tile.status).toBe(200);
+        expect(tile.type).toContain("image/jpeg");
+      }
+      expect(Buffer.from(tmsTile.bytes).equals(Buffer.from(wmtsTile.bytes)), "mêmes octets en WMTS et en TMS").toBe(true);
+      const tile = jpeg.decode(wmtsTile.bytes, { useTArray: true });
+      expect([tile.width, tile.height]).toEqual([256, 256]);
+      expect(blues(tile).some((blue) => blue < 120), "des pixels de terre").toBe(true);
+      expect(blues(tile).some((blue) => blue > 160), "des pixels de mer").toBe(true);
     }
     if (path === pageOf("publication-wms")) {
       const offering = block(page, "GET", "/offerings/{offering wms raster}");
@@ -70,6 +89,17 @@ test("the raster tutorial runs end to end in the simulated datastore", async ({ 
       await expect(responseOf(offering)).toContainText("corse_raster");
       const capabilities = page.locator('[data-api-block][data-method="GET"][data-url*="REQUEST=GetCapabilities"]');
       await expect(responseOf(capabilities)).toContainText("<Name>corse_raster</Name>");
+      await checkRasterMap(page, "{offering wms raster}");
+
+      // GetMap over the delivered image's extent, in Lambert-93: the island in the middle, sea in the corner.
+      const map = await serviceAnswer(page, block(page, "GET", "&CRS=EPSG:2154&BBOX=1110000,6025000,1302000,6265000&WIDTH=384&HEIGHT=480&FORMAT=image/jpeg"));
+      expect(map.status).toBe(200);
+      expect(map.type).toContain("image/jpeg");
+      const image = jpeg.decode(map.bytes, { useTArray: true });
+      expect([image.width, image.height]).toEqual([384, 480]);
+      const blue = (x: number, y: number) => image.data[(y * image.width + x) * 4 + 2]!;
+      expect(blue(192, 240), "terre au centre").toBeLessThan(130);
+      expect(blue(5, 5), "mer dans le coin").toBeGreaterThan(160);
     }
     if (path === pageOf("nettoyage")) {
       // Deleted stored data are listed only with status=DELETED; nothing of the tutorial may be left alive.

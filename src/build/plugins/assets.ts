@@ -29,6 +29,22 @@ const emptyCookieJar: Plugin = {
   },
 };
 
+/**
+ * jpeg-js's encoder (the simulated services' JPEG tiles and images) returns a Node Buffer whenever `module` exists,
+ * which it does in a bundle: in the browser, where Buffer does not, it returns the same bytes as a Uint8Array.
+ */
+const jpegWithoutBuffer: Plugin = {
+  name: "jpeg-without-buffer",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /jpeg-js[\\/]lib[\\/]encoder\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, "utf8");
+      const patched = source.replace("return Buffer.from(byteout);", "return new Uint8Array(byteout);");
+      if (patched === source) throw new Error("jpeg-js : le retour Buffer.from(byteout) de l'encodeur a changé, revoir src/build/plugins/assets.ts");
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
 /** Bundles src/runtime/main.ts and src/runtime/styles/main.css into /assets while the pages render. */
 export default function assets(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ public: "/" });
@@ -53,7 +69,7 @@ export default function assets(eleventyConfig: EleventyConfig): void {
       sourcemap: "linked",
       chunkNames: "chunks/[name]-[hash]",
       tsconfig: "src/runtime/tsconfig.json",
-      plugins: [emptyCookieJar],
+      plugins: [emptyCookieJar, jpegWithoutBuffer],
       logLevel: "warning",
     });
     started.catch(() => undefined); // reported by eleventy.after, not as an unhandled rejection meanwhile

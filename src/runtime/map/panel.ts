@@ -53,7 +53,6 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
   }
   map.once("rendercomplete", () => {
     const ms = Math.round(performance.now() - options.started);
-    target_.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
     panel.dataset["mapMs"] = String(ms);
     if (errors > 0) {
       panel.dataset["mapState"] = "error";
@@ -62,6 +61,11 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
       panel.dataset["mapState"] = "rendered";
       status.textContent = STRINGS.map.rendered(ms);
     }
+  });
+  // Every drawing done (a new size, a pan, a zoom), for what waits on the map (tests, screenshots).
+  map.on("rendercomplete", () => {
+    target_.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
+    panel.dataset["mapRenders"] = String(Number(panel.dataset["mapRenders"] ?? 0) + 1);
   });
   let asked = 0;
   const identify = async (pixel: number[]) => {
