@@ -1,10 +1,11 @@
 // Drawing styled tables on a map frame as GeoServer does: tables from the bottom of the list up, each
 // FeatureTypeStyle in its own pass, each feature with the rules active at the frame's scale whose filter it
-// matches (ElseFilter rules when no other rule of the pass matched), symbolizers in document order.
+// matches (ElseFilter rules when no other rule of the pass matched), symbolizers in document order; in
+// geographic and Web Mercator frames wider than the world, features repeat in each world copy.
 import type { Feature, Geometry, Table } from "../vector-data.ts";
 import type { RgbaImage } from "../image.ts";
 import type { Frame } from "./project.ts";
-import { scaleDenominator, toPixel } from "./project.ts";
+import { scaleDenominator, toPixel, wrappedFrames } from "./project.ts";
 import type { Pixel } from "./raster.ts";
 import { Painter } from "./raster.ts";
 import type { Rule, Style, Symbolizer } from "./sld.ts";
@@ -77,25 +78,21 @@ export function rulesFor(rules: Rule[], scale: number, feature: Feature): Rule[]
   return matched.length > 0 ? matched : active.filter((rule) => rule.elseFilter);
 }
 
-/** Whether the style draws something for the feature at this scale (GetFeatureInfo only returns those). */
-export function drawn(style: Style, scale: number, feature: Feature): boolean {
-  return style.featureTypeStyles.some((rules) => rulesFor(rules, scale, feature).some((rule) => rule.symbolizers.some((s) => s.kind !== "text")));
-}
-
-/** Draws the tables on the image; the first of `layers` ends on top. */
+/** Draws the tables on the image; the first of `layers` ends on top; features repeat across the antimeridian. */
 export function drawLayers(image: RgbaImage, frame: Frame, layers: StyledTable[]): void {
   const painter = new Painter(image);
   const scale = scaleDenominator(frame);
+  const frames = wrappedFrames(frame);
   for (const { table, style } of [...layers].reverse()) {
-    const geometries = new Map<Feature, PixelGeometry>();
+    const geometries = new Map<Feature, PixelGeometry[]>();
     for (const rules of style.featureTypeStyles) {
       for (const feature of table.features) {
         if (!feature.geometry) continue;
         const applied = rulesFor(rules, scale, feature);
         if (applied.length === 0) continue;
-        let geometry = geometries.get(feature);
-        if (!geometry) geometries.set(feature, (geometry = pixelGeometry(frame, feature.geometry)));
-        for (const rule of applied) for (const symbolizer of rule.symbolizers) paint(painter, symbolizer, geometry);
+        let copies = geometries.get(feature);
+        if (!copies) geometries.set(feature, (copies = frames.map((copy) => pixelGeometry(copy, feature.geometry!))));
+        for (const geometry of copies) for (const rule of applied) for (const symbolizer of rule.symbolizers) paint(painter, symbolizer, geometry);
       }
     }
   }

@@ -5,9 +5,10 @@
 import type { Feature, Geometry, Table } from "../vector-data.ts";
 import { escapeXml } from "../../formats/xml.ts";
 import type { StyledTable } from "./draw.ts";
+import type { PixelGeometry } from "./draw.ts";
 import { pixelGeometry, rulesFor } from "./draw.ts";
 import type { Frame, MapCrs } from "./project.ts";
-import { projectCoordinates, scaleDenominator } from "./project.ts";
+import { projectCoordinates, scaleDenominator, wrappedFrames } from "./project.ts";
 import type { Pixel } from "./raster.ts";
 import { insideRings, segmentDistance } from "./raster.ts";
 import { renderFtl, templateFeature } from "./ftl.ts";
@@ -39,7 +40,11 @@ function drawnRadius(layer: StyledTable, scale: number, feature: Feature): numbe
 
 // Whether the geometry drawn in pixels is under the point.
 function hits(frame: Frame, geometry: Geometry, point: Pixel, radius: number): boolean {
-  const shape = pixelGeometry(frame, geometry);
+  return wrappedFrames(frame).some((copy) => hitsIn(pixelGeometry(copy, geometry), point, radius));
+}
+
+// Whether one copy of the geometry is under the point.
+function hitsIn(shape: PixelGeometry, point: Pixel, radius: number): boolean {
   const near = (line: Pixel[], tolerance: number): boolean => line.some((a, i) => segmentDistance(point, a, line[Math.min(i + 1, line.length - 1)]!) <= tolerance);
   const tolerance = Math.max(HIT_TOLERANCE, radius);
   return shape.points.some((p) => Math.hypot(p[0] - point[0], p[1] - point[1]) <= tolerance)

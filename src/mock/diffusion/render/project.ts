@@ -1,7 +1,7 @@
 // The map frame of a WMS request: its CRS (EPSG:3857, EPSG:4326, CRS:84, EPSG:2154), BBOX read in the
 // axis order of the WMS version, size in pixels; WGS 84 positions to pixels and back, and the scale
 // denominator as GeoServer computes it (OGC method: 0.28 mm pixels, degrees as metres at the equator).
-import { lambert93ToWgs84, mercatorToWgs84, wgs84ToLambert93, wgs84ToMercator } from "../../formats/crs.ts";
+import { lambert93ToWgs84, mercatorToWgs84, PM_HALF_SIDE, wgs84ToLambert93, wgs84ToMercator } from "../../formats/crs.ts";
 import type { Pixel } from "./raster.ts";
 
 /** CRS the simulated WMS draws in. */
@@ -61,6 +61,19 @@ export function toPixel(frame: Frame, lon: number, lat: number): Pixel {
 export function pixelToMap(frame: Frame, px: number, py: number): [number, number] {
   const [minX, minY, maxX, maxY] = frame.bounds;
   return [minX + (px / frame.width) * (maxX - minX), maxY - (py / frame.height) * (maxY - minY)];
+}
+
+/** The frame and its copies shifted by whole worlds, covering what the BBOX shows beyond ±180° (GeoServer's
+ * continuous map wrapping, for EPSG:4326, CRS:84 and EPSG:3857): drawing a feature in each copy repeats it. */
+export function wrappedFrames(frame: Frame): Frame[] {
+  if (frame.crs === "EPSG:2154") return [frame];
+  const world = frame.crs === "EPSG:3857" ? 2 * PM_HALF_SIDE : 360;
+  const [minX, minY, maxX, maxY] = frame.bounds;
+  const first = Math.floor((minX + world / 2) / world);
+  const last = Math.floor((maxX + world / 2) / world);
+  // The copies of the 4 worlds each side at most: a wider BBOX shows them at a size where more add nothing readable.
+  const ks = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((k) => Math.abs(k) <= 4);
+  return ks.map((k): Frame => (k === 0 ? frame : { ...frame, bounds: [minX - k * world, minY, maxX - k * world, maxY] }));
 }
 
 /** Metres per degree at the equator, as GeoTools' OGC scale uses for geographic CRS. */

@@ -82,3 +82,10 @@ test("legend: one swatch per drawing rule (label-only rules left out), RULE pick
   assert.deepEqual(at(10, 30), [Math.round(0x7f * 0.8 + 51), Math.round(0xb8 * 0.8 + 51), Math.round(0x6e * 0.8 + 51), 255]);
   assert.deepEqual(legendRules([paysStyle], "nom").map((r) => r.name), ["nom"]);
 });
+
+test("featuresAt across the antimeridian: the copy of a feature beyond 180° is found", () => {
+  const wide: Frame = { crs: "CRS:84", bounds: [175, 0, 185, 10], width: 100, height: 100 };
+  const far: Table = { ...pays, features: [{ ...pays.features[0]!, geometry: { type: "Polygon", coordinates: [[[-180, 0], [-176, 0], [-176, 5], [-180, 5], [-180, 0]]] } }] };
+  // Pixel (70, 70): longitude 182.05 = -177.95, latitude 2.95.
+  assert.deepEqual(featuresAt(wide, [{ table: far, style: paysStyle }], 70, 70, 1)[0]!.features.map((f) => f.id), [1]);
+});

@@ -7,7 +7,7 @@ import type { RgbaImage } from "../../../../../src/mock/diffusion/image.ts";
 import { blend, markRing, Painter } from "../../../../../src/mock/diffusion/render/raster.ts";
 import { drawLayers } from "../../../../../src/mock/diffusion/render/draw.ts";
 import type { Frame } from "../../../../../src/mock/diffusion/render/project.ts";
-import { frameBounds, scaleDenominator, toPixel } from "../../../../../src/mock/diffusion/render/project.ts";
+import { frameBounds, scaleDenominator, toPixel, wrappedFrames } from "../../../../../src/mock/diffusion/render/project.ts";
 import { parseSld } from "../../../../../src/mock/diffusion/render/sld.ts";
 import type { Table } from "../../../../../src/mock/diffusion/vector-data.ts";
 
@@ -79,4 +79,17 @@ test("drawLayers: first layer on top, rules by filter, ElseFilter, scale ranges;
   drawLayers(image2, mercator, [{ table: bottom, style: bottomStyle }]);
   assert.deepEqual(at(image2, 5, 95), [255, 0, 0, 255]);
   assert.deepEqual(at(image2, 30, 30), [255, 255, 255, 0]); // lon 3, lat ~7: outside both, transparent
+});
+
+test("continuous map wrapping: beyond 180° the features repeat, as GeoServer draws them (not in Lambert-93)", () => {
+  const frame: Frame = { crs: "CRS:84", bounds: [170, 0, 190, 10], width: 200, height: 100 };
+  const east = table("east", [{ id: 1, properties: { kind: "a" }, geometry: square(-175, 2, -172, 8) }]);
+  const image = blankImage(200, 100, [255, 255, 255, 255]);
+  drawLayers(image, frame, [{ table: east, style: parseSld(sld(fillRule("#ff0000"))) }]);
+  // Pixel (165, 50): longitude 186.55, i.e. -173.45.
+  assert.deepEqual(at(image, 165, 50), [255, 0, 0, 255]);
+  assert.deepEqual(at(image, 50, 50), WHITE);
+  assert.equal(wrappedFrames({ crs: "EPSG:2154", bounds: [0, 0, 1e9, 1], width: 1, height: 1 }).length, 1);
+  assert.deepEqual(wrappedFrames({ crs: "EPSG:4326", bounds: [-1000, 0, 1000, 1], width: 1, height: 1 }).map((f) => f.bounds[0]), [80, -280, -640, -1000, -1360, -1720, -2080]);
+  assert.equal(wrappedFrames({ crs: "EPSG:3857", bounds: [-1e9, 0, 1e9, 1], width: 1, height: 1 }).length, 9);
 });
