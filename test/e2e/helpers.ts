@@ -107,3 +107,13 @@ export async function expectChained(page: Page, pages: readonly string[], overvi
     await expect(page.getByRole("link", { name: /Précédent/ })).toHaveAttribute("href", previous);
   }
 }
+
+/** What a diffusion service answers to a block's URL, fetched by the page itself (so by the simulated services, bytes intact). */
+export async function serviceAnswer(page: Page, requestBlock: Locator): Promise<{ status: number; type: string; bytes: Uint8Array }> {
+  const url = (await requestBlock.getAttribute("data-url"))!;
+  const answer = await page.evaluate(async (target) => {
+    const response = await fetch(target);
+    return { status: response.status, type: response.headers.get("content-type") ?? "", bytes: [...new Uint8Array(await response.arrayBuffer())] };
+  }, url);
+  return { ...answer, bytes: Uint8Array.from(answer.bytes) };
+}

@@ -2,9 +2,20 @@
 // step: normalised relations of the VECTOR-DB, statics' used attributes, published offerings and the public
 // GetCapabilities / TMS answers (the last block of each publication page follows the offering's link).
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { VECTOR_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks } from "./helpers.ts";
+import { VectorTile } from "@mapbox/vector-tile";
+import { decode as decodePng } from "fast-png";
+import { PbfReader } from "pbf";
+import { VECTOR_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks, serviceAnswer } from "./helpers.ts";
+import { checkTmsVectorMap, checkWfsMap, checkWmsVectorMap } from "./map-helpers.ts";
 
 const pageOf = (name: string) => VECTOR_PAGES.find((path) => path.endsWith(`/${name}/`))!;
+
+/** The GeoJSON answers of the WFS and of GetFeatureInfo, as far as the checks read them. */
+interface FeatureCollection {
+  numberMatched?: number;
+  numberReturned?: number;
+  features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown[] } }[];
+}
 
 
 /** Column names of a relation, whether the API lists them or maps them to their types. */
@@ -79,6 +90,25 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
       for (const typeName of ["monde_wfs:pays", "monde_wfs:ecoregions", "monde_wfs:villes"]) {
         await expect(responseOf(capabilities)).toContainText(typeName);
       }
+      await checkWfsMap(page);
+
+      // DescribeFeatureType, then GetFeature: COUNT, BBOX (lat/lon with the EPSG:4326 URN), CQL_FILTER.
+      const describe = block(page, "GET", "REQUEST=DescribeFeatureType&TYPENAMES=monde_wfs:villes");
+      for (const column of ["nom", "pays", "population", "geom"]) await expect(responseOf(describe)).toContainText(`"${column}"`);
+      const firstThree = (await responseJson(block(page, "GET", "&COUNT=3&OUTPUTFORMAT=application/json&SRSNAME=EPSG:4326"))) as FeatureCollection;
+      expect(firstThree.numberReturned).toBe(3);
+      expect(firstThree.numberMatched).toBe(11);
+      expect(firstThree.features).toHaveLength(3);
+      const inBox = (await responseJson(block(page, "GET", "&BBOX=35,-10,50,10,urn:ogc:def:crs:EPSG::4326"))) as FeatureCollection;
+      expect(inBox.features.map((feature) => feature.properties.nom).sort()).toEqual(["Ajaccio", "Lisbonne", "Lyon", "Madrid", "Marseille", "Paris"]);
+      for (const feature of inBox.features) {
+        const [lon, lat] = feature.geometry.coordinates as number[];
+        expect(lon! >= -10 && lon! <= 10 && lat! >= 35 && lat! <= 50, `${feature.properties.nom} : ${lon}, ${lat}`).toBe(true);
+      }
+      const france = (await responseJson(block(page, "GET", "&CQL_FILTER=code_iso='FRA'"))) as FeatureCollection;
+      expect(france.features.map((feature) => feature.properties.nom)).toEqual(["France"]);
+      expect(france.features[0]!.geometry.type).toBe("MultiPolygon");
+      expect(france.features[0]!.geometry.coordinates).toHaveLength(2);
     }
     if (path === pageOf("publication-wms")) {
       const offering = block(page, "GET", "/offerings/{offering wms}");
@@ -86,6 +116,20 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
       await expect(responseOf(offering)).toContainText("monde_wms");
       const capabilities = page.locator('[data-api-block][data-method="GET"][data-url*="REQUEST=GetCapabilities"]');
       await expect(responseOf(capabilities)).toContainText("<Name>monde_wms</Name>");
+      await checkWmsVectorMap(page);
+
+      // GetMap: an 800 × 600 PNG where France (2.35° E, 46.5° N) is drawn, unlike the ocean (13° W, 45° N).
+      const map = await serviceAnswer(page, block(page, "GET", "&WIDTH=800&HEIGHT=600&FORMAT=image/png"));
+      expect(map.status).toBe(200);
+      expect(map.type).toContain("image/png");
+      const image = decodePng(map.bytes);
+      expect([image.width, image.height]).toEqual([800, 600]);
+      const pixel = (i: number, j: number) => [...image.data.slice((j * image.width + i) * image.channels, (j * image.width + i + 1) * image.channels)];
+      expect(pixel(347, 270), "France et océan de couleurs différentes").not.toEqual(pixel(40, 300));
+      // GetFeatureInfo at 1° W, 47.5° N: France and the Atlantic forests.
+      const info = (await responseJson(block(page, "GET", "&I=280&J=250&INFO_FORMAT=application/json&FEATURE_COUNT=10&FORMAT=image/png"))) as FeatureCollection;
+      const names = info.features.map((feature) => String(feature.properties.nom ?? feature.properties.nom_ecoregion));
+      expect(names.sort()).toEqual(["Forêts atlantiques de l'Ouest européen", "France"]);
     }
     if (path === pageOf("pyramide")) {
       await expect(responseOf(block(page, "GET", "/processings/executions/{execution pyramide}"))).toContainText('"status": "SUCCESS"');
@@ -102,6 +146,19 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
       await expect(responseOf(offering)).toContainText('"status": "PUBLISHED"');
       await expect(responseOf(offering)).toContainText("/1.0.0/monde_tuiles");
       await expect(responseOf(block(page, "GET", "/1.0.0/monde_tuiles"))).toContainText("monde_tuiles");
+      await checkTmsVectorMap(page);
+
+      // metadata.json lists the tiles' layers and levels; tile 3/4/2 holds countries and eco-regions, not yet the cities.
+      const metadata = (await responseJson(block(page, "GET", "/1.0.0/monde_tuiles/metadata.json"))) as { vector_layers: { id: string; minzoom: number }[] };
+      expect(metadata.vector_layers.map((layer) => [layer.id, layer.minzoom])).toEqual([["pays", 0], ["ecoregions", 3], ["villes", 5]]);
+      const tile = await serviceAnswer(page, block(page, "GET", "/1.0.0/monde_tuiles/3/4/2.pbf"));
+      expect(tile.status).toBe(200);
+      expect(tile.type).toContain("application/x-protobuf");
+      const decoded = new VectorTile(new PbfReader(tile.bytes));
+      expect(Object.keys(decoded.layers).sort()).toEqual(["ecoregions", "pays"]);
+      const countries = Array.from({ length: decoded.layers.pays!.length }, (_, index) => decoded.layers.pays!.feature(index).properties.nom);
+      expect(countries).toContain("France");
+      expect(countries).toContain("Allemagne");
     }
     if (path === pageOf("nettoyage")) {
       // Deleted stored data are listed only with status=DELETED; nothing of the tutorial may be left alive.
