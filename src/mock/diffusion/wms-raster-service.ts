@@ -122,8 +122,9 @@ async function getFeatureInfo(input: RouteInput, checked: WmsRequest): Promise<R
   if (!infoFormat) return fail("MissingParameterValue", `Paramètre INFO_FORMAT manquant (${INFO_FORMATS.join(", ")}).`);
   if (!INFO_FORMATS.includes(infoFormat)) return fail("InvalidFormat", `INFO_FORMAT ${infoFormat} non servi : ${INFO_FORMATS.join(", ")}.`);
   const point: number[] = [];
-  for (const [name, max] of [["i", map.width], ["j", map.height]] as const) {
-    const value = param(url, name);
+  for (const [name, max, older] of [["i", map.width, "x"], ["j", map.height, "y"]] as const) {
+    // WMS 1.1.1 names them X and Y.
+    const value = param(url, name) ?? param(url, older);
     if (value === null) return fail("MissingParameterValue", `Paramètre ${name.toUpperCase()} manquant.`);
     if (!/^\d+$/.test(value) || Number(value) >= max) return fail("InvalidPoint", `${name.toUpperCase()} doit être un entier de 0 à ${max - 1} (reçu : « ${value} »).`);
     point.push(Number(value));

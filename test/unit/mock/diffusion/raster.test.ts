@@ -75,6 +75,9 @@ test("WMS-Raster GetMap: the source image again in Lambert-93 and in EPSG:4326 (
     const url = `${WMS}&REQUEST=GetMap&LAYERS=corse_png&STYLES=&CRS=EPSG:4326&BBOX=${lat - d},${lon - d},${lat + d},${lon + d}&WIDTH=5&HEIGHT=5&FORMAT=image/jpeg`;
     const small = await image(url, "image/jpeg");
     small.rgba(2, 2).slice(0, 3).forEach((value, c) => assert.ok(Math.abs(value - rgbAt(col, row)[c]!) <= 8, `pixel ${col},${row}: ${small.rgba(2, 2)} ≠ ${rgbAt(col, row)}`));
+    // WMS 1.1.1: SRS, longitude first.
+    const older = `https://data.geopf.fr/wms-r?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=corse_png&STYLES=&SRS=EPSG:4326&BBOX=${lon - d},${lat - d},${lon + d},${lat + d}&WIDTH=5&HEIGHT=5&FORMAT=image/png`;
+    assert.deepEqual((await image(older, "image/png")).rgba(2, 2), [...rgbAt(col, row), 255]);
   }
   // Outside the image: white without TRANSPARENT, transparent with it.
   const away = "EPSG:3857&BBOX=0,0,1000,1000&WIDTH=4&HEIGHT=4&FORMAT=image/png";
