@@ -13,6 +13,7 @@ const h = harness();
 after(() => h.close());
 const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../public/samples/vecteur/${name}`, import.meta.url)));
 const WMS = "https://data.geopf.fr/wms-v?SERVICE=WMS&VERSION=1.3.0";
+const statics: Record<string, string> = {};
 
 before(async () => {
   const upload = await createTypedUpload(h, "VECTOR", "EPSG:4326", "Données mondiales");
@@ -24,7 +25,6 @@ before(async () => {
     output: { stored_data: { name: "Pays et éco-régions", storage_tags: ["VECTEUR"] } }, parameters: { srs: "EPSG:3857" },
   });
   assert.equal(execution.body.status, "SUCCESS", JSON.stringify(execution.body));
-  const statics: Record<string, string> = {};
   for (const [file, type] of [["pays.sld", "GEOSERVER-STYLE"], ["ecoregions.sld", "GEOSERVER-STYLE"], ["pays.ftl", "GEOSERVER-FTL"], ["ecoregions.ftl", "GEOSERVER-FTL"]] as const) {
     const reply = await h.call("POST", `${DS}/statics`, { form: bytesForm(sample(file), file, { type, name: file, description: file }) });
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
@@ -157,6 +157,15 @@ test("errors: GeoServer's codes in a 400 ServiceExceptionReport, in French", asy
     [`REQUEST=GetFeatureInfo&LAYERS=monde_wms&${EUROPE}&INFO_FORMAT=application/json&I=1&J=1`, "MissingParameterValue", /QUERY_LAYERS/],
     [`REQUEST=GetLegendGraphic&LAYER=monde_wms&FORMAT=image/png&RULE=absente`, "InvalidParameterValue", /absente/],
     [`REQUEST=GetLegendGraphic&LAYER=monde_wms&FORMAT=image/png&STYLE=rouge`, "StyleNotDefined", /rouge/],
+    [`REQUEST=GetMap&LAYERS=monde_wms&BBOX=a,b,c,d&CRS=EPSG:3857&WIDTH=10&HEIGHT=10&FORMAT=image/png`, "InvalidParameterValue", /BBOX « a,b,c,d »/],
+    [`REQUEST=GetMap&LAYERS=monde_wms&BBOX=0,0,1,1e400&CRS=EPSG:3857&WIDTH=10&HEIGHT=10&FORMAT=image/png`, "InvalidParameterValue", /BBOX/],
+    [`REQUEST=GetMap&LAYERS=monde_wms&BBOX=0,0,1,1&CRS=EPSG:3857&WIDTH=abc&HEIGHT=10&FORMAT=image/png`, "InvalidParameterValue", /WIDTH « abc »/],
+    [`REQUEST=GetMap&LAYERS=monde_wms&BBOX=0,0,1,1&CRS=EPSG:3857&WIDTH=10&HEIGHT=0&FORMAT=image/png`, "InvalidParameterValue", /HEIGHT « 0 »/],
+    [`REQUEST=GetMap&LAYERS=monde_wms&BBOX=0,0,1,1&WIDTH=10&HEIGHT=10&FORMAT=image/png`, "MissingParameterValue", /CRS manquant/],
+    [`REQUEST=GetMap&LAYERS=monde_wms,monde_wms&BBOX=0,0,1,1&CRS=EPSG:3857&WIDTH=10&HEIGHT=10&FORMAT=image/png&STYLES=a,b,c`, "InvalidParameterValue", /3 style\(s\) pour 2 couche\(s\)/],
+    [`REQUEST=GetFeatureInfo&LAYERS=monde_wms&QUERY_LAYERS=monde_wms&${EUROPE}&INFO_FORMAT=application/json&I=1&J=1&FEATURE_COUNT=0`, "InvalidParameterValue", /FEATURE_COUNT/],
+    [`REQUEST=GetFeatureInfo&LAYERS=monde_wms&QUERY_LAYERS=monde_wms&${EUROPE}&INFO_FORMAT=application/json&I=-1&J=1`, "InvalidPoint", /I=-1/],
+    [`REQUEST=GetFeatureInfo&LAYERS=monde_wms&QUERY_LAYERS=autre&${EUROPE}&INFO_FORMAT=application/json&I=1&J=1`, "LayerNotDefined", /autre/],
   ];
   for (const [query, code, message] of cases) {
     const reply = await fetchText(`${WMS}&${query}`);
@@ -165,4 +174,19 @@ test("errors: GeoServer's codes in a 400 ServiceExceptionReport, in French", asy
     assert.match(reply.text, new RegExp(`<ServiceExceptionReport version="1.3.0"[\\s\\S]*<ServiceException code="${code}">`), query);
     assert.match(reply.text, message, query);
   }
+  const version = await fetchText(`${WMS.replace("1.3.0", "2.0.0")}&REQUEST=GetMap`);
+  assert.equal(version.status, 400);
+  assert.match(version.text, /code="InvalidParameterValue">Version 2.0.0/);
+});
+
+test("a style the simulation cannot apply (a spatial filter) is an exception report, not a broken image", async () => {
+  const spatial = new TextDecoder().decode(sample("pays.sld")).replace("<Name>contour</Name>", "<Name>contour</Name><ogc:Filter><ogc:BBOX><ogc:PropertyName>geom</ogc:PropertyName></ogc:BBOX></ogc:Filter>");
+  const put = await h.call("PUT", `${DS}/statics/${statics["pays.sld"]}`, { form: bytesForm(spatial, "pays.sld") });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  const reply = await fetchText(`${WMS}&REQUEST=GetMap&LAYERS=monde_wms&STYLES=&${EUROPE}&FORMAT=image/png`);
+  assert.equal(reply.status, 400);
+  assert.match(reply.text, /code="NoApplicableCode">La couche ne peut pas être servie : le style « pays.sld » ne peut pas être appliqué : opérateur de filtre &lt;ogc:BBOX&gt; non pris en charge/);
+  // The original style back: the image is drawn again.
+  assert.equal((await h.call("PUT", `${DS}/statics/${statics["pays.sld"]}`, { form: bytesForm(sample("pays.sld"), "pays.sld") })).status, 200);
+  assert.equal((await getMap(`${EUROPE}&FORMAT=image/png`)).status, 200);
 });
