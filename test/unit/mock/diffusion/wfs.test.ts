@@ -91,6 +91,8 @@ test("GetFeature: COUNT/STARTINDEX paging, BBOX (lat,lon in EPSG:4326, or with a
   const france = ["Paris", "Lyon", "Marseille", "Ajaccio"];
   assert.deepEqual(names(await json("TYPENAMES=monde_wfs:villes&BBOX=41,-5,52,10,EPSG:4326")), france);
   assert.deepEqual(names(await json("TYPENAMES=monde_wfs:villes&BBOX=-5,41,10,52,CRS:84")), france);
+  // The publication page's request: the URN is latitude first.
+  assert.deepEqual(names(await json("TYPENAMES=monde_wfs:villes&SRSNAME=EPSG:4326&BBOX=35,-10,50,10,urn:ogc:def:crs:EPSG::4326")), [...france, "Madrid", "Lisbonne"]);
   const [minX, minY] = wgs84ToMercator(-5, 41);
   const [maxX, maxY] = wgs84ToMercator(10, 52);
   assert.deepEqual(names(await json(`TYPENAMES=monde_wfs:villes&BBOX=${minX},${minY},${maxX},${maxY},EPSG:3857`)), france);
@@ -121,6 +123,8 @@ test("GetFeature filters: CQL_FILTER (=, <>, <, >, LIKE, IN, AND, OR, BBOX) and 
   assert.deepEqual(await cql("nom = 'Rome' OR (pays = 'Canada' AND latitude > 45)"), ["Rome", "Montréal"]);
   assert.deepEqual(await cql("BBOX(geom, -10, 35, 0, 45, 'EPSG:4326')"), ["Madrid", "Lisbonne"]);
   assert.deepEqual(names(await json(`TYPENAMES=monde_wfs:pays&CQL_FILTER=${encodeURIComponent("nom = 'Brésil'")}`)), ["Brésil"]);
+  const [france] = (await json("TYPENAMES=monde_wfs:pays&SRSNAME=EPSG:4326&CQL_FILTER=code_iso='FRA'")).features;
+  assert.deepEqual([france.id, france.geometry.coordinates.length, france.geometry.coordinates[0][0][0]], ["pays.1", 2, [-4.7, 48.4]]);
 
   const fes = (xml: string): string => `TYPENAMES=monde_wfs:villes&FILTER=${encodeURIComponent(xml)}`;
   const equal = (name: string, value: string): string => `<fes:PropertyIsEqualTo><fes:ValueReference>${name}</fes:ValueReference><fes:Literal>${value}</fes:Literal></fes:PropertyIsEqualTo>`;
