@@ -1,8 +1,7 @@
 // Images drawn from the source images of raster pyramids: each output pixel's centre, in the asked CRS, is
 // converted to each source's CRS and takes the nearest source pixel (the sources painted in order, the last
-// one on top); no data
-// (GDAL_NODATA, transparent alpha or outside every image) is left to the background. 8-bit images keep
-// their values; other formats are stretched linearly from their minimum and maximum to 0–255.
+// one on top); no data (GDAL_NODATA, transparent alpha or outside every image) is left to the background.
+// 8-bit images keep their values; other formats are stretched linearly from their minimum and maximum to 0–255.
 import { envelopeToWgs84, lambert93ToWgs84, mercatorToWgs84, PM_HALF_SIDE, pmResolution, wgs84ToLambert93, wgs84ToMercator } from "../formats/crs.ts";
 import type { RgbaImage } from "./image.ts";
 import { blankImage } from "./image.ts";
