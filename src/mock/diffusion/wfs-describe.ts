@@ -31,9 +31,14 @@ export function describeFeatureType(root: string, types: ServedType[], tables: T
     throw new WfsError("InvalidParameterValue", "outputFormat", `Format « ${format} » non pris en charge pour DescribeFeatureType : application/gml+xml; version=3.2 (schéma XML) ou application/json.`);
   }
   const prefixes = [...new Set(types.map((type) => type.prefix))];
+  if (types.length === 0 && !(format && /json/i.test(format))) {
+    // Nothing published: a schema without any type.
+    return xml(xmlDocument(el("xsd:schema", { "xmlns:xsd": "http://www.w3.org/2001/XMLSchema", "xmlns:gml": "http://www.opengis.net/gml/3.2", elementFormDefault: "qualified" },
+      el("xsd:import", { namespace: "http://www.opengis.net/gml/3.2", schemaLocation: "http://schemas.opengis.net/gml/3.2.1/gml.xsd" }))));
+  }
   if (format && /json/i.test(format)) {
     const body = {
-      elementFormDefault: "qualified", targetNamespace: namespaceOf(prefixes[0] ?? ""), targetPrefix: prefixes[0] ?? "",
+      elementFormDefault: "qualified", ...(prefixes[0] ? { targetNamespace: namespaceOf(prefixes[0]), targetPrefix: prefixes[0] } : {}),
       featureTypes: types.map((type, index) => ({
         typeName: type.local,
         properties: [

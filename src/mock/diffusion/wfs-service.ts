@@ -49,7 +49,9 @@ export function wfsService(open: boolean, root: string): DiffusionHandler {
           if (asked.length === 0) {
             const resource = param(url, "resourceId") ?? param(url, "featureId");
             const byId = list(resource).map((id) => all.find((type) => type.local === id.slice(0, id.lastIndexOf("."))));
-            if (!resource || byId.some((type) => !type)) throw new WfsError("MissingParameterValue", "typeNames", "Paramètre TYPENAMES manquant : indiquez le type d'objets, par exemple TYPENAMES=<nom de la couche>:<table> (voir GetCapabilities).");
+            if (!resource) throw new WfsError("MissingParameterValue", "typeNames", "Paramètre TYPENAMES manquant : indiquez le type d'objets, par exemple TYPENAMES=<nom de la couche>:<table> (voir GetCapabilities).");
+            const unknownIds = list(resource).filter((_, index) => !byId[index]);
+            if (unknownIds.length > 0) throw new WfsError("InvalidParameterValue", "resourceId", `Identifiant(s) d'objet inconnu(s) : ${unknownIds.join(", ")} (forme attendue <table>.<numéro>, par exemple villes.1, ou indiquez TYPENAMES).`);
             return await getFeature(store, url, version, root, [...new Set(byId as ServedType[])], now);
           }
           return await getFeature(store, url, version, root, asked, now);

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import ids from "../../../../_data/ids.json" with { type: "json" };
 import { forgetVectorTables, vectorTables } from "../../../../src/mock/diffusion/vector-data.ts";
 import type { Table } from "../../../../src/mock/diffusion/vector-data.ts";
+import { wgs84ToLambert93 } from "../../../../src/mock/formats/crs.ts";
 import { STORED_DATA } from "../../../../src/mock/resources/stored-data/records.ts";
 import { createTypedUpload, DS, harness, runExecution, sendBytes } from "../helpers.ts";
 
@@ -114,4 +115,24 @@ test("an update replacing one relation keeps the files of the others; a record w
   forgetVectorTables();
   const empty = await vectorTables(h.store, old);
   assert.deepEqual([...empty.values()].map((table) => [table.name, table.features.length, table.columns.length]), [["pays", 0, 3], ["ecoregions", 0, 3], ["villes", 0, 1]]);
+});
+
+test("GeoJSON with a Lambert-93 crs member: properties by integrated name, points back in WGS 84", async () => {
+  const point = (lon: number, lat: number) => ({ type: "Point", coordinates: wgs84ToLambert93(lon, lat) });
+  const geojson = {
+    type: "FeatureCollection", name: "Préfectures", crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2154" } },
+    features: [
+      { type: "Feature", properties: { "Nom de ville": "Rennes", Habitants: 220000, Capitale: true }, geometry: point(-1.68, 48.11) },
+      { type: "Feature", properties: { "Nom de ville": "Nantes", Habitants: 320000, Capitale: false }, geometry: point(-1.55, 47.22) },
+    ],
+  };
+  const { db } = await integrate("EPSG:2154", [["data/prefectures.geojson", new TextEncoder().encode(JSON.stringify(geojson))]]);
+  const table = (await tablesOf(db)).get("prefectures")!;
+  assert.deepEqual(table.columns, [{ name: "nom_de_ville", type: "character varying" }, { name: "habitants", type: "integer" }, { name: "capitale", type: "character varying" }]);
+  assert.deepEqual(table.features.map((feature) => feature.properties), [
+    { nom_de_ville: "Rennes", habitants: 220000, capitale: "true" }, { nom_de_ville: "Nantes", habitants: 320000, capitale: "false" },
+  ]);
+  const [lon, lat] = (table.features[0]!.geometry as { coordinates: number[] }).coordinates;
+  assert.ok(Math.abs(lon! + 1.68) < 1e-6 && Math.abs(lat! - 48.11) < 1e-6, `${lon}, ${lat}`);
+  assert.equal(table.geometryType, "POINT");
 });
