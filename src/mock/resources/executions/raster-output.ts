@@ -88,14 +88,16 @@ export function keptSources(storedData: StoredDataRecord, snapshot: InputSnapsho
 /** ROK4-PYRAMID-RASTER: PM levels, channels and compression from the images and the parameters. */
 export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, execution) => {
   const p = execution.parameters;
-  const previous = storedData.type_infos;
-  const source = snapshot.sources?.find((candidate) => candidate.type === "ROK4-PYRAMID-RASTER");
+  // Input pyramids (update into a new stored data, merge): their levels, box and channels carry over.
+  const sources = (snapshot.sources ?? []).filter((candidate) => candidate.type === "ROK4-PYRAMID-RASTER");
+  const previous = Object.keys(storedData.type_infos).length > 0 ? storedData.type_infos : sources[0]?.type_infos ?? {};
   const summary = summariseImages(snapshot);
-  const bbox = unionBbox([summary?.bbox, storedData.details?.bbox, source?.details?.bbox]);
+  const bbox = unionBbox([summary?.bbox, storedData.details?.bbox, ...sources.map((source) => source.details?.bbox)]);
+  const levelsOf = (infos: JsonObject): number[] => (Array.isArray(infos.levels) ? infos.levels : []).map(Number).filter(Number.isFinite);
+  const oldLevels = [...levelsOf(storedData.type_infos), ...sources.flatMap((source) => levelsOf(source.type_infos))];
   const computedBottom = summary?.resolution ? bottomLevelFor(summary.resolution, summary.bbox) : undefined;
-  const bottom = parseLevel(p.bottom) ?? computedBottom ?? 0;
+  const bottom = parseLevel(p.bottom) ?? computedBottom ?? (oldLevels.length > 0 ? Math.max(...oldLevels) : 0);
   const top = Math.min(parseLevel(p.top) ?? 0, bottom);
-  const oldLevels = (Array.isArray(previous.levels) ? previous.levels : []).map(Number).filter(Number.isFinite);
   const levels = levelRange(Math.min(top, ...oldLevels), Math.max(bottom, ...oldLevels));
   const compression = typeof p.compression === "string" ? p.compression.toUpperCase() : typeof previous.compression === "string" ? previous.compression : "RAW";
   const channels = summary?.channels ?? (typeof previous.channels_number === "number" ? previous.channels_number : 3);
