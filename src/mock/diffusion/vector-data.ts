@@ -3,13 +3,14 @@
 //
 // A VECTOR-DB's relations and a ROK4-PYRAMID-VECTOR's tiled tables each keep their source (file blobs, layer,
 // source → integrated columns, srs): the layer is read again, every value typed as its PostgreSQL column, the
-// geometry converted to WGS 84, the features numbered 1..n (ogc_fid) in source order. Tables are cached in
+// geometry converted to WGS 84 (polygons wound as RFC 7946 asks), the features numbered 1..n (ogc_fid) in
+// source order. Tables are cached in
 // memory by their source (blob keys never change content), within a bound; a source that cannot be read (blob
 // gone, record older than the sources) gives a table without features.
 import type { Store } from "../core/store.ts";
 import { isObject } from "../core/json.ts";
 import { readFeatures } from "../formats/features.ts";
-import { convertGeometry, geometryEnvelope, toWgs84 } from "../formats/geometry.ts";
+import { convertGeometry, geometryEnvelope, rfc7946Winding, toWgs84 } from "../formats/geometry.ts";
 import { relationsOf } from "../resources/executions/vector-outputs.ts";
 import type { RelationSource, StoredDataRecord } from "../resources/stored-data/records.ts";
 
@@ -105,7 +106,7 @@ async function readTable(store: Store, name: string, source: RelationSource, geo
   table.features = read.features.map((feature, i) => {
     const properties: Feature["properties"] = {};
     for (const column of columns) properties[column.name] = pgValue(feature.properties[column.source], column.type);
-    const geometry = feature.geometry && convert ? (convertGeometry(feature.geometry, convert) as Geometry) : null;
+    const geometry = feature.geometry && convert ? (rfc7946Winding(convertGeometry(feature.geometry, convert)) as Geometry) : null;
     const envelope = geometry ? geometryEnvelope(geometry) : undefined;
     if (envelope) bbox = bbox ? [Math.min(bbox[0], envelope[0]), Math.min(bbox[1], envelope[1]), Math.max(bbox[2], envelope[2]), Math.max(bbox[3], envelope[3])] : envelope;
     return { id: i + 1, properties, geometry };

@@ -73,3 +73,17 @@ export function isGeoJsonGeometry(value: unknown): value is GeoJsonGeometry {
     depth === 0 ? Array.isArray(item) && item.length >= 2 && item.every((n) => typeof n === "number" && Number.isFinite(n)) : Array.isArray(item) && item.every((sub) => check(sub, depth - 1));
   return check(coordinates, DEPTH[type as GeoJsonGeometry["type"]]);
 }
+
+// Twice the signed area of a ring (positive when counter-clockwise, x east and y north).
+const ringArea = (ring: number[][]): number => ring.reduce((sum, [x1, y1], i) => {
+  const [x2, y2] = ring[(i + 1) % ring.length]!;
+  return sum + x1! * y2! - x2! * y1!;
+}, 0);
+
+/** The geometry with its polygons wound as RFC 7946 asks: exterior rings counter-clockwise, holes clockwise. */
+export function rfc7946Winding(geometry: GeoJsonGeometry): GeoJsonGeometry {
+  const polygon = (rings: number[][][]): number[][][] => rings.map((ring, i) => ((ringArea(ring) < 0) === (i === 0) ? [...ring].reverse() : ring));
+  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: polygon(geometry.coordinates) };
+  if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: geometry.coordinates.map(polygon) };
+  return geometry;
+}

@@ -73,6 +73,8 @@ test("Shapefile in Lambert-93: the departments with their UTF-8 attributes, in W
   assert.equal(paris.geometry?.type, "MultiPolygon");
   const ring = (paris.geometry!.coordinates as number[][][][])[0]![0]!;
   assert.ok(ring.every(([lon, lat]) => inRange(lon!, 2.2, 2.45) && inRange(lat!, 48.8, 48.92)), JSON.stringify(ring));
+  const area = ring.reduce((sum, [x1, y1], i) => sum + x1! * ring[(i + 1) % ring.length]![1]! - ring[(i + 1) % ring.length]![0]! * y1!, 0);
+  assert.ok(area > 0, "the shapefile's clockwise exterior ring is wound counter-clockwise (RFC 7946)");
   assert.equal(departements.features.find((feature) => feature.properties.code_dept === "2A")?.properties.chef_lieu, "Ajaccio");
 
   const pyramid = await runExecution(h, {
