@@ -15,14 +15,16 @@ const signedArea = (ring: number[][]): number => ring.reduce((sum, [x1, y1], i) 
 
 // The geometry of one record's content (type and shape at `at`, `size` bytes), null for a Null shape.
 function shape(le: ByteReader, at: number): GeoJsonGeometry | null {
-  const type = le.i32(at) % 10; // 1 point, 3 polyline, 5 polygon, 8 multipoint (Z and M variants share the 2D layout)
-  if (le.i32(at) === 0) return null;
+  const raw = le.i32(at);
+  if (raw === 0) return null;
+  if (raw === 31) throw new FormatError("forme MultiPatch non prise en charge");
+  const type = raw % 10; // 1 point, 3 polyline, 5 polygon, 8 multipoint (Z and M variants share the 2D layout)
   if (type === 1) return { type: "Point", coordinates: [le.f64(at + 4), le.f64(at + 12)] };
   if (type === 8) {
     const count = le.i32(at + 36);
     return { type: "MultiPoint", coordinates: Array.from({ length: count }, (_, i) => [le.f64(at + 40 + 16 * i), le.f64(at + 48 + 16 * i)]) };
   }
-  if (type !== 3 && type !== 5) throw new FormatError(`type de forme ${le.i32(at)} non pris en charge`);
+  if (type !== 3 && type !== 5) throw new FormatError(`type de forme ${raw} non pris en charge`);
   const parts = le.i32(at + 36);
   const points = le.i32(at + 40);
   if (parts < 0 || points < 0) throw new FormatError("forme aux nombres de parties ou de points négatifs");
@@ -76,9 +78,10 @@ export function dbfRecords(bytes: Uint8Array, encoding: string): Record<string, 
       at += field.length;
       const text = (field.type === "C" || field.type === "M" ? decodeRaw(latin1(raw), encoding) : latin1(raw)).replace(/[\s\u0000]+$/, "").replace(/^[\s\u0000]+/, "");
       let value: unknown = text === "" ? null : text;
-      if (text !== "" && ["N", "F", "I", "O", "B", "Y", "+"].includes(field.type)) {
-        const n = field.type === "I" || field.type === "+" ? new DataView(raw.buffer, raw.byteOffset, 4).getInt32(0, true) : Number(text);
-        value = Number.isFinite(n) && !/^\*+$/.test(text) ? n : null;
+      if ((field.type === "I" || field.type === "+") && raw.length >= 4) value = new DataView(raw.buffer, raw.byteOffset, 4).getInt32(0, true);
+      else if (text !== "" && ["N", "F", "O", "B", "Y"].includes(field.type)) {
+        const n = Number(text);
+        value = Number.isFinite(n) ? n : null; // "*****" (overflow) and other garbage read as null
       } else if (field.type === "L") value = /^[YyTt]$/.test(text) ? true : /^[NnFf]$/.test(text) ? false : null;
       else if (field.type === "D") value = /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}` : null;
       row[names[i]!] = value;
