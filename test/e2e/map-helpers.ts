@@ -107,19 +107,28 @@ export async function clickAt(panel: Locator, lon: number, lat: number): Promise
   return attributes;
 }
 
-/** The summary (text alternative) as term → value. */
+/** The summary (text alternative) as term → its values joined by " ; " (a term is said once for consecutive values). */
 export async function summaryOf(panel: Locator): Promise<Record<string, string>> {
-  const terms = await panel.locator(".map-panel__summary dt").allTextContents();
-  const values = await panel.locator(".map-panel__summary dd").allTextContents();
-  return Object.fromEntries(terms.map((term, index) => [term, values[index] ?? ""]));
+  const items = await panel.locator(".map-panel__summary dl > *").evaluateAll((nodes) => nodes.map((node) => [node.tagName, node.textContent ?? ""] as const));
+  const summary: Record<string, string> = {};
+  let term = "";
+  for (const [tag, text] of items) {
+    if (tag === "DT") term = text;
+    else summary[term] = summary[term] ? `${summary[term]} ; ${text}` : text;
+  }
+  return summary;
 }
+
+/** Whether a colour is within `tolerance` of one of the candidates. */
+const near = (actual: Rgb, candidates: Rgb[], tolerance = 12): boolean =>
+  candidates.some((candidate) => actual.every((value, index) => Math.abs(value - candidate[index]!) <= tolerance));
 
 /** WFS (vector tutorial): pays, écorégions and villes drawn from GetFeature GeoJSON; counts from numberMatched. */
 export async function checkWfsMap(page: Page): Promise<void> {
   const panel = await openMap(block(page, "GET", "/offerings/{offering wfs}"), "wfs");
   const summary = await summaryOf(panel);
   expect(summary["Service"]).toContain("WFS");
-  expect(await panel.locator(".map-panel__summary").textContent()).toContain("pays : 8 objets");
+  expect(summary["Objets"]).toBe("pays : 8 objets ; ecoregions : 8 objets ; villes : 11 objets");
   // Central Brazil: pays (blue) under écorégions (orange), both at the map's fill opacity.
   const brazil = blend(blend(MAP_BACKGROUND, TABLE_COLOURS[0]!, FILL_OPACITY), TABLE_COLOURS[1]!, FILL_OPACITY);
   await expectColourAt(panel, -52, -12, brazil, "Brésil (pays + écorégion)");
@@ -133,9 +142,9 @@ export async function checkWmsVectorMap(page: Page): Promise<void> {
   const panel = await openMap(block(page, "GET", "/offerings/{offering wms}"), "wms-vecteur");
   expect((await summaryOf(panel))["Service"]).toContain("WMS");
   await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
-  const image = await mapImage(panel);
-  const [x, y] = await pixelOf(panel, -52, -12);
-  expect(image.at(x, y), "Brésil dessiné par le WMS").not.toEqual(MAP_BACKGROUND);
+  // pays.sld fills the countries with #f2efe9 (opaque), drawn over the écorégions.
+  await expectColourAt(panel, -52, -12, hex("#f2efe9"), "Brésil (remplissage de pays.sld)");
+  await expectColourAt(panel, 2.5, 46.5, hex("#f2efe9"), "France (remplissage de pays.sld)");
   const attributes = await clickAt(panel, -52, -12);
   await expect(attributes).toContainText(/Brésil|amazonienne|Savanes|tropicales/);
 }
@@ -145,23 +154,42 @@ export async function checkTmsVectorMap(page: Page): Promise<void> {
   const panel = await openMap(block(page, "GET", "/offerings/{offering tms}"), "tms-vecteur");
   expect((await summaryOf(panel))["Service"]).toContain("vectorielles");
   await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
+  // Central Brazil: pays and écorégions, the first two table colours at the fill opacity, in either order.
+  const [first, second] = [TABLE_COLOURS[0]!, TABLE_COLOURS[1]!];
+  const candidates = [
+    blend(MAP_BACKGROUND, first, FILL_OPACITY), blend(MAP_BACKGROUND, second, FILL_OPACITY),
+    blend(blend(MAP_BACKGROUND, first, FILL_OPACITY), second, FILL_OPACITY), blend(blend(MAP_BACKGROUND, second, FILL_OPACITY), first, FILL_OPACITY),
+  ];
   const image = await mapImage(panel);
   const [x, y] = await pixelOf(panel, -52, -12);
-  expect(image.at(x, y), "Brésil dessiné depuis les tuiles vectorielles").not.toEqual(MAP_BACKGROUND);
+  expect(near(image.at(x, y), candidates), `Brésil depuis les tuiles vectorielles : rgb(${image.at(x, y).join(", ")})`).toBe(true);
   const attributes = await clickAt(panel, -52, -12);
   await expect(attributes).toContainText(/Brésil|amazonienne|Savanes|tropicales/);
 }
 
-/** Raster tiles (WMTS-TMS) or WMS-Raster of the Corsica GeoTIFF: drawn over Corsica, background outside. */
+/**
+ * Raster tiles (TMS) or WMS-Raster of the Corsica GeoTIFF: the island drawn in the source's land colours (little
+ * blue), the sea around it in the source's blue; WMS-Raster's GetFeatureInfo gives the source pixel's bands, which
+ * the map shows at that place.
+ */
 export async function checkRasterMap(page: Page, offering: "{offering wmts}" | "{offering wms raster}"): Promise<void> {
-  const panel = await openMap(block(page, "GET", `/offerings/${offering}`), offering === "{offering wmts}" ? "tms-raster" : "wms-raster");
-  const summary = await summaryOf(panel);
-  expect(summary["Service"]).toContain(offering === "{offering wmts}" ? "TMS" : "WMS");
+  const wms = offering === "{offering wms raster}";
+  const panel = await openMap(block(page, "GET", `/offerings/${offering}`), wms ? "wms-raster" : "tms-raster");
+  expect((await summaryOf(panel))["Service"]).toContain(wms ? "WMS" : "TMS");
   const image = await mapImage(panel);
-  const [x, y] = await pixelOf(panel, 9.1, 42.15);
-  expect(image.at(x, y), "Corse dessinée").not.toEqual(MAP_BACKGROUND);
+  const land = image.at(...(await pixelOf(panel, 9.1, 42.15)));
+  const sea = image.at(...(await pixelOf(panel, 8.3, 42.6)));
+  expect(land[2], `Corse : rgb(${land.join(", ")})`).toBeLessThan(130);
+  expect(sea[2], `mer : rgb(${sea.join(", ")})`).toBeGreaterThan(160);
   const attributes = await clickAt(panel, 9.1, 42.15);
-  await expect(attributes).not.toBeEmpty();
+  if (!wms) {
+    await expect(attributes).toContainText("Couleur du pixel");
+    return;
+  }
+  const values = await attributes.locator("dl > *").allTextContents();
+  const band = (name: string) => Number(values[values.indexOf(name) + 1]);
+  const source: Rgb = [band("band_1"), band("band_2"), band("band_3")];
+  expect(near(land, [source], 24), `couleur dessinée rgb(${land.join(", ")}), source rgb(${source.join(", ")})`).toBe(true);
 }
 
 /** Archive: no map, the files of the download service's resource as download links. */

@@ -14,7 +14,9 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attribute
 
 // A definition list of term → value lines.
 function definitions(lines: [string, string][]): HTMLDListElement {
-  return element("dl", {}, ...lines.flatMap(([term, value]) => [element("dt", {}, term), element("dd", {}, value)]));
+  // A term said once for its consecutive values (the counts of several tables).
+  return element("dl", {}, ...lines.flatMap(([term, value], index) =>
+    index > 0 && lines[index - 1]![0] === term ? [element("dd", {}, value)] : [element("dt", {}, term), element("dd", {}, value)]));
 }
 
 /** The extent in words. */

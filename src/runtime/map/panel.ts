@@ -8,6 +8,7 @@ import Attribution from "ol/control/Attribution.js";
 import Zoom from "ol/control/Zoom.js";
 import TileLayer from "ol/layer/Tile.js";
 import XYZ from "ol/source/XYZ.js";
+import { unByKey } from "ol/Observable.js";
 import type Layer from "ol/layer/Layer.js";
 import { STRINGS } from "../../shared/strings.ts";
 import type { OpenedPanel, PanelOptions } from "./button.ts";
@@ -43,14 +44,10 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
   });
   heading.focus();
 
-  const plan = await planOf(target);
+  let errors = 0;
+  const plan = await planOf(target, () => (errors += 1));
   summary.append(summaryList(target, plan, options.simulated));
   const map = drawMap(target_, plan, options.simulated);
-  let errors = 0;
-  for (const layer of plan.layers) {
-    const source = layer.getSource();
-    for (const type of ["imageloaderror", "tileloaderror"]) source?.on(type as "change", () => (errors += 1));
-  }
   map.once("rendercomplete", () => {
     const ms = Math.round(performance.now() - options.started);
     panel.dataset["mapMs"] = String(ms);
@@ -109,7 +106,13 @@ function drawMap(element: HTMLElement, plan: LayerPlan, simulated: boolean): OlM
     ],
     view: new View({ center: [0, 0], zoom: 1, maxZoom: 20 }),
   });
-  const size = map.getSize();
-  if (plan.extent) map.getView().fit(toMercator(plan.extent), { padding: [16, 16, 16, 16], size, maxZoom: 16 });
+  const extent = plan.extent;
+  if (!extent) return map;
+  // Zoomed to the layer's extent, and again when the map changes size (a turned phone), until the reader moves it.
+  const fit = () => map.getView().fit(toMercator(extent), { padding: [16, 16, 16, 16], size: map.getSize(), maxZoom: 16 });
+  fit();
+  const refit = map.on("change:size", fit);
+  const moved = () => unByKey(refit);
+  for (const type of ["pointerdown", "wheel", "keydown"]) element.addEventListener(type, moved, { once: true, passive: true });
   return map;
 }

@@ -20,6 +20,7 @@ import { FeatureCollection, VectorMetadata, operationUrl, tileMap, wfsFeatureTyp
 import { ServiceError, fetchJson, fetchOk, fetchXml, paramOf, serviceRoot, withParams } from "./http.ts";
 import type { MapTarget } from "./offering.ts";
 import { styleFor, tableColour } from "./style.ts";
+import { imageTileLoader, vectorTileLoader, type OnFailure } from "./tiles.ts";
 
 /** What a click (or Enter on the map) found. */
 export type Identified = { layer: string; properties: [string, string][] } | { message: string };
@@ -95,7 +96,7 @@ async function wfsPlan(target: MapTarget): Promise<LayerPlan> {
 }
 
 /** WMS 1.3.0: GetCapabilities for the box and queryability, GetMap images, GetFeatureInfo in JSON on a click. */
-async function wmsPlan(target: MapTarget): Promise<LayerPlan> {
+async function wmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPlan> {
   const capabilities = await fetchXml(target.urls[0]!);
   const info = wmsLayer(capabilities, target.layer);
   const source = new ImageWMS({
@@ -104,6 +105,7 @@ async function wmsPlan(target: MapTarget): Promise<LayerPlan> {
     crossOrigin: "anonymous",
     ratio: 1,
   });
+  source.on("imageloaderror", onFailure);
   const layer = new ImageLayer({ source });
   const format = info.infoFormats.find((candidate) => candidate === "application/json") ?? info.infoFormats[0] ?? "application/json";
   return {
@@ -126,7 +128,7 @@ async function wmsPlan(target: MapTarget): Promise<LayerPlan> {
 }
 
 /** TMS 1.0.0: the TileMap says the format and levels; vector pyramids add metadata.json (bounds, vector layers). */
-async function tmsPlan(target: MapTarget): Promise<LayerPlan> {
+async function tmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPlan> {
   const root = target.urls[0]!.replace(/\/+$/, "");
   const map = tileMap(await fetchXml(root));
   const vector = map.extension === "pbf" || map.mimeType.includes("protobuf");
@@ -134,7 +136,9 @@ async function tmsPlan(target: MapTarget): Promise<LayerPlan> {
   const extent = mercator ? (transformExtent(mercator, "EPSG:3857", "EPSG:4326") as Extent) : undefined;
   const levels: [string, string] = [STRINGS.map.levels, STRINGS.map.levelsValue(map.minZoom, map.maxZoom)];
   if (!vector) {
-    const source = new XYZ({ url: `${root}/{z}/{x}/{y}.${map.extension}`, minZoom: map.minZoom, maxZoom: map.maxZoom, crossOrigin: "anonymous" });
+    const source = new XYZ({
+      url: `${root}/{z}/{x}/{y}.${map.extension}`, minZoom: map.minZoom, maxZoom: map.maxZoom, crossOrigin: "anonymous", tileLoadFunction: imageTileLoader(onFailure),
+    });
     const layer = new TileLayer({ source, extent: mercator });
     return {
       layers: [layer], service: "TMS", extent, facts: [levels, [STRINGS.map.tileFormat, map.mimeType || map.extension]],
@@ -150,7 +154,9 @@ async function tmsPlan(target: MapTarget): Promise<LayerPlan> {
   const metadata = VectorMetadata.safeParse(await fetchJson(`${root}/metadata.json`));
   if (!metadata.success) throw new ServiceError(`${STRINGS.map.unreadable("metadata.json")} : ${root}/metadata.json`);
   const ids = (metadata.data.vector_layers ?? []).map((layer) => layer.id);
-  const source = new VectorTileSource({ format: new MVT(), url: `${root}/{z}/{x}/{y}.pbf`, minZoom: map.minZoom, maxZoom: map.maxZoom });
+  const source = new VectorTileSource({
+    format: new MVT(), url: `${root}/{z}/{x}/{y}.pbf`, minZoom: map.minZoom, maxZoom: map.maxZoom, tileLoadFunction: vectorTileLoader(onFailure),
+  });
   const styles = new Map(ids.map((id, index) => [id, styleFor(tableColour(index))]));
   const fallback = styleFor(tableColour(ids.length));
   const layer = new VectorTileLayer({ source, extent: mercator, style: (feature) => styles.get(String(feature.get("layer"))) ?? fallback });
@@ -167,9 +173,9 @@ function union(extents: Extent[]): Extent | undefined {
   return [Math.min(...extents.map((e) => e[0])), Math.min(...extents.map((e) => e[1])), Math.max(...extents.map((e) => e[2])), Math.max(...extents.map((e) => e[3]))];
 }
 
-/** The plan of a map target (not DOWNLOAD, which has no map). */
-export function planOf(target: MapTarget): Promise<LayerPlan> {
+/** The plan of a map target (not DOWNLOAD, which has no map); `onFailure` counts the images and tiles not received. */
+export function planOf(target: MapTarget, onFailure: OnFailure): Promise<LayerPlan> {
   if (target.kind === "WFS") return wfsPlan(target);
-  if (target.kind === "WMS") return wmsPlan(target);
-  return tmsPlan(target);
+  if (target.kind === "WMS") return wmsPlan(target, onFailure);
+  return tmsPlan(target, onFailure);
 }
