@@ -12,6 +12,10 @@ import type { Reply, Send } from "../helpers.ts";
 import { DS, fetchText, harness } from "../helpers.ts";
 import { bytesForm } from "../helpers.ts";
 import { startTestServer } from "../../server/helpers.ts";
+import { parseCql } from "../../../../src/mock/diffusion/wfs-cql.ts";
+import { parseCrs } from "../../../../src/mock/diffusion/wfs-crs.ts";
+import { matches } from "../../../../src/mock/diffusion/wfs-filter.ts";
+import { parseWkt } from "../../../../src/mock/formats/wkt.ts";
 
 const h = harness();
 let closed = false;
@@ -194,6 +198,22 @@ test("OGC exception reports for bad requests", async () => {
   await report("REQUEST=GetFeature&TYPENAMES=monde_wfs:villes&OUTPUTFORMAT=shape-zip", 400, "InvalidParameterValue", "outputFormat");
   await report("REQUEST=GetFeature&TYPENAMES=monde_wfs:villes&SORTBY=altitude", 400, "InvalidParameterValue", "sortBy", /altitude/);
   await report("REQUEST=Transaction", 501, "OperationNotSupported", "request", /Transaction/);
+});
+
+test("CQL operators on a feature, and WKT geometries of CSV files", () => {
+  const feature = { id: 3, properties: { nom: "Saint-Étienne", code: "42", population: 170000, note: null }, geometry: { type: "Point" as const, coordinates: [4.39, 45.43] } };
+  const crs = parseCrs("EPSG:4326", "2.0.0")!;
+  const test = (text: string): boolean => matches(parseCql(text, crs, "2.0.0"), feature, "villes");
+  assert.deepEqual(["population BETWEEN 100000 AND 200000", "note IS NULL", "nom IS NOT NULL", "nom ILIKE 'saint-%'", "nom NOT LIKE 'Paris%'", "code = 42", "code = '42'", "NOT (population < 1000)", "IN ('villes.3')", "nom = 'Saint-Étienne' AND INCLUDE", "BBOX(geom, 4, 45, 5, 46)"].filter((t) => !test(t)), []);
+  assert.deepEqual(["population BETWEEN 1 AND 2", "note IS NOT NULL", "nom LIKE 'saint-%'", "code <> 42", "IN ('villes.4')", "EXCLUDE", "nom = 'O''Brien'", "BBOX(geom, 0, 0, 1, 1)"].filter((t) => test(t)), []);
+  assert.throws(() => parseCql("nom = 'Paris' AND", crs, "2.0.0"), /Filtre invalide : un nom d'attribut attendu en fin de texte/);
+  assert.throws(() => parseCql("nom == 'Paris'", crs, "2.0.0"), /Filtre invalide/);
+  assert.deepEqual(parseWkt("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((2 2, 3 2, 3 3, 2 2), (2.1 2.1, 2.2 2.1, 2.1 2.2, 2.1 2.1)))"), {
+    type: "MultiPolygon", coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[2, 2], [3, 2], [3, 3], [2, 2]], [[2.1, 2.1], [2.2, 2.1], [2.1, 2.2], [2.1, 2.1]]]],
+  });
+  assert.deepEqual(parseWkt("SRID=2154;MULTIPOINT Z ((1 2 3), (4 5 6))"), { type: "MultiPoint", coordinates: [[1, 2], [4, 5]] });
+  assert.equal(parseWkt("LINESTRING EMPTY"), null);
+  assert.throws(() => parseWkt("CIRCLE (1 2)"), /n'est pas une géométrie WKT prise en charge/);
 });
 
 test("the local server (npm run datastore) answers the same GetFeature", async () => {
