@@ -1,6 +1,7 @@
 // The simulated WFS 2.0.0 service over the PUBLISHED WFS offerings: GetCapabilities, DescribeFeatureType and
-// GetFeature (wfs-getfeature.ts, wfs-describe.ts); every other operation (Transaction, GetPropertyValue,
-// stored queries…) is an OperationNotSupported, and every bad request an OWS 1.1 exception report.
+// GetFeature (wfs-getfeature.ts, wfs-describe.ts; the stored query GetFeatureById as a RESOURCEID); every other
+// operation (Transaction, GetPropertyValue, ListStoredQueries…) is an OperationNotSupported, and every bad
+// request an OWS 1.1 exception report.
 import { publishedRelations } from "../resources/offerings/urls.ts";
 import { featureTypes, publishedOn } from "./published.ts";
 import type { Published } from "./published.ts";
@@ -20,6 +21,24 @@ function servedTypes(published: Published[], version: string): ServedType[] {
     const data = storedData.find((candidate) => candidate._id === id);
     return data ? [{ name: `${configuration.layer_name}:${name}`, prefix: configuration.layer_name, local: name, native, storedData: data, crs: nativeCrs(data.srs, version) }] : [];
   }));
+}
+
+// The types of feature ids `<public name>.<ogc_fid>` (an InvalidParameterValue naming the unknown ones).
+function byIds(all: ServedType[], ids: string | null, locator = "id"): ServedType[] {
+  const found = list(ids).map((id) => all.find((type) => type.local === id.slice(0, id.lastIndexOf("."))));
+  const unknown = list(ids).filter((_, index) => !found[index]);
+  if (unknown.length > 0 || found.length === 0) {
+    throw new WfsError(found.length === 0 ? "MissingParameterValue" : "InvalidParameterValue", locator, `Identifiant(s) d'objet inconnu(s) : ${unknown.join(", ") || "aucun"} (forme attendue <table>.<numéro>, par exemple villes.1, ou indiquez TYPENAMES).`);
+  }
+  return [...new Set(found as ServedType[])];
+}
+
+// The stored query GetFeatureById (the only one the service knows) as the RESOURCEID of a plain query.
+function storedQueryUrl(url: URL, id: string): URL {
+  if (!/GetFeatureById$/i.test(id.trim())) throw new WfsError("InvalidParameterValue", "storedQuery_Id", `Requête stockée « ${id} » inconnue : la simulation ne connaît que urn:ogc:def:query:OGC-WFS::GetFeatureById (paramètre ID).`);
+  const copy = new URL(url);
+  copy.searchParams.set("RESOURCEID", param(url, "id") ?? "");
+  return copy;
 }
 
 /** Handler of the WFS root of one visibility. */
@@ -46,13 +65,12 @@ export function wfsService(open: boolean, root: string): DiffusionHandler {
           return describeFeatureType(root, types, await tablesOf(store, types), param(url, "outputFormat"));
         }
         case "getfeature": {
+          const storedQuery = param(url, "storedQuery_Id");
+          if (storedQuery !== null) return await getFeature(store, storedQueryUrl(url, storedQuery), version, root, asked.length > 0 ? asked : byIds(all, param(url, "id")), now);
           if (asked.length === 0) {
             const resource = param(url, "resourceId") ?? param(url, "featureId");
-            const byId = list(resource).map((id) => all.find((type) => type.local === id.slice(0, id.lastIndexOf("."))));
             if (!resource) throw new WfsError("MissingParameterValue", "typeNames", "Paramètre TYPENAMES manquant : indiquez le type d'objets, par exemple TYPENAMES=<nom de la couche>:<table> (voir GetCapabilities).");
-            const unknownIds = list(resource).filter((_, index) => !byId[index]);
-            if (unknownIds.length > 0) throw new WfsError("InvalidParameterValue", "resourceId", `Identifiant(s) d'objet inconnu(s) : ${unknownIds.join(", ")} (forme attendue <table>.<numéro>, par exemple villes.1, ou indiquez TYPENAMES).`);
-            return await getFeature(store, url, version, root, [...new Set(byId as ServedType[])], now);
+            return await getFeature(store, url, version, root, byIds(all, resource, "resourceId"), now);
           }
           return await getFeature(store, url, version, root, asked, now);
         }

@@ -137,6 +137,7 @@ test("GetFeature filters: CQL_FILTER (=, <>, <, >, LIKE, IN, AND, OR, BBOX) and 
   assert.deepEqual(names(await json(fes(filter(`<fes:Or>${equal("nom", "Lyon")}${equal("nom", "Rome")}</fes:Or>`)))), ["Lyon", "Rome"]);
   assert.deepEqual(names(await json(fes(filter(`<fes:And>${equal("pays", "France")}<fes:PropertyIsGreaterThan><fes:ValueReference>population</fes:ValueReference><fes:Literal>800000</fes:Literal></fes:PropertyIsGreaterThan></fes:And>`)))), ["Paris", "Marseille"]);
   assert.deepEqual(names(await json("RESOURCEID=villes.2,villes.7")), ["Lyon", "Rome"]);
+  assert.deepEqual(names(await json("STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById&ID=villes.11")), ["Montréal"]);
 });
 
 test("GetFeature in GML 3.2 (the default): wfs:member, typed attributes, points lat,lon in EPSG:4326, multi-surfaces", async () => {
@@ -197,6 +198,8 @@ test("OGC exception reports for bad requests", async () => {
   await report("REQUEST=GetFeature&TYPENAMES=monde_wfs:villes&BBOX=1,2,3,4&CQL_FILTER=nom='Paris'", 400, "InvalidParameterValue", "cql_filter", /s'excluent/);
   await report("REQUEST=GetFeature&TYPENAMES=monde_wfs:villes&OUTPUTFORMAT=shape-zip", 400, "InvalidParameterValue", "outputFormat");
   await report("REQUEST=GetFeature&TYPENAMES=monde_wfs:villes&SORTBY=altitude", 400, "InvalidParameterValue", "sortBy", /altitude/);
+  await report("REQUEST=GetFeature&RESOURCEID=routes.1", 400, "InvalidParameterValue", "resourceId", /routes\.1/);
+  await report("REQUEST=GetFeature&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureByName", 400, "InvalidParameterValue", "storedQuery_Id", /GetFeatureById/);
   await report("REQUEST=Transaction", 501, "OperationNotSupported", "request", /Transaction/);
 });
 
