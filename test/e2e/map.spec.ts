@@ -1,0 +1,186 @@
+// "Voir sur la carte" in real mode: the map reads the layer from the services the offering names, over the Plan IGN
+// base map, and asks nothing of any other origin (page.route answers the real URLs with fixtures and records every
+// request); keyboard use and axe checks of the panel.
+import AxeBuilder from "@axe-core/playwright";
+import { encode } from "fast-png";
+import { expect, test, type Page, type Route } from "@playwright/test";
+import { block } from "./helpers.ts";
+import { FILL_OPACITY, TABLE_COLOURS, blend, clickAt, expectColourAt, openMap, summaryOf, type Rgb } from "./map-helpers.ts";
+
+const API = "https://data.geopf.fr/api";
+const WFS_PAGE = "/tutoriels/alimentation-diffusion-vecteur/publication-wfs/";
+const WMS_PAGE = "/tutoriels/alimentation-diffusion-vecteur/publication-wms/";
+/** The colour of the fixture's Plan IGN tiles and of the fixture WMS's square. */
+const PLAN_IGN: Rgb = [214, 226, 200];
+const WMS_RED: Rgb = [200, 30, 40];
+/** The fixture's one feature: a square from 0° to 10° E, 40° to 50° N. */
+const SQUARE = { west: 0, south: 40, east: 10, north: 50 };
+
+const mercator = (lon: number, lat: number): [number, number] =>
+  [(lon * Math.PI / 180) * 6378137, Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI / 180) / 2)) * 6378137];
+const [SW, NE] = [mercator(SQUARE.west, SQUARE.south), mercator(SQUARE.east, SQUARE.north)];
+
+const png = (width: number, height: number, paint: (x: number, y: number) => [number, number, number, number]): Buffer => {
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(paint(x, y), (y * width + x) * 4);
+  return Buffer.from(encode({ width, height, data, channels: 4, depth: 8 }));
+};
+const CORS = { "Access-Control-Allow-Origin": "*" };
+const xml = (route: Route, body: string) => route.fulfill({ status: 200, headers: CORS, contentType: "text/xml", body });
+const json = (route: Route, body: unknown) => route.fulfill({ status: 200, headers: CORS, contentType: "application/json", body: JSON.stringify(body) });
+
+const wfsCapabilities = `<?xml version="1.0"?><wfs:WFS_Capabilities version="2.0.0" xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:ows="http://www.opengis.net/ows/1.1" xmlns:xlink="http://www.w3.org/1999/xlink">
+<ows:OperationsMetadata><ows:Operation name="GetFeature"><ows:DCP><ows:HTTP><ows:Get xlink:href="https://data.geopf.fr/wfs?"/></ows:HTTP></ows:DCP></ows:Operation></ows:OperationsMetadata>
+<wfs:FeatureTypeList><wfs:FeatureType><wfs:Name>monde_wfs:pays</wfs:Name><wfs:Title>Pays</wfs:Title>
+<ows:WGS84BoundingBox><ows:LowerCorner>-10 35</ows:LowerCorner><ows:UpperCorner>20 55</ows:UpperCorner></ows:WGS84BoundingBox></wfs:FeatureType></wfs:FeatureTypeList></wfs:WFS_Capabilities>`;
+
+const wmsCapabilities = `<?xml version="1.0"?><WMS_Capabilities version="1.3.0" xmlns="http://www.opengis.net/wms" xmlns:xlink="http://www.w3.org/1999/xlink"><Capability><Request>
+<GetMap><Format>image/png</Format><DCPType><HTTP><Get><OnlineResource xlink:href="https://data.geopf.fr/wms-v/ows?"/></Get></HTTP></DCPType></GetMap>
+<GetFeatureInfo><Format>application/json</Format><DCPType><HTTP><Get><OnlineResource xlink:href="https://data.geopf.fr/wms-v/ows?"/></Get></HTTP></DCPType></GetFeatureInfo>
+</Request><Layer><Title>Racine</Title><Layer queryable="1"><Name>monde_wms</Name><Title>Pays</Title><EX_GeographicBoundingBox><westBoundLongitude>-10</westBoundLongitude>
+<eastBoundLongitude>20</eastBoundLongitude><southBoundLatitude>35</southBoundLatitude><northBoundLatitude>55</northBoundLatitude></EX_GeographicBoundingBox></Layer></Layer></Capability></WMS_Capabilities>`;
+
+const square = { type: "Feature", id: "pays.1", properties: { nom: "Carré d'essai", code_iso: "CAR" }, geometry: { type: "Polygon", coordinates: [[SW, [NE[0], SW[1]], NE, [SW[0], NE[1]], SW]] } };
+
+/** Real mode on the production API with the offering's variables; every request outside the site answered by a fixture and recorded. */
+async function realMode(page: Page, offering: Record<string, unknown>, variable: string): Promise<string[]> {
+  await page.addInitScript(([name, id]) => {
+    if (sessionStorage.getItem("map-spec")) return;
+    sessionStorage.setItem("map-spec", "1");
+    localStorage.setItem("entrepot-tutoriels:v1:settings", JSON.stringify({ version: 1, mode: "reel", preset: "production", apiBase: "https://data.geopf.fr/api" }));
+    localStorage.setItem("entrepot-tutoriels:v1:variables:reel:https://data.geopf.fr/api", JSON.stringify({
+      datastore: { value: "entrepot-essai", source: "test" }, [name!]: { value: id!, source: "test" },
+    }));
+  }, [variable, String(offering["_id"])]);
+  // The site is served from 127.0.0.1 (playwright.config.ts); everything else is recorded and answered here.
+  const outside = (url: URL) => url.hostname !== "127.0.0.1";
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    if (outside(new URL(request.url()))) requests.push(request.url());
+  });
+  await page.route(outside, async (route) => {
+    const url = new URL(route.request().url());
+    const param = (name: string) => [...url.searchParams].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? "";
+    if (url.href === `${API}/datastores/entrepot-essai/offerings/${String(offering["_id"])}`) return json(route, offering);
+    if (url.origin === "https://data.geopf.fr" && url.pathname === "/wmts" && param("LAYER") === "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2") {
+      return route.fulfill({ status: 200, headers: CORS, contentType: "image/png", body: png(256, 256, () => [...PLAN_IGN, 255]) });
+    }
+    if (url.href.startsWith("https://data.geopf.fr/wfs?")) {
+      if (param("REQUEST") === "GetCapabilities") return xml(route, wfsCapabilities);
+      if (param("REQUEST") === "GetFeature" && param("TYPENAMES") === "monde_wfs:pays" && param("SRSNAME") === "EPSG:3857") {
+        return json(route, { type: "FeatureCollection", numberMatched: 1, numberReturned: 1, features: [square] });
+      }
+    }
+    if (url.href.startsWith("https://data.geopf.fr/wms-v")) {
+      if (param("REQUEST") === "GetCapabilities") return xml(route, wmsCapabilities);
+      if (param("REQUEST") === "GetMap" && param("LAYERS") === "monde_wms" && param("CRS") === "EPSG:3857") {
+        const [minX, minY, maxX, maxY] = param("BBOX").split(",").map(Number) as [number, number, number, number];
+        const [width, height] = [Number(param("WIDTH")), Number(param("HEIGHT"))];
+        return route.fulfill({ status: 200, headers: CORS, contentType: "image/png", body: png(width, height, (x, y) => {
+          const [mx, my] = [minX + ((x + 0.5) / width) * (maxX - minX), maxY - ((y + 0.5) / height) * (maxY - minY)];
+          return mx >= SW[0] && mx <= NE[0] && my >= SW[1] && my <= NE[1] ? [...WMS_RED, 255] : [0, 0, 0, 0];
+        }) });
+      }
+      if (param("REQUEST") === "GetFeatureInfo" && param("QUERY_LAYERS") === "monde_wms" && param("INFO_FORMAT") === "application/json") {
+        return json(route, { type: "FeatureCollection", features: [square] });
+      }
+    }
+    return route.fulfill({ status: 404, headers: CORS, contentType: "text/plain", body: `pas de fixture pour ${url.href}` });
+  });
+  return requests;
+}
+
+const WFS_OFFERING = {
+  _id: "offre-wfs-essai", type: "WFS", layer_name: "monde_wfs", status: "PUBLISHED", open: true,
+  urls: [{ type: "WFS", url: "https://data.geopf.fr/wfs?service=WFS&version=2.0.0&request=GetCapabilities&typeNames=monde_wfs:pays" }],
+};
+const WMS_OFFERING = {
+  _id: "offre-wms-essai", type: "WMS-VECTOR", layer_name: "monde_wms", status: "PUBLISHED", open: true,
+  urls: [{ type: "WMS", url: "https://data.geopf.fr/wms-v/ows?service=WMS&version=1.3.0&request=GetCapabilities&layers=monde_wms" }],
+};
+
+/** Runs the offering block of the page (real mode) and returns it once answered. */
+async function offeringBlock(page: Page, path: string, variable: string) {
+  await page.goto(path);
+  const offering = block(page, "GET", `/offerings/{${variable}}`);
+  await offering.getByRole("button", { name: /^Exécuter/ }).click();
+  await expect(offering).toHaveAttribute("data-response-status", "200");
+  return offering;
+}
+
+test("real mode, WFS: the features from GetFeature over Plan IGN, nothing asked of another origin", async ({ page }) => {
+  const requests = await realMode(page, WFS_OFFERING, "offering wfs");
+  const panel = await openMap(await offeringBlock(page, WFS_PAGE, "offering wfs"), "reel-wfs");
+  const summary = await summaryOf(panel);
+  expect(summary["Fond de carte"]).toContain("Plan IGN");
+  expect(summary["Objets"]).toBe("pays : 1 objet");
+  expect(summary["Emprise"]).toBe("ouest −10,00, sud 35,00, est 20,00, nord 55,00 (degrés WGS 84)");
+  await expectColourAt(panel, 5, 45, blend(PLAN_IGN, TABLE_COLOURS[0]!, FILL_OPACITY), "dans le carré (sur le Plan IGN)");
+  await expectColourAt(panel, -5, 37, PLAN_IGN, "hors du carré : le Plan IGN");
+  await expect(await clickAt(panel, 5, 45)).toContainText("Carré d'essai");
+  const origins = new Set(requests.map((url) => new URL(url).origin));
+  expect([...origins]).toEqual(["https://data.geopf.fr"]);
+  for (const url of requests) {
+    const allowed = url.startsWith(`${API}/datastores/entrepot-essai/offerings/`) || url.startsWith("https://data.geopf.fr/wfs?") ||
+      (url.startsWith("https://data.geopf.fr/wmts?") && url.includes("LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2") && url.includes("TILEMATRIXSET=PM"));
+    expect(allowed, url).toBe(true);
+  }
+  expect(requests.some((url) => url.includes("REQUEST=GetFeature"))).toBe(true);
+});
+
+test("real mode, WMS: GetMap images over Plan IGN, GetFeatureInfo on a click, only the configured services asked", async ({ page }) => {
+  const requests = await realMode(page, WMS_OFFERING, "offering wms");
+  const panel = await openMap(await offeringBlock(page, WMS_PAGE, "offering wms"), "reel-wms");
+  await expectColourAt(panel, 5, 45, WMS_RED, "dans le carré dessiné par GetMap");
+  await expectColourAt(panel, -5, 37, PLAN_IGN, "hors du carré : le Plan IGN");
+  await expect(await clickAt(panel, 5, 45)).toContainText("Carré d'essai");
+  for (const url of requests) {
+    const allowed = url.startsWith(`${API}/datastores/entrepot-essai/offerings/`) || url.startsWith("https://data.geopf.fr/wms-v/ows?") ||
+      (url.startsWith("https://data.geopf.fr/wmts?") && url.includes("LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"));
+    expect(allowed, url).toBe(true);
+  }
+  expect(requests.some((url) => url.includes("REQUEST=GetFeatureInfo"))).toBe(true);
+});
+
+test("the map panel by keyboard: opened with Enter, attributes of the centre with Enter, Escape closes and gives the focus back", async ({ page }) => {
+  await realMode(page, WFS_OFFERING, "offering wfs");
+  const offering = await offeringBlock(page, WFS_PAGE, "offering wfs");
+  const button = offering.getByRole("button", { name: "Voir sur la carte la couche monde_wfs" });
+  await button.focus();
+  await page.keyboard.press("Enter");
+  const panel = offering.locator(".map-panel");
+  await expect(panel).toHaveAttribute("data-map-state", "rendered");
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  await expect(panel.getByRole("heading", { name: "Carte : monde_wfs" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(panel.getByRole("button", { name: "Fermer la carte" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const map = panel.getByRole("region", { name: /Carte interactive de la couche monde_wfs/ });
+  await expect(map).toBeFocused();
+  // Arrows move the map (the view's extent changes once drawn again); Enter reads the feature at the centre.
+  const extent = await map.getAttribute("data-map-extent");
+  await page.keyboard.press("ArrowLeft");
+  await expect(map).not.toHaveAttribute("data-map-extent", extent!);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(panel.locator(".map-panel__attributes")).toContainText("Carré d'essai");
+  await expect(panel.locator(".map-panel__info")).toHaveAttribute("aria-live", "polite");
+  await panel.getByRole("button", { name: "Fermer les attributs" }).click();
+  await expect(map).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute("aria-expanded", "false");
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the map panel has no serious or critical axe violation (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await realMode(page, WFS_OFFERING, "offering wfs");
+    const panel = await openMap(await offeringBlock(page, WFS_PAGE, "offering wfs"), `axe-${scheme}`);
+    await clickAt(panel, 5, 45);
+    const results = await new AxeBuilder({ page }).include(".map-offer").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
