@@ -124,7 +124,7 @@ async function tableOf(store: Store, name: string, source: RelationSource | unde
   if (hit) {
     CACHE.delete(key);
     CACHE.set(key, hit);
-    return hit;
+    return hit.catch(empty);
   }
   try {
     return await remember(key, readTable(store, name, source, geometryType, attributes));

@@ -117,6 +117,13 @@ test("an update replacing one relation keeps the files of the others; a record w
   forgetVectorTables();
   const empty = await vectorTables(h.store, old);
   assert.deepEqual([...empty.values()].map((table) => [table.name, table.features.length, table.columns.length]), [["pays", 0, 3], ["ecoregions", 0, 3], ["villes", 0, 1]]);
+
+  // A source whose blob is gone, asked twice at once: no features, no rejection.
+  const gone = h.store.run((ctx) => structuredClone(ctx.records.get(STORED_DATA, db)!));
+  for (const relation of gone.details?.relations ?? []) relation.source!.blobs = ["blob-absent"];
+  const [first, second] = await Promise.all([vectorTables(h.store, gone), vectorTables(h.store, gone)]);
+  assert.deepEqual([...first.values(), ...second.values()].map((table) => table.features.length), [0, 0, 0, 0, 0, 0]);
+  assert.equal(first.get("villes")!.columns.length, 1);
 });
 
 test("GeoJSON with a Lambert-93 crs member: properties by integrated name, points back in WGS 84", async () => {
