@@ -47,15 +47,17 @@ export interface FeatureQuery {
 /** Most features one GetFeature returns (the tutorial's "1 000"; beyond, clients page with COUNT and STARTINDEX). */
 export const MAX_FEATURES = 1000;
 
-const JSON_FORMATS = ["application/json", "json", "application/geo+json", "geojson"];
-const GML_FORMATS = ["application/gml+xml; version=3.2", "application/gml+xml;version=3.2", "text/xml; subtype=gml/3.2", "text/xml;subtype=gml/3.2", "gml32", "text/xml", "application/xml"];
+// Accepted spellings, compared without case nor spaces.
+const JSON_FORMATS = ["application/json", "json", "application/geo+json", "geojson", "application/json;subtype=geojson"];
+const GML_FORMATS = ["application/gml+xml;version=3.2", "text/xml;subtype=gml/3.2", "gml32", "text/xml", "application/xml"];
 
 /** The output format of a request (GML 3.2 by default, as GeoServer in WFS 2.0), or an InvalidParameterValue. */
 export function outputFormat(url: URL): "json" | "gml" {
   const value = param(url, "outputFormat")?.trim();
   if (!value) return "gml";
-  if (JSON_FORMATS.includes(value.toLowerCase())) return "json";
-  if (GML_FORMATS.includes(value.toLowerCase().replace(/\s+/g, " "))) return "gml";
+  const compact = value.toLowerCase().replace(/\s+/g, "");
+  if (JSON_FORMATS.includes(compact)) return "json";
+  if (GML_FORMATS.includes(compact)) return "gml";
   throw new WfsError("InvalidParameterValue", "outputFormat", `Format de sortie « ${value} » non pris en charge par la simulation : utilisez application/json (GeoJSON) ou application/gml+xml; version=3.2.`);
 }
 
