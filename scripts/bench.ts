@@ -17,6 +17,7 @@ import { cpuScope, duplicatedMirror, removeDir, runBuild, tempDir, type BuildRun
 import { CHROMIUM_PATH } from "../src/build/chromium.ts";
 import { launchChromium, measureClicks, measureSearch, measureSimulatorStart, tutorialPaths, weighPages, type ClickRun, type PageWeight, type SimulatorStart } from "./bench-browser.ts";
 import { measureLoadedClicks, SEEDED_RESOURCES } from "./bench-browser-store.ts";
+import { measureMaps, type MapResults } from "./bench-map.ts";
 import { measureServer, SERVER_METHOD, serverRows } from "./bench-server.ts";
 import { freePort } from "./spawn-datastore.ts";
 
@@ -25,15 +26,19 @@ const { values: args } = parseArgs({
     builds: { type: "string", default: process.env["BENCH_BUILDS"] ?? "5" },
     factor: { type: "string", default: process.env["BENCH_FACTOR"] ?? "5" },
     clicks: { type: "string", default: process.env["BENCH_CLICKS"] ?? "60" },
+    maps: { type: "string", default: process.env["BENCH_MAPS"] ?? "20" },
     "no-write": { type: "boolean", default: false },
   },
 });
 const BUILDS = Math.max(1, Number(args.builds));
 const FACTOR = Math.max(2, Number(args.factor));
 const CLICKS = Math.max(50, Number(args.clicks));
+const MAP_RUNS = Math.max(5, Number(args.maps));
 
 /** The budgets of the issue. */
-const BUDGET = { pageKiB: 150, buildMsPerPage: 25, clickP95Ms: 100, loadedClickRatio: 1.2 };
+const BUDGET = { pageKiB: 150, buildMsPerPage: 25, clickP95Ms: 100, loadedClickRatio: 1.2, mapP95Ms: 1000 };
+/** The map chunk (src/runtime/map/panel.ts, OpenLayers), which no page may load before "Voir sur la carte". */
+const MAP_CHUNK = /\/assets\/chunks\/panel-[^/]*\.js$/;
 
 /** Page and block of the click-to-response measurement: a simple GET answered from the simulated datastore. */
 const CLICK_PAGE = "/tutoriels/alimentation-diffusion-archive/integration/";
@@ -163,6 +168,7 @@ interface BrowserResults {
   /** The same block, clicks alternated between an empty datastore and one of SEEDED_RESOURCES uploads (from IndexedDB). */
   loadedClick: { block: string; empty: ClickRun[]; loaded: ClickRun[] };
   search: Awaited<ReturnType<typeof measureSearch>>;
+  maps: MapResults;
 }
 
 async function measureBrowser(siteDir: string): Promise<BrowserResults> {
@@ -182,7 +188,9 @@ async function measureBrowser(siteDir: string): Promise<BrowserResults> {
     const loadedClick = await measureLoadedClicks(browser, baseURL, CLICK_PAGE, CLICK_BLOCK_SUFFIX, CLICKS);
     log("Recherche (Pagefind)…");
     const search = await measureSearch(browser, baseURL, QUERIES);
-    return { chromium: browser.version(), weights, simulator, click, loadedClick, search };
+    log(`Voir sur la carte : tutoriels vecteur et raster exécutés jusqu'aux publications, ${MAP_RUNS} ouvertures par carte…`);
+    const maps = await measureMaps(browser, baseURL, MAP_RUNS, log);
+    return { chromium: browser.version(), weights, simulator, click, loadedClick, search, maps };
   } finally {
     await browser.close();
     await stopServer(server);
@@ -271,6 +279,7 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
     { measure: `Recherche → premiers résultats, à froid (${cold.length} pages neuves : médiane / max)`, value: `${ms(median(cold))} / ${ms(max(cold))}`, budget: "—", verdict: "info" },
     { measure: `Recherche → premiers résultats, à chaud (${warm.length} requêtes : médiane / max)`, value: `${ms(median(warm))} / ${ms(max(warm))}`, budget: "—", verdict: "info" },
     { measure: "  moteur Pagefind seul : chargement + init / requête (médiane)", value: `${ms(median(engineInit))} / ${ms(median(engineQueries))}`, budget: "—", verdict: "info" },
+    ...mapRows(browser),
   ];
 
   const pageRows = weights.map((w) => [
@@ -302,6 +311,35 @@ function summarise(build: BuildResults, browser: BrowserResults): { rows: Row[];
   const statuses = [...new Set(browser.click.runs.map((r) => r.status))];
   notes.push(`Bloc mesuré : ${browser.click.block} sur ${CLICK_PAGE} (statuts : ${statuses.join(", ")}).`);
   return { rows, pageRows, notes };
+}
+
+/** "Voir sur la carte": the chunk it adds on demand (never before), and press → first drawn layer per service. */
+function mapRows(browser: BrowserResults): Row[] {
+  const { maps, chunkFiles } = browser.maps;
+  const early = browser.weights.filter((w) => w.loaded.some((item) => MAP_CHUNK.test(item.url)));
+  const chunk = chunkFiles.reduce((sum, file) => sum + file.gzip, 0);
+  const all = maps.flatMap((map) => map.runs);
+  const worst = Math.max(...maps.map((map) => percentile(map.runs, 95)));
+  return [
+    {
+      measure: `Carte : JavaScript chargé au premier « Voir sur la carte » (${chunkFiles.map((file) => path.basename(file.url)).join(", ")})`,
+      value: `${kib(chunk)} gz ; chargé avant interaction par ${early.length}/${browser.weights.length} pages`,
+      budget: "0 page avant interaction",
+      verdict: verdict(early.length === 0 && chunkFiles.some((file) => MAP_CHUNK.test(file.url))),
+    },
+    {
+      measure: `« Voir sur la carte » → couche dessinée, mode simulé, ${all.length} ouvertures (p50 / p95 ; pire p95 d'un service)`,
+      value: `${ms(median(all))} / ${ms(percentile(all, 95))} ; ${ms(worst)}`,
+      budget: `p95 ≤ ${BUDGET.mapP95Ms} ms`,
+      verdict: verdict(worst <= BUDGET.mapP95Ms),
+    },
+    ...maps.map((map) => ({
+      measure: `  ${map.name} : p50 / p95 (${map.runs.length} ouvertures) ; première ouverture de la page`,
+      value: `${ms(median(map.runs))} / ${ms(percentile(map.runs, 95))} ; ${ms(map.firstMs)}`,
+      budget: "—",
+      verdict: "info",
+    })),
+  ];
 }
 
 const PAGE_HEADERS = ["Page", "Blocs", "Diagr.", "HTML", "dont diagr.", "CSS", "JS appli", "Simulateur", "SW", "Autres (hors budget)", "HTML+JS+CSS", "Verdict"];
@@ -360,6 +398,14 @@ Options : \`--builds N\` (5), \`--factor N\` (5), \`--clicks N\` (60, au moins 5
   est vide. Les deux simulateurs sont démarrés avant la mesure ; les clics alternent d'une page à l'autre (l'ordre
   aussi), pour que la charge de la machine pèse autant sur les deux séries. Objectif : p95 de l'entrepôt chargé à
   moins de 20 % de celui de l'entrepôt vide (\`scripts/bench-browser-store.ts\`).
+- **Voir sur la carte** (\`scripts/bench-map.ts\`) : dans deux contextes neufs, les tutoriels vecteur et raster sont
+  exécutés bloc par bloc jusqu'à leurs publications ; sur chaque page de publication, la carte de l'offre est ouverte
+  une première fois, puis fermée et rouverte N fois (\`--maps N\`, 20). Dans la page : départ = \`timeStamp\` du clic
+  sur le bouton, arrivée = premier \`rendercomplete\` d'OpenLayers (toutes les images et tuiles de la vue reçues et
+  dessinées), relevé dans \`data-map-ms\` (\`src/runtime/map/panel.ts\`). Objectif : p95 ≤ 1 s pour chaque service.
+  Le poids de la carte est celui des fichiers JavaScript que la première ouverture télécharge (bloc \`panel-…\` avec
+  OpenLayers, et ses dépendances que la page n'avait pas encore), gzip ; le poids avant
+  interaction vérifie qu'aucune page ne le charge plus tôt.
 - **Recherche** : page d'accueil ; dans la page, départ = \`timeStamp\` de l'événement \`input\` (requête saisie d'un
   coup), arrivée = trame suivant l'apparition du premier résultat dans la liste. *À froid* : première requête d'une
   page neuve (clic dans la zone, qui commence à charger Pagefind, puis saisie) ; *à chaud* : requêtes suivantes,
