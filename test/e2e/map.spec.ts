@@ -100,9 +100,11 @@ const WMS_OFFERING = {
 };
 
 /** Runs the offering block of the page (real mode) and returns it once answered. */
-async function offeringBlock(page: Page, path: string, variable: string) {
+async function offeringBlock(page: Page, path: string, variable: string, waitFinal = true) {
   await page.goto(path);
   const offering = block(page, "GET", `/offerings/{${variable}}`);
+  // A status that is not final would be read again and again (PUBLISHING): the reader may ask for one read only.
+  if (!waitFinal) await offering.getByLabel("Attendre le statut final").uncheck();
   await offering.getByRole("button", { name: /^Exécuter/ }).click();
   await expect(offering).toHaveAttribute("data-response-status", "200");
   return offering;
@@ -184,3 +186,24 @@ for (const scheme of ["light", "dark"] as const) {
     expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+test("no map for an offering that is not PUBLISHED yet; a service error is said in French, without a map", async ({ page }) => {
+  await realMode(page, { ...WFS_OFFERING, status: "PUBLISHING" }, "offering wfs");
+  const offering = await offeringBlock(page, WFS_PAGE, "offering wfs", false);
+  await expect(offering.locator(".api-block__response")).toContainText('"status": "PUBLISHING"');
+  await expect(offering.locator("[data-map-offer]")).toHaveCount(0);
+
+  // Published, but its WFS answers 503 to GetCapabilities.
+  await page.unrouteAll({ behavior: "wait" });
+  await page.route((url) => url.hostname !== "127.0.0.1", (route) => {
+    if (route.request().url().includes("/offerings/")) return json(route, WFS_OFFERING);
+    return route.fulfill({ status: 503, headers: CORS, contentType: "text/plain", body: "indisponible" });
+  });
+  await offering.getByRole("button", { name: /^Exécuter/ }).click();
+  const offer = offering.locator("[data-map-offer]");
+  await offer.getByRole("button", { name: "Voir sur la carte la couche monde_wfs" }).click();
+  const panel = offer.locator(".map-panel");
+  await expect(panel).toHaveAttribute("data-map-state", "error");
+  await expect(panel.getByRole("status")).toHaveText(/^La carte n'a pas pu être affichée : HTTP 503 pour https:\/\/data\.geopf\.fr\/wfs\?/);
+  await expect(panel.locator(".map-panel__map canvas")).toHaveCount(0);
+});

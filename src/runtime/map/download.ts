@@ -4,18 +4,42 @@ import * as z from "zod/mini";
 import { STRINGS } from "../../shared/strings.ts";
 import type { OpenedPanel, PanelOptions } from "./button.ts";
 import { element } from "./dom.ts";
-import { ServiceError, fetchJson, fetchOk } from "./http.ts";
+import { ServiceError, fetchOk } from "./http.ts";
 
 const Link = z.object({ href: z.string(), rel: z.optional(z.string()), type: z.optional(z.string()), length: z.optional(z.number()) });
 const Entry = z.object({ id: z.optional(z.string()), title: z.string(), link: z.array(Link) });
 const Feed = z.object({ title: z.optional(z.string()), entry: z.array(Entry) });
 type Feed = z.infer<typeof Feed>;
 
-// A feed in JSON (the service answers Atom unless asked for JSON).
+// A feed of the download service: JSON when it gives it, else its Atom XML (the service's default).
 async function feedOf(url: string): Promise<Feed> {
-  const parsed = Feed.safeParse(await fetchJson(url));
+  const response = await fetchOk(url, "application/json, application/atom+xml;q=0.9");
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : atomFeed(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = Feed.safeParse(json);
   if (!parsed.success) throw new ServiceError(`${STRINGS.map.unreadable("flux du service de téléchargement")} : ${url}`);
   return parsed.data;
+}
+
+// An Atom feed as the JSON feed's shape (entries' titles and links).
+function atomFeed(text: string): unknown {
+  const document = new DOMParser().parseFromString(text, "application/xml");
+  if (document.getElementsByTagName("parsererror").length > 0) return undefined;
+  const entries = [...document.getElementsByTagNameNS("*", "entry")];
+  return {
+    entry: entries.map((entry) => ({
+      title: [...entry.children].find((child) => child.localName === "title")?.textContent?.trim() ?? "",
+      link: [...entry.children].filter((child) => child.localName === "link").map((link) => ({
+        href: link.getAttribute("href") ?? "", rel: link.getAttribute("rel") ?? undefined, type: link.getAttribute("type") ?? undefined,
+        length: link.hasAttribute("length") ? Number(link.getAttribute("length")) : undefined,
+      })),
+    })),
+  };
 }
 
 // Saves a file fetched by the page: in simulated mode only the page's requests reach the simulated service

@@ -106,6 +106,9 @@ function drawMap(element: HTMLElement, plan: LayerPlan, simulated: boolean): OlM
     ],
     view: new View({ center: [0, 0], zoom: 1, maxZoom: 20 }),
   });
+  // The zoom buttons' text is "+" and "–": their accessible names say what they do.
+  element.querySelector(".ol-zoom-in")?.setAttribute("aria-label", STRINGS.map.zoomIn);
+  element.querySelector(".ol-zoom-out")?.setAttribute("aria-label", STRINGS.map.zoomOut);
   const extent = plan.extent;
   if (!extent) return map;
   // Zoomed to the layer's extent, and again when the map changes size (a turned phone), until the reader moves it.
