@@ -38,5 +38,5 @@ export async function encodeImage(image: RgbaImage, format: ImageFormat): Promis
 
 /** An image response, readable by pages of any origin (as the Géoplateforme's services are). */
 export function imageResponse(bytes: Uint8Array, format: string): Response {
-  return new Response(bytes, { headers: { "Content-Type": format, "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" } });
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": format, "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" } });
 }
