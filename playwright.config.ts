@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./src/build/chromium.ts";
 
 const PORT = Number(process.env["E2E_PORT"] ?? 8181);
+// E2E_SITE: a site built elsewhere (`eleventy --output=…`), so that several builds can be tested side by side.
+const SITE = process.env["E2E_SITE"] ?? "_site";
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -23,7 +25,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `tsx scripts/serve.ts --port ${PORT}`,
+    command: `tsx scripts/serve.ts --port ${PORT} --dir ${SITE}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env["CI"],
     timeout: 30_000,
