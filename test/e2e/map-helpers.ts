@@ -104,6 +104,8 @@ export async function clickAt(panel: Locator, lon: number, lat: number): Promise
   await panel.locator(".map-panel__map").click({ position: { x, y } });
   const attributes = panel.locator(".map-panel__attributes");
   await expect(attributes).toBeVisible();
+  const folder = process.env["MAP_SCREENSHOTS"];
+  if (folder) await panel.screenshot({ path: `${folder}/attributs-${(await panel.locator(".map-panel__title").textContent())?.replace(/\W+/g, "-")}.png` });
   return attributes;
 }
 

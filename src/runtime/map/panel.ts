@@ -29,12 +29,12 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
   status.textContent = STRINGS.map.loading;
   const heading = element("h4", { class: "map-panel__title", id: `${id}-title`, tabindex: "-1" }, STRINGS.map.title(target.layer));
   const close = element("button", { type: "button", class: "map-panel__close" }, STRINGS.map.close);
-  const target_ = element("div", { class: "map-panel__map", tabindex: "0", role: "region", "aria-label": STRINGS.map.mapLabel(target.layer), "aria-describedby": `${id}-summary` });
+  const mapElement = element("div", { class: "map-panel__map", tabindex: "0", role: "region", "aria-label": STRINGS.map.mapLabel(target.layer), "aria-describedby": `${id}-summary` });
   const info = element("div", { class: "map-panel__info", "aria-live": "polite" });
   const summary = element("div", { class: "map-panel__summary", id: `${id}-summary` });
   panel.setAttribute("aria-labelledby", heading.id);
   panel.prepend(element("div", { class: "map-panel__head" }, heading, close));
-  panel.append(target_, info, summary);
+  panel.append(mapElement, info, summary);
   close.addEventListener("click", options.requestClose);
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
@@ -47,7 +47,7 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
   let errors = 0;
   const plan = await planOf(target, () => (errors += 1));
   summary.append(summaryList(target, plan, options.simulated));
-  const map = drawMap(target_, plan, options.simulated);
+  const map = drawMap(mapElement, plan, options.simulated);
   map.once("rendercomplete", () => {
     const ms = Math.round(performance.now() - options.started);
     panel.dataset["mapMs"] = String(ms);
@@ -61,7 +61,7 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
   });
   // Every drawing done (a new size, a pan, a zoom), for what waits on the map (tests, screenshots).
   map.on("rendercomplete", () => {
-    target_.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
+    mapElement.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
     panel.dataset["mapRenders"] = String(Number(panel.dataset["mapRenders"] ?? 0) + 1);
   });
   let asked = 0;
@@ -70,13 +70,13 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
     info.replaceChildren(element("p", {}, STRINGS.map.querying));
     try {
       const found = await plan.identify(map, pixel);
-      if (query === asked) info.replaceChildren(renderIdentified(found, () => info.replaceChildren(), target_));
+      if (query === asked) info.replaceChildren(renderIdentified(found, () => info.replaceChildren(), mapElement));
     } catch (error) {
       if (query === asked) info.replaceChildren(element("p", { class: "map-panel__error" }, STRINGS.map.failed(error instanceof Error ? error.message : String(error))));
     }
   };
   map.on("singleclick", (event) => void identify(event.pixel));
-  target_.addEventListener("keydown", (event) => {
+  mapElement.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     event.preventDefault();
     const size = map.getSize();
