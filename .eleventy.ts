@@ -1,6 +1,7 @@
 // Eleventy configuration: a table of contents, one plugin per concern (each in src/build/plugins/).
 import type { EleventyConfig } from "./src/build/eleventy-config.ts";
 import navigation from "./src/build/plugins/navigation.ts";
+import themes from "./src/build/plugins/themes.ts";
 import dataFilters from "./src/build/plugins/data-filters.ts";
 import markdown from "./src/build/plugins/markdown.ts";
 import diagrams from "./src/build/plugins/diagrams.ts";
@@ -11,6 +12,7 @@ import security from "./src/build/plugins/security.ts";
 export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(dataFilters); // strict {{ }} lookups, readJSON
   eleventyConfig.addPlugin(navigation); // eleventyNavigation, breadcrumbs, previous/next
+  eleventyConfig.addPlugin(themes); // tutorials grouped by theme (_data/themes.json)
   await eleventyConfig.addPlugin(markdown); // markdown-it + Shiki + request blocks
   eleventyConfig.addPlugin(diagrams); // Mermaid fences drawn to SVG at build time (Chromium, cached)
   eleventyConfig.addPlugin(assets); // runtime bundle (esbuild), public/

@@ -87,3 +87,24 @@ test("searching « Recopie d'une archive livrée » finds the intégration page"
   const result = page.locator(`a[href*="${ARCHIVE_PAGES[1]}"]`).filter({ hasText: /Intégration/ });
   await expect(result.first()).toBeVisible();
 });
+
+test("the home page and the tutorial index list every tutorial of the sidebar once, under its theme", async ({ page }) => {
+  await page.goto("/tutoriels/");
+  // The overviews of the sidebar: the links one level under "Tutoriels".
+  const overviews = await page.locator(".site-nav .nav-list--level-2 > .nav-item > .nav-link").evaluateAll((links) =>
+    links.map((link) => (link as HTMLAnchorElement).getAttribute("href")).filter((href): href is string => href !== null && href.startsWith("/tutoriels/")));
+  expect(overviews.length).toBeGreaterThanOrEqual(3);
+  for (const path of ["/", "/tutoriels/"]) {
+    await page.goto(path);
+    const main = page.locator("main");
+    const listed = await main.locator("h3 ~ ul a, h3 + p + ul a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).getAttribute("href")));
+    expect([...new Set(listed)].sort(), `tutoriels listés par ${path}`).toEqual([...overviews].sort());
+    expect(listed.length, `chaque tutoriel une seule fois sur ${path}`).toBe(overviews.length);
+    for (const theme of ["Archives", "Gestion des données vecteur", "Gestion des données raster"]) {
+      await expect(main.getByRole("heading", { level: 3, name: theme })).toBeVisible();
+    }
+    // The vector tutorial sits under the vector theme.
+    const vector = main.getByRole("heading", { level: 3, name: "Gestion des données vecteur" }).locator("xpath=following::ul[1]");
+    await expect(vector.getByRole("link", { name: "Alimentation et diffusion simple de données vecteur" })).toBeVisible();
+  }
+});
