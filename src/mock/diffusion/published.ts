@@ -25,9 +25,11 @@ export interface Published {
 export function publishedOn(ctx: Context, type: ConfigurationType, open: boolean): Published[] {
   const endpoints = new Set(ENDPOINTS.filter((endpoint) => endpoint.type === type && endpoint.open === open).map((endpoint) => endpoint._id));
   return ctx.records.list(OFFERINGS).flatMap((offering) => {
-    const configuration = ctx.records.get(CONFIGURATIONS, offering.configuration);
+    const live = ctx.records.get(CONFIGURATIONS, offering.configuration);
     // A synchronising offering (MODIFYING) stays served, as it was before the synchronisation.
-    if ((offering.status !== "PUBLISHED" && offering.status !== "MODIFYING") || !endpoints.has(offering.endpoint) || !configuration) return [];
+    if ((offering.status !== "PUBLISHED" && offering.status !== "MODIFYING") || !endpoints.has(offering.endpoint) || !live) return [];
+    // What the offering serves: the configuration as it was at its last publication or synchronisation.
+    const configuration = offering.served ? { ...live, type_infos: offering.served } : live;
     const storedData = objectItems(configuration.type_infos.used_data).flatMap((item) => {
       const found = typeof item.stored_data === "string" ? ctx.records.get(STORED_DATA, item.stored_data) : undefined;
       return found ? [found] : [];

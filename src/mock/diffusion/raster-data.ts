@@ -30,6 +30,8 @@ export interface RasterSource {
   nodata?: number;
   /** Values mapped linearly to 0–255 (0–255 itself for UINT8). */
   range: [number, number];
+  /** WGS 84 box [west, south, east, north] outside which the image is not drawn (a harvested image's slabs). */
+  clip?: [number, number, number, number];
 }
 
 const IMAGE = /\.tiff?$/i;
@@ -155,6 +157,9 @@ async function loadEntry(store: Store, entry: ReturnType<typeof imageEntries>[nu
 /** The decoded source images of raster pyramids, bottom first (images that cannot be read are left out). */
 export async function rasterSources(store: Store, pyramids: StoredDataRecord[]): Promise<RasterSource[]> {
   const entries = pyramids.flatMap(imageEntries);
-  const sources = await Promise.all(entries.map((entry) => loadEntry(store, entry)));
+  const sources = await Promise.all(entries.map(async (entry) => {
+    const source = await loadEntry(store, entry);
+    return source && entry.image.clip ? { ...source, clip: entry.image.clip } : source;
+  }));
   return sources.filter((source): source is RasterSource => source !== undefined);
 }

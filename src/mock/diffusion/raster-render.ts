@@ -1,6 +1,6 @@
 // Images drawn from the source images of raster pyramids: each output pixel's centre, in the asked CRS, is
 // converted to each source's CRS and takes the nearest source pixel (the sources painted in order, the last
-// one on top); no data (GDAL_NODATA, transparent alpha or outside every image) is left to the background.
+// one on top); no data (GDAL_NODATA, transparent alpha, outside every image or its clip box) is left to the background.
 // 8-bit images keep their values; other formats are stretched linearly from their minimum and maximum to 0–255.
 import { envelopeToWgs84, lambert93ToWgs84, mercatorToWgs84, PM_HALF_SIDE, pmResolution, wgs84ToLambert93, wgs84ToMercator } from "../formats/crs.ts";
 import type { RgbaImage } from "./image.ts";
@@ -37,6 +37,8 @@ interface Prepared {
   direct: boolean;
   /** WGS 84 box of the source, a little enlarged, for a quick rejection. */
   box: [number, number, number, number];
+  /** Whether a point in source coordinates is inside the source's clip box (absent: no clip). */
+  inClip?: (x: number, y: number) => boolean;
 }
 
 // The sources that can be drawn in `srs` (known CRS), bottom first.
@@ -48,7 +50,17 @@ function prepare(sources: RasterSource[], srs: string): Prepared[] {
     const box = envelopeToWgs84(source.srs, [x, y - height * sy, x + width * sx, y]);
     if (!convert || !box) continue;
     const direct = source.srs === srs || (GEOGRAPHIC.includes(srs) && GEOGRAPHIC.includes(source.srs ?? ""));
-    prepared.push({ source, convert, direct, box: [box[0] - 0.01, box[1] - 0.01, box[2] + 0.01, box[3] + 0.01] });
+    const item: Prepared = { source, convert, direct, box: [box[0] - 0.01, box[1] - 0.01, box[2] + 0.01, box[3] + 0.01] };
+    const { clip } = source;
+    const back = toLonLat(source.srs);
+    if (clip && back) {
+      item.box = [Math.max(item.box[0], clip[0]), Math.max(item.box[1], clip[1]), Math.min(item.box[2], clip[2]), Math.min(item.box[3], clip[3])];
+      item.inClip = (sx, sy) => {
+        const [lon, lat] = back(sx, sy);
+        return lon >= clip[0] && lon <= clip[2] && lat >= clip[1] && lat <= clip[3];
+      };
+    }
+    prepared.push(item);
   }
   return prepared;
 }
@@ -101,7 +113,7 @@ export function sourceAt(sources: RasterSource[], srs: string, x: number, y: num
   const toWgs84 = toLonLat(srs);
   for (const item of prepare(sources, srs).reverse()) {
     const point = item.direct ? [x, y] : toWgs84 ? item.convert(...toWgs84(x, y)) : undefined;
-    const at = point ? pixelIndex(item.source, point[0]!, point[1]!) : -1;
+    const at = point && (!item.inClip || item.inClip(point[0]!, point[1]!)) ? pixelIndex(item.source, point[0]!, point[1]!) : -1;
     if (at >= 0 && !isNodata(item.source, at)) return { source: item.source, at };
   }
   return undefined;
@@ -130,7 +142,9 @@ function paint(item: Prepared, toWgs84: Convert, bbox: [number, number, number, 
   };
   const { origin: [ox, oy], pixelSize: [sx, sy], width: sw, height: sh, channels } = source;
   const simple = source.nodata === undefined && (channels === 1 || channels === 3) && source.format === "UINT8";
+  const { inClip } = item;
   const put = (i: number, j: number, x: number, y: number): void => {
+    if (inClip && !inClip(x, y)) return;
     const col = Math.floor((x - ox) / sx);
     const row = Math.floor((oy - y) / sy);
     if (!(col >= 0 && row >= 0 && col < sw && row < sh)) return;

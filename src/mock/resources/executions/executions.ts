@@ -107,7 +107,7 @@ export function createExecution(ctx: Context, datastore: string, body: unknown):
   const outputParsed = parseInto(outputSchema(definition, given.output), given.output, problems, ["output"]);
   const output = checkOutput(ctx, datastore, definition, outputParsed.partial, problems);
   const parameters = parseParameters(definition, given.parameters, problems);
-  checkProcessingRules(ctx, definition, { inputs, parameters: parameters.partial ?? {}, newOutput: output?.kind === "new" }, problems);
+  checkProcessingRules(ctx, definition, { inputs, parameters: parameters.partial ?? {}, newOutput: output?.kind === "new", ...(output?.kind === "update" ? { outputId: output.storedData._id } : {}) }, problems);
   const { callback } = parsed.valid();
   if (!output) throw badRequest("output.stored_data invalide.");
   const firstSrs = inputs.upload.map((id) => ctx.records.get(UPLOADS, id)?.srs).concat(inputs.stored_data.map((id) => ctx.records.get(STORED_DATA, id)?.srs)).find(Boolean);

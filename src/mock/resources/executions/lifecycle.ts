@@ -11,6 +11,7 @@ import { conflict } from "../../core/errors.ts";
 import { findExecution } from "./executions.ts";
 import { cloneJson } from "../../core/json.ts";
 import { OUTPUT_BUILDERS } from "./outputs.ts";
+import { harvestSource, isHarvest } from "./harvest-output.ts";
 import type { ExecutionRecord, InputSnapshot } from "./records.ts";
 import type { LogLevel } from "../common/records.ts";
 
@@ -79,6 +80,11 @@ function inspectInputs(ctx: Context, execution: ExecutionRecord): { problems: st
       (snapshot.sources ??= []).push(source);
     }
   }
+  if (isHarvest(execution)) {
+    const found = harvestSource(ctx, execution);
+    problems.push(...found.problems);
+    if (found.harvest) snapshot.harvest = found.harvest;
+  }
   return { problems, snapshot };
 }
 
@@ -110,6 +116,7 @@ export function applyExecutionEvent(ctx: Context, execution: ExecutionRecord): v
     execution.status = "PROGRESS";
     execution.snapshot = snapshot;
     log(execution, ctx.now, "INFO", `${snapshot.files.length} fichier(s) en entrée, ${snapshot.files.reduce((s, f) => s + f.size, 0)} octets`);
+    if (snapshot.harvest?.request) log(execution, ctx.now, "INFO", `Moissonnage par dalle : ${snapshot.harvest.request}`);
     if (storedData && storedData.status === "CREATED") {
       storedData.status = "GENERATING";
       storedData.update = ctx.now;

@@ -16,6 +16,9 @@ import { bboxPolygon, levelRange, MAX_LEVEL, parseLevel, unionBbox } from "../co
 import type { JsonObject } from "../../core/json.ts";
 import type { OutputBuilder } from "./records.ts";
 import type { InputSnapshot } from "./records.ts";
+import { harvestPyramidOutput, isHarvest } from "./harvest-output.ts";
+import { parseDegreesBox } from "../processings/catalog-raster.ts";
+import ids from "../../../../_data/ids.json" with { type: "json" };
 
 const GEOGRAPHIC = ["EPSG:4326", "CRS:84", "EPSG:4171"];
 
@@ -87,18 +90,25 @@ export function keptSources(storedData: StoredDataRecord, snapshot: InputSnapsho
 
 /** ROK4-PYRAMID-RASTER: PM levels, channels and compression from the images and the parameters. */
 export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, execution) => {
+  if (isHarvest(execution)) return harvestPyramidOutput(storedData, snapshot, execution);
   const p = execution.parameters;
   // Input pyramids (update into a new stored data, merge): their levels, box and channels carry over.
   const sources = (snapshot.sources ?? []).filter((candidate) => candidate.type === "ROK4-PYRAMID-RASTER");
   const previous = Object.keys(storedData.type_infos).length > 0 ? storedData.type_infos : sources[0]?.type_infos ?? {};
   const summary = summariseImages(snapshot);
-  const bbox = unionBbox([summary?.bbox, storedData.details?.bbox, ...sources.map((source) => source.details?.bbox)]);
+  const merge = execution.processing === ids.processings.pyramids_to_pyramid;
+  const asked = merge && typeof p.bbox === "string" ? parseDegreesBox(p.bbox) : undefined;
+  const bbox = asked ?? unionBbox([summary?.bbox, storedData.details?.bbox, ...sources.map((source) => source.details?.bbox)]);
+  const uses = [...new Set([...(storedData.details?.uses ?? []), ...sources.map((source) => source._id)])].filter((id) => id !== storedData._id);
   const levelsOf = (infos: JsonObject): number[] => (Array.isArray(infos.levels) ? infos.levels : []).map(Number).filter(Number.isFinite);
   const oldLevels = [...levelsOf(storedData.type_infos), ...sources.flatMap((source) => levelsOf(source.type_infos))];
   const computedBottom = summary?.resolution ? bottomLevelFor(summary.resolution, summary.bbox) : undefined;
   const bottom = parseLevel(p.bottom) ?? computedBottom ?? (oldLevels.length > 0 ? Math.max(...oldLevels) : 0);
   const top = Math.min(parseLevel(p.top) ?? 0, bottom);
-  const levels = levelRange(Math.min(top, ...oldLevels), Math.max(bottom, ...oldLevels));
+  // A merge spans its inputs' levels unless `top` / `bottom` narrow them; an update adds its levels to the pyramid's.
+  const levels = merge && oldLevels.length > 0
+    ? levelRange(parseLevel(p.top) ?? Math.min(...oldLevels), parseLevel(p.bottom) ?? Math.max(...oldLevels))
+    : levelRange(Math.min(top, ...oldLevels), Math.max(bottom, ...oldLevels));
   const compression = typeof p.compression === "string" ? p.compression.toUpperCase() : typeof previous.compression === "string" ? previous.compression : "RAW";
   const channels = summary?.channels ?? (typeof previous.channels_number === "number" ? previous.channels_number : 3);
   const format = summary?.format ?? (typeof previous.channels_format === "string" ? previous.channels_format : "UINT8");
@@ -110,18 +120,20 @@ export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   const bytesPerPixel = channels * (format === "UINT8" ? 1 : format === "UINT16" ? 2 : 4);
   const ratio = compression === "JPG" || compression === "JPG90" ? 10 : compression === "PNG" ? 2 : 1;
   let size = 0;
-  if (bbox) for (let z = top; z <= bottom; z++) size += Math.round((pmTileCount(bbox, z) * 256 * 256 * bytesPerPixel) / ratio);
+  const [first, last] = [Number(levels[0]), Number(levels.at(-1))];
+  if (bbox) for (let z = first; z <= last; z++) size += Math.round((pmTileCount(bbox, z) * 256 * 256 * bytesPerPixel) / ratio);
   storedData.type_infos = info;
-  storedData.files = keptSources(storedData, snapshot);
+  storedData.files = keptSources(storedData, snapshot).map((file) => (asked && IMAGE.test(file.path) ? { ...file, clip: file.clip ? [Math.max(file.clip[0], asked[0]), Math.max(file.clip[1], asked[1]), Math.min(file.clip[2], asked[2]), Math.min(file.clip[3], asked[3])] : asked } : file));
   storedData.size = Math.max(size, storedData.size);
   storedData.srs = "EPSG:3857";
   // Tiles are served as JPEG for JPG pyramids, as PNG (lossless) for PNG, RAW and ZIP ones.
   storedData.details = { format: compression.startsWith("JPG") ? "image/jpeg" : "image/png" };
+  if (uses.length > 0) storedData.details.uses = uses;
   if (bbox) {
     storedData.details.bbox = bbox;
     storedData.extent = bboxPolygon(bbox);
   }
-  const messages = [`Pyramide ${String(info.tms)} calculée du niveau ${top} au niveau ${bottom}, ${channels} canal(aux) ${format}, compression ${compression}`];
+  const messages = [`Pyramide ${String(info.tms)} calculée du niveau ${first} au niveau ${last}, ${channels} canal(aux) ${format}, compression ${compression}`];
   if (summary?.resolution && parseLevel(p.bottom) === undefined) {
     messages.unshift(`Résolution des images : ${Math.round(summary.resolution * 100) / 100} m ; niveau du bas le plus proche : ${bottom} (${Math.round(pmResolution(bottom) * 100) / 100} m à l'équateur)`);
   }

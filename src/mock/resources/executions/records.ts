@@ -18,6 +18,8 @@ export interface InputSnapshot {
   srs?: string;
   /** Input stored data (type, srs, type_infos and internal details). */
   sources?: { _id: string; type: StoredDataType; srs?: string; size: number; type_infos: JsonObject; details?: StoredDataDetails; files?: StoredDataRecord["files"] }[];
+  /** What a WMS harvest read from the source service when it started (harvest-output.ts). */
+  harvest?: { layers: string[]; files: StoredDataRecord["files"]; request?: string };
 }
 
 /** A processing execution. */
@@ -63,7 +65,7 @@ export const EXECUTIONS = collection<ExecutionRecord>("execution", {
   due: nextExecutionEvent,
   // The files a running execution reads stay until it ends, even if their upload or stored data goes first
   // (its output stored data then holds the ones it needs).
-  blobs: (execution) => execution.status !== "PROGRESS" ? [] : [...(execution.snapshot?.files ?? []), ...(execution.snapshot?.sources ?? []).flatMap((source) => source.files ?? [])].flatMap((file) => (file.blob ? [file.blob] : [])),
+  blobs: (execution) => execution.status !== "PROGRESS" ? [] : [...(execution.snapshot?.files ?? []), ...(execution.snapshot?.sources ?? []).flatMap((source) => source.files ?? []), ...(execution.snapshot?.harvest?.files ?? [])].flatMap((file) => (file.blob ? [file.blob] : [])),
   upgrade: recordGuard(GUARD as unknown as z.ZodMiniType<ExecutionRecord>) });
 
 /** Fills the stored data from the execution's input snapshot; may return log messages of what it did. */

@@ -1,4 +1,5 @@
 // Offerings (publications of a configuration on an endpoint): PUBLISHING, then PUBLISHED after a delay.
+import { cloneJson } from "../../core/json.ts";
 import { lifecycle } from "../../core/scheduler.ts";
 import { CONFIGURATIONS } from "../configurations/records.ts";
 import { OFFERINGS } from "./records.ts";
@@ -55,10 +56,12 @@ export function createOffering(ctx: Context, datastore: string, configurationId:
   return offering;
 }
 
-/** PUBLISHING or MODIFYING → PUBLISHED. */
+/** PUBLISHING or MODIFYING → PUBLISHED, serving the configuration's type_infos of that moment. */
 export function applyOfferingEvent(ctx: Context, offering: OfferingRecord): void {
   offering.status = "PUBLISHED";
   offering.update = ctx.now;
+  const configuration = ctx.records.get(CONFIGURATIONS, offering.configuration);
+  if (configuration) offering.served = cloneJson(configuration.type_infos);
 }
 
 /** DELETE …/offerings/{offering}: unpublishes; the configuration is UNPUBLISHED once it has no offering left. */

@@ -21,6 +21,9 @@ export interface OfferingRecord {
   update: number;
   /** When PUBLISHING (or MODIFYING, after a synchronisation) turns into PUBLISHED. */
   publishAt: number;
+  /** The configuration's type_infos the services serve: taken when the offering becomes PUBLISHED (creation or
+   * synchronisation), so that a PUT of the configuration changes nothing served until PUT …/offerings/{offering}. */
+  served?: JsonObject;
 }
 
 /** When the offering next changes status, if it still will. */

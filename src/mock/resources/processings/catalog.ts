@@ -4,6 +4,7 @@ import ids from "../../../../_data/ids.json" with { type: "json" };
 import type { Json, JsonObject } from "../../core/json.ts";
 import type { StoredDataType } from "../stored-data/records.ts";
 import type { UploadType } from "../uploads/records.ts";
+import { rasterProcessings } from "./catalog-raster.ts";
 
 /** A check (vérification) run on uploads when they are closed. */
 export interface CheckDef {
@@ -98,66 +99,7 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
     required_checks: [CHECKS.archive, CHECKS.standard],
     inputsRequired: true,
   },
-  {
-    _id: ids.processings.raster_to_pyramid,
-    name: "Calcul ou mise à jour de pyramide raster",
-    description: "Génération ou mise à jour d'une pyramide de tuiles raster à partir d'une livraison d'images géo-référencées",
-    priority: "STANDARD",
-    input_types: { upload: ["RASTER"], stored_data: ["ROK4-PYRAMID-RASTER"] },
-    output_type: { stored_data: "ROK4-PYRAMID-RASTER", storage: ["S3"] },
-    parameters: [
-      param("bottom", "Niveau du bas de la pyramide. En ne précisant pas de niveau, le traitement prendra le niveau de la grille dont la résolution est la plus proche des images livrées", { constraints: level }),
-      param("tms", "Tile Matrix Set, grille de définition des tuiles. Dans le cas d'une génération initiale, il est obligatoire", { constraints: stringEnum("PM") }),
-      levelsParams[0]!,
-      param("compression", "Compression des données dans les tuiles", { constraints: stringEnum("jpg", "png") }),
-      param("interpolation", "Interpolation", { constraints: stringEnum("nn", "linear", "bicubic") }),
-      param("parallelization", "Nombre de scripts d'écriture des dalles en parallèle (1 à 4)", { default_value: 1, constraints: integer(1, 4) }),
-      param("top", "Niveau du haut de la pyramide. Par défaut, on remonte jusqu'au niveau le plus haut de la grille", { constraints: level }),
-      param("mask", "Écriture des masques de données dans la pyramide en sortie", { default_value: "false", constraints: stringEnum("true", "false") }),
-      levelsParams[1]!,
-    ],
-    required_checks: [CHECKS.raster, CHECKS.standard],
-    inputsRequired: true,
-  },
-  {
-    _id: ids.processings.wms_to_pyramid,
-    name: "Calcul ou mise à jour de pyramide raster par moissonnage WMS",
-    description: "Il n'y a pas besoin de donnée en entrée. Sont fournis en paramètres toutes les informations sur le service WMS et le jeu de données à moissonner, ainsi que la zone sur laquelle faire le moissonnage",
-    priority: "STANDARD",
-    input_types: { upload: [], stored_data: ["ROK4-PYRAMID-RASTER"] },
-    output_type: { stored_data: "ROK4-PYRAMID-RASTER", storage: ["S3"] },
-    parameters: [
-      param("harvest_layers", "Couches WMS à moissonner, séparées par des virgules", { mandatory: true, constraints: { type: "string" } }),
-      param("harvest_levels", "Niveaux de la grille à moissonner", { mandatory: true, constraints: { type: "array", items: { type: "string" } } }),
-      param("harvest_area", "Zone à moissonner (WKT en EPSG:4326)", { mandatory: true, constraints: { type: "string" } }),
-      param("harvest_format", "Format des images demandées au service WMS", { mandatory: true, constraints: { type: "string" } }),
-      param("harvest_url", "URL du service WMS à moissonner", { mandatory: true, constraints: { type: "string" } }),
-      param("bottom", "Niveau du bas de la pyramide", { mandatory: true }),
-      param("top", "Niveau du haut de la pyramide"),
-      param("harvest_dimensions", "Dimensions en pixels des images demandées (2 entiers)", { constraints: { type: "array", items: { type: "integer" } } }),
-      param("compression", "Compression des données dans les tuiles", { constraints: stringEnum("raw", "jpg", "png", "zip", "jpg90") }),
-      param("samplesperpixel", "Nombre de canaux (1 à 4)", { constraints: { type: "integer", minimum: 1, maximum: 4 } }),
-      param("sampleformat", "Format des canaux", { constraints: stringEnum("UINT8", "FLOAT32") }),
-      param("harvest_threshold", "Seuil de moissonnage"),
-      param("harvest_extras", "Paramètres supplémentaires des requêtes WMS"),
-      param("nodata", "Valeur de non-donnée"),
-      param("tms", "Tile Matrix Set, grille de définition des tuiles", { constraints: stringEnum("PM") }),
-      ...levelsParams,
-    ],
-    required_checks: [],
-    inputsRequired: false,
-  },
-  {
-    _id: ids.processings.pyramids_to_pyramid,
-    name: "Fusion de pyramides raster",
-    description: "Ce traitement permet de générer une pyramide raster par composition de plusieurs pyramides indépendantes. Seules les dalles présentes dans plusieurs entrées seront recalculées. Celles présentes dans une seule entrée seront référencées. La pyramide en sortie a donc des dépendances avec celles en entrée.",
-    priority: "STANDARD",
-    input_types: { upload: [], stored_data: ["ROK4-PYRAMID-RASTER"] },
-    output_type: { stored_data: "ROK4-PYRAMID-RASTER", storage: ["S3"] },
-    parameters: [param("parallelization", "Nombre de scripts d'écriture des dalles en parallèle", { default_value: 1 })],
-    required_checks: [],
-    inputsRequired: true,
-  },
+  ...rasterProcessings(CHECKS),
   {
     _id: ids.processings.db_to_pyramid,
     name: "Calcul ou mise à jour de pyramide vecteur",

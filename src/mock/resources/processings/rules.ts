@@ -1,19 +1,18 @@
 // Rules of a processing's parameters that depend on each other or on the inputs (checked at execution
 // creation, on what the parameters' schemas (schemas.ts) found valid): composition of db_to_pyramid against the
-// relations of the input VECTOR-DB, levels and compression of raster_to_pyramid.
+// relations of the input VECTOR-DB; the raster pyramid processings' rules are in rules-raster.ts.
 import type * as z from "zod/mini";
 import { STORED_DATA } from "../stored-data/records.ts";
-import { UPLOADS } from "../uploads/records.ts";
 import ids from "../../../../_data/ids.json" with { type: "json" };
 import type { ProcessingDef } from "./catalog.ts";
 import type { Context } from "../../core/context.ts";
 import type { Problems } from "../../core/errors.ts";
-import { channelsFormat, rasterImages } from "../uploads/file-analysis.ts";
 import { parseLevel } from "../common/geo.ts";
 import type { JsonObject } from "../../core/json.ts";
 import type { Salvaged } from "../../core/schema.ts";
 import { relationsOf } from "../executions/vector-outputs.ts";
 import type { COMPOSITION } from "./schemas.ts";
+import { pyramidsToPyramid, rasterToPyramid, wmsToPyramid } from "./rules-raster.ts";
 
 /** What the rules need to know about the execution being created. */
 export interface RuleInput {
@@ -22,6 +21,8 @@ export interface RuleInput {
   parameters: Salvaged<JsonObject>;
   /** Whether the output is a new stored data (false for an update). */
   newOutput: boolean;
+  /** The stored data an update writes into, if any. */
+  outputId?: string;
 }
 
 type Rule = (ctx: Context, input: RuleInput, problems: Problems) => void;
@@ -57,25 +58,11 @@ const dbToPyramid: Rule = (ctx, { inputs, parameters }, problems) => {
   }
 };
 
-const rasterToPyramid: Rule = (ctx, { inputs, parameters, newOutput }, problems) => {
-  if (newOutput && !("tms" in parameters)) problems.add("parameters.tms : obligatoire pour une première génération de pyramide (valeur possible : \"PM\").");
-  checkOrder(parameters.top, parameters.bottom, "parameters", problems);
-  const images = inputs.upload.flatMap((id) => rasterImages(ctx.records.get(UPLOADS, id)?.files ?? []));
-  if (parameters.compression === "jpg") {
-    const unfit = images.find(({ raster }) => channelsFormat(raster) !== "UINT8" || ![1, 3].includes(raster.samplesPerPixel));
-    if (unfit) {
-      problems.add(`parameters.compression : « jpg » demande des images à 1 ou 3 canaux UINT8 ; ${unfit.path} a ${unfit.raster.samplesPerPixel} canal(aux) ${channelsFormat(unfit.raster) ?? unfit.raster.sampleFormat} (utilisez « png »).`);
-    }
-  }
-  const existing = inputs.stored_data.map((id) => ctx.records.get(STORED_DATA, id)).find((s) => s?.type === "ROK4-PYRAMID-RASTER");
-  if (existing && typeof parameters.tms === "string" && existing.type_infos.tms !== undefined && existing.type_infos.tms !== parameters.tms) {
-    problems.add(`parameters.tms : la pyramide en entrée utilise la grille ${String(existing.type_infos.tms)}, pas ${parameters.tms}.`);
-  }
-};
-
 const RULES: Record<string, Rule> = {
   [ids.processings.db_to_pyramid]: dbToPyramid,
   [ids.processings.raster_to_pyramid]: rasterToPyramid,
+  [ids.processings.pyramids_to_pyramid]: pyramidsToPyramid,
+  [ids.processings.wms_to_pyramid]: wmsToPyramid,
 };
 
 /** Applies the rules of the processing, if it has any. */

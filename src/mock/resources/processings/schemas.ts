@@ -10,6 +10,7 @@ import { cloneJson } from "../../core/json.ts";
 import type { Parsed, Salvaged } from "../../core/schema.ts";
 import { keysRule, named, object, parseInto, short, text } from "../../core/schema.ts";
 import { json, level, srs } from "../common/schemas.ts";
+import { RASTER_FINER } from "./catalog-raster.ts";
 
 type Schema = z.core.$ZodType;
 type ErrorMap = (issue: z.core.$ZodRawIssue) => string | undefined;
@@ -65,6 +66,7 @@ const WKT_AREA = z.string().check(z.regex(/^\s*(MULTI)?POLYGON\s*\(/i, { error: 
 const FINER: Record<string, Record<string, Schema>> = {
   [ids.processings.vector_to_db]: { srs },
   [ids.processings.db_to_pyramid]: { composition: COMPOSITION, area: WKT_AREA },
+  ...RASTER_FINER,
 };
 
 // Rules on which parameters are given, by processing.

@@ -44,6 +44,8 @@ export interface StoredDataDetails {
   layers?: { table: string; top: number; bottom: number; attributes: string[]; geometry_type?: string; features?: number; source?: RelationSource }[];
   /** Tile format of a pyramid (image/jpeg, image/png, application/x-protobuf). */
   format?: string;
+  /** Stored data this one references (a pyramid built on earlier pyramids' slabs): GET …/dependencies `use`. */
+  uses?: string[];
 }
 
 /** A stored data (donnée stockée). */
@@ -63,8 +65,9 @@ export interface StoredDataRecord extends BaseRecord {
   extra?: JsonObject;
   public_activity?: boolean;
   /** Files of an ARCHIVE (path, size and MD5 when known), merged by update executions; the source images (and
-   * world files) of a ROK4-PYRAMID-RASTER, with the CRS of each image as received (`srs`), earlier ones first. */
-  files: { path: string; size: number; md5?: string; blob?: string; srs?: string }[];
+   * world files) of a ROK4-PYRAMID-RASTER, with the CRS of each image as received (`srs`), earlier ones first; a harvested image is only drawn
+   * inside its `clip` box (WGS 84 west, south, east, north: the slabs the harvest covered). */
+  files: { path: string; size: number; md5?: string; blob?: string; srs?: string; clip?: [number, number, number, number] }[];
   details?: StoredDataDetails;
 }
 

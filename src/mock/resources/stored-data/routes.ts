@@ -8,6 +8,7 @@ import { STORED_DATA_LIST } from "./list-query.ts";
 import { STORED_DATA } from "./records.ts";
 import { deleteStoredData, findStoredData, patchStoredData } from "./stored-data.ts";
 import { storedDataSummary, storedDataView } from "./views.ts";
+import { dependenciesView } from "./dependencies.ts";
 
 const ITEM = "/datastores/:datastore/stored_data/:stored_data";
 
@@ -15,6 +16,7 @@ const ITEM = "/datastores/:datastore/stored_data/:stored_data";
 export const storedDataRoutes: Route[] = [
   listRoute("/datastores/:datastore/stored_data", STORED_DATA, { summary: storedDataSummary, detail: storedDataView }, STORED_DATA_LIST),
   route("GET", ITEM, ({ store, params: { datastore = "", stored_data = "" } }) => json(store.run((ctx) => storedDataView(findStoredData(ctx, datastore, stored_data))))),
+  route("GET", `${ITEM}/dependencies`, ({ store, params: { datastore = "", stored_data = "" } }) => json(store.run((ctx) => dependenciesView(ctx, findStoredData(ctx, datastore, stored_data))))),
   route("PATCH", ITEM, async ({ store, params: { datastore = "", stored_data = "" }, request }) => {
     const body = await readJson(request);
     return json(store.run((ctx) => storedDataView(patchStoredData(ctx, datastore, stored_data, body))));

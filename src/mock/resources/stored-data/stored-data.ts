@@ -1,4 +1,5 @@
 // Stored data (données stockées): reading, PATCH of the descriptive fields, deletion.
+import { assertUnused } from "./dependencies.ts";
 import { STORED_DATA } from "./records.ts";
 import { CONFIGURATIONS } from "../configurations/records.ts";
 import { EXECUTIONS } from "../executions/records.ts";
@@ -42,7 +43,7 @@ export function referencedStoredData(typeInfos: JsonObject): string[] {
   return used.flatMap((item) => (isObject(item) && typeof item.stored_data === "string" ? [item.stored_data] : []));
 }
 
-/** DELETE …/stored_data/{stored data}: 409 while a configuration uses it or an execution writes it. */
+/** DELETE …/stored_data/{stored data}: 409 while a configuration or another stored data uses it, or an execution writes it. */
 export function deleteStoredData(ctx: Context, datastore: string, id: string): void {
   const storedData = findStoredData(ctx, datastore, id);
   if (storedData.status === "DELETED") throw conflict(`La donnée stockée ${id} est déjà supprimée.`);
@@ -50,6 +51,7 @@ export function deleteStoredData(ctx: Context, datastore: string, id: string): v
   if (users.length > 0) {
     throw conflict(`La donnée stockée ${id} est utilisée par ${users.length === 1 ? "la configuration" : "les configurations"} ${users.map((c) => `« ${c.name} » (${c._id})`).join(", ")} : supprimez-les d'abord.`);
   }
+  assertUnused(ctx, storedData);
   const [writer] = ctx.records.list(EXECUTIONS, undefined, { where: [{ path: ["output"], equals: id }, { path: ["status"], in: ["WAITING", "PROGRESS"] }], limit: 1 });
   if (writer) throw conflict(`La donnée stockée ${id} est en cours de génération par l'exécution ${writer._id} (statut ${writer.status}).`);
   storedData.status = "DELETED";
