@@ -2,7 +2,7 @@
 // the offering's answer, its canvas shows the published layer (a pixel inside a known feature has the style's
 // colour, a pixel outside has the plain background), and a click shows attributes.
 import { decode } from "fast-png";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, type Request, type Response } from "@playwright/test";
 import { block } from "./helpers.ts";
 
 /** An RGB colour. */
@@ -51,14 +51,38 @@ export async function screenshots(page: Page, panel: Locator, name: string): Pro
 
 /** Presses "Voir sur la carte" under the answer of a block and waits until the layer is drawn; returns the panel. */
 export async function openMap(offering: Locator, name: string): Promise<Locator> {
+  const page = offering.page();
   const offer = offering.locator("[data-map-offer]");
   await expect(offer).toBeVisible();
+  // What leaves the page: requests of the page that no service worker answered, and the worker's own requests.
+  const left: string[] = [];
+  const record = (request: Request) => {
+    if (!request.url().startsWith("http://127.0.0.1") && !request.url().startsWith("data:") && !request.url().startsWith("blob:")) left.push(request.url());
+  };
+  const onResponse = (response: Response) => {
+    if (!response.fromServiceWorker()) record(response.request());
+  };
+  const onWorker = (request: Request) => {
+    if (request.serviceWorker()) record(request);
+    else if (request.url().includes("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2")) baseMap.push(request.url());
+  };
+  const baseMap: string[] = [];
+  page.on("response", onResponse);
+  page.context().on("request", onWorker);
   await offer.getByRole("button").click();
   const panel = offer.locator(".map-panel");
   await expect(panel).toHaveAttribute("data-map-state", /rendered|error/, { timeout: 30_000 });
   const state = await panel.getAttribute("data-map-state");
   expect(state, (await panel.locator(".map-panel__status").textContent()) ?? "").toBe("rendered");
-  await screenshots(offering.page(), panel, name);
+  page.off("response", onResponse);
+  page.context().off("request", onWorker);
+  const simulated = (await panel.locator(".map-panel__summary").textContent())?.includes("aucun en mode simulé");
+  if (simulated) {
+    expect(left, "mode simulé : aucune requête ne sort de la page").toEqual([]);
+    expect(baseMap, "mode simulé : aucun fond de carte demandé").toEqual([]);
+    expect(await panel.locator(".map-panel__summary").textContent()).not.toContain("Plan IGN");
+  }
+  await screenshots(page, panel, name);
   return panel;
 }
 

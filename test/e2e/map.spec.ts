@@ -45,6 +45,10 @@ const square = { type: "Feature", id: "pays.1", properties: { nom: "Carré d'ess
 /** Real mode on the production API with the offering's variables; every request outside the site answered by a fixture and recorded. */
 async function realMode(page: Page, offering: Record<string, unknown>, variable: string): Promise<string[]> {
   await page.addInitScript(([name, id]) => {
+    // Content-Security-Policy violations (the map's images, blob: tiles), read by cspViolations().
+    document.addEventListener("securitypolicyviolation", (event) => {
+      document.documentElement.dataset["cspViolations"] = `${document.documentElement.dataset["cspViolations"] ?? ""}${event.violatedDirective} ${event.blockedURI}\n`;
+    });
     if (sessionStorage.getItem("map-spec")) return;
     sessionStorage.setItem("map-spec", "1");
     localStorage.setItem("entrepot-tutoriels:v1:settings", JSON.stringify({ version: 1, mode: "reel", preset: "production", apiBase: "https://data.geopf.fr/api" }));
@@ -90,6 +94,9 @@ async function realMode(page: Page, offering: Record<string, unknown>, variable:
   return requests;
 }
 
+/** The CSP violations the page reported. */
+const cspViolations = async (page: Page): Promise<string> => (await page.locator("html").getAttribute("data-csp-violations")) ?? "";
+
 const WFS_OFFERING = {
   _id: "offre-wfs-essai", type: "WFS", layer_name: "monde_wfs", status: "PUBLISHED", open: true,
   urls: [{ type: "WFS", url: "https://data.geopf.fr/wfs?service=WFS&version=2.0.0&request=GetCapabilities&typeNames=monde_wfs:pays" }],
@@ -128,6 +135,7 @@ test("real mode, WFS: the features from GetFeature over Plan IGN, nothing asked 
     expect(allowed, url).toBe(true);
   }
   expect(requests.some((url) => url.includes("REQUEST=GetFeature"))).toBe(true);
+  expect(await cspViolations(page)).toBe("");
 });
 
 test("real mode, WMS: GetMap images over Plan IGN, GetFeatureInfo on a click, only the configured services asked", async ({ page }) => {
@@ -142,6 +150,7 @@ test("real mode, WMS: GetMap images over Plan IGN, GetFeatureInfo on a click, on
     expect(allowed, url).toBe(true);
   }
   expect(requests.some((url) => url.includes("REQUEST=GetFeatureInfo"))).toBe(true);
+  expect(await cspViolations(page)).toBe("");
 });
 
 test("the map panel by keyboard: opened with Enter, attributes of the centre with Enter, Escape closes and gives the focus back", async ({ page }) => {
