@@ -80,14 +80,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
   endpoint(ids.endpoints.open.download, "Service de Téléchargement principal", "gpf-download", "DOWNLOAD", true, [["DOWNLOAD", `${urls.public.download}/`]]),
   endpoint(ids.endpoints.open.csw, "Service de diffusion CSW", "gpf-geonetwork", "METADATA", true, [["METADATA", `${root}/csw`]]),
   endpoint("043dd5e1-4136-49d3-b7a6-26de70d4a195", "Service de recherche principal", "gpf-search", "SEARCH", true, [["SEARCH", `${root}/recherche`]]),
-  endpoint("0ac92a1e-aa86-4843-8528-e303f12296e5", "Service d'altimétrie principal", "gpf-altimetry", "ALTIMETRY", true, [["ALTIMETRY", `${root}/altimetrie`]]),
+  endpoint(ids.endpoints.open.alti, "Service d'altimétrie principal", "gpf-altimetry", "ALTIMETRY", true, [["ALTIMETRY", urls.public.alti]]),
   endpoint(ids.endpoints.private.download, "Service de téléchargement private", "gpf-download-private", "DOWNLOAD", false, [["DOWNLOAD", `${urls.private.download}/`]]),
   endpoint(ids.endpoints.private.wfs, "Service de diffusion WFS privé", "gpf-geoserver-wfs-private", "WFS", false, [["WFS", `${urls.private.wfs}/`]]),
   endpoint(ids.endpoints.private.wmsv, "Service de diffusion WMS Vecteur privé", "gpf-geoserver-wms-v-private", "WMS-VECTOR", false, [["WMS", `${urls.private.wmsv}/`]]),
   endpoint(ids.endpoints.private.wmsr, "Service de diffusion WMS Raster privé", "gpf-rok4-server-wms-r-private", "WMS-RASTER", false, [["WMS", `${urls.private.wmsr}/`]]),
   endpoint(ids.endpoints.private.wmts, "Service de diffusion WMTS/TMS privé", "gpf-rok4-server-wmts-tms-private", "WMTS-TMS", false, [["TMS", `${urls.private.tms}/`], ["WMTS", `${urls.private.wmts}/`]]),
   endpoint("5c8f3cd0-405f-4c3e-8240-959683fc2a93", "Service de recherche privé", "gpf-search-private", "SEARCH", false, [["SEARCH", `${root}/private/recherche`]]),
-  endpoint("81a70d66-a252-4dfd-9547-d4c9cc2ca3e3", "Service d'altimétrie privé", "gpf-altimetry-private", "ALTIMETRY", false, [["ALTIMETRY", `${root}/private/altimetrie`]]),
+  endpoint(ids.endpoints.private.alti, "Service d'altimétrie privé", "gpf-altimetry-private", "ALTIMETRY", false, [["ALTIMETRY", urls.private.alti]]),
 ];
 
 /** Publications allowed per endpoint. */
@@ -128,8 +128,8 @@ export const DOWNLOAD_ROOTS = { open: urls.public.download, private: urls.privat
 
 /** Roots of the diffusion services, open and private (from _data/urls.json). */
 export const SERVICE_ROOTS = {
-  open: { wfs: urls.public.wfs, wmsv: urls.public.wmsv, wmts: urls.public.wmts, tms: urls.public.tms, wmsr: urls.public.wmsr, download: urls.public.download },
-  private: { wfs: urls.private.wfs, wmsv: urls.private.wmsv, wmts: urls.private.wmts, tms: urls.private.tms, wmsr: urls.private.wmsr, download: urls.private.download },
+  open: { wfs: urls.public.wfs, wmsv: urls.public.wmsv, wmts: urls.public.wmts, tms: urls.public.tms, wmsr: urls.public.wmsr, download: urls.public.download, alti: urls.public.alti },
+  private: { wfs: urls.private.wfs, wmsv: urls.private.wmsv, wmts: urls.private.wmts, tms: urls.private.tms, wmsr: urls.private.wmsr, download: urls.private.download, alti: urls.private.alti },
 } as const;
 
 /** Roots of one visibility. */

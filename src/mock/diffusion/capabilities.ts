@@ -5,6 +5,7 @@ import type { Xml } from "../formats/xml.ts";
 import { el, fragment, xmlDocument } from "../formats/xml.ts";
 import type { FeatureType, Published } from "./published.ts";
 import { keywords, publishedBbox, text } from "./published.ts";
+import type { LayerStyle } from "./raster-styles.ts";
 
 const XLINK = "http://www.w3.org/1999/xlink";
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -65,8 +66,16 @@ function wmsBoxes(bbox: Bbox): Xml {
   );
 }
 
-/** WMS 1.3.0 capabilities listing one layer per published configuration. */
-export function wmsCapabilities(url: string, title: string, published: Published[], raster: boolean): string {
+// The Style elements of a raster layer: name (the identifier clients pass in STYLES), title, abstract, legend.
+function rasterStyles(styles: LayerStyle[]): Xml[] {
+  return styles.map((style) => el("Style", {}, el("Name", {}, style.identifier), el("Title", {}, style.title),
+    style.abstract ? el("Abstract", {}, style.abstract) : undefined,
+    style.legend ? el("LegendURL", { width: style.legend.width, height: style.legend.height }, el("Format", {}, style.legend.format),
+      el("OnlineResource", { "xlink:type": "simple", "xlink:href": style.legend.url })) : undefined));
+}
+
+/** WMS 1.3.0 capabilities listing one layer per published configuration (raster layers with their ROK4 styles). */
+export function wmsCapabilities(url: string, title: string, published: Published[], raster: boolean, styles?: Map<string, LayerStyle[]>): string {
   const crs = ["EPSG:3857", "EPSG:4326", "CRS:84", "EPSG:2154"];
   const layers = published.map((item) => {
     const infos = item.configuration.type_infos;
@@ -76,7 +85,8 @@ export function wmsCapabilities(url: string, title: string, published: Published
       el("Name", {}, item.configuration.layer_name), el("Title", {}, text(infos.title) || item.configuration.name),
       el("Abstract", {}, text(infos.abstract)), words.length ? el("KeywordList", {}, ...words.map((word) => el("Keyword", {}, word))) : undefined,
       ...crs.map((code) => el("CRS", {}, code)), wmsBoxes(publishedBbox(item)),
-      el("Style", {}, el("Name", {}, raster ? "normal" : "default"), el("Title", {}, raster ? "Style normal" : "Style de la configuration")));
+      ...(raster && styles?.get(item.configuration.layer_name) ? rasterStyles(styles.get(item.configuration.layer_name)!)
+        : [el("Style", {}, el("Name", {}, raster ? "normal" : "default"), el("Title", {}, raster ? "Style normal" : "Style de la configuration"))]));
   });
   return xmlDocument(
     el("WMS_Capabilities", {

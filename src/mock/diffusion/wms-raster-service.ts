@@ -1,6 +1,7 @@
 // The simulated WMS-Raster 1.3.0 service (ROK4) over the PUBLISHED WMS-RASTER offerings: GetCapabilities,
 // GetMap (PNG or JPEG drawn from the pyramids' source images, in EPSG:3857, EPSG:4326 (latitude first),
-// CRS:84 or EPSG:2154, at most MAX_SIZE pixels a side) and GetFeatureInfo (pixel values, for layers whose
+// CRS:84 or EPSG:2154, at most MAX_SIZE pixels a side, each layer in the ROK4 style STYLES names — its first
+// style by default —, a palette colouring one-channel values) and GetFeatureInfo (pixel values, for layers whose
 // configuration has `getfeatureinfo.stored_data`). Errors are WMS 1.3.0 service exception reports.
 import type { DiffusionHandler } from "./ogc.ts";
 import { list, param, UNSUPPORTED, wmsError } from "./ogc.ts";
@@ -11,10 +12,15 @@ import { encodeImage, imageResponse, IMAGE_FORMATS } from "./image.ts";
 import type { ImageFormat } from "./image.ts";
 import type { Published } from "./published.ts";
 import { usedLevels } from "./published.ts";
-import { pmResolution } from "../formats/crs.ts";
+import { mercatorToWgs84, pmResolution } from "../formats/crs.ts";
+import { closestLevel, tileMatrixSet } from "../resources/common/tms.ts";
+import { blankImage } from "./image.ts";
+import { layerStyles } from "./raster-styles.ts";
+import type { LayerStyle } from "./raster-styles.ts";
+import { publishedOn } from "./published.ts";
 import { rasterSources } from "./raster-data.ts";
 import type { RasterSource } from "./raster-data.ts";
-import { pixelValues, renderBox } from "./raster-render.ts";
+import { paintBox, pixelValues } from "./raster-render.ts";
 import { pyramidsAt } from "./raster-tiles.ts";
 import { featureInfoResponse, INFO_FORMATS, queryable } from "./raster-info.ts";
 
@@ -29,17 +35,26 @@ interface MapRequest {
   bbox: [number, number, number, number];
   width: number;
   height: number;
+  /** The style of each layer (that of STYLES, else the layer's first). */
+  styles: LayerStyle[];
 }
 
 const fail = (code: string, message: string): Response => wmsError(400, code, message);
 
 // Checks CRS, BBOX, WIDTH and HEIGHT (and STYLES) shared by GetMap and GetFeatureInfo.
-function checkMap(url: URL, layers: Published[]): MapRequest | Response {
+function checkMap(url: URL, layers: Published[], available: Map<string, LayerStyle[]>): MapRequest | Response {
   if (layers.length === 0) return fail("MissingParameterValue", "Paramètre LAYERS manquant : nommez au moins une couche publiée.");
-  const styles = list(param(url, "styles"));
-  const unknown = styles.filter((style) => style !== "normal");
-  if (unknown.length > 0) return fail("StyleNotDefined", `Style(s) inconnu(s) : ${unknown.join(", ")}. Le simulateur ne dessine que le style « normal » (valeurs brutes), ou STYLES vide.`);
-  if (styles.length > 1 && styles.length !== layers.length) return fail("StyleNotDefined", `STYLES doit donner un style par couche (${layers.length}) ou rester vide.`);
+  const raw = (param(url, "styles") ?? "").trim();
+  const asked = raw === "" ? [] : raw.split(",").map((style) => style.trim());
+  if (asked.length > 1 && asked.length !== layers.length) return fail("StyleNotDefined", `STYLES doit donner un style par couche (${layers.length}) ou rester vide.`);
+  const styles: LayerStyle[] = [];
+  for (const [index, layer] of layers.entries()) {
+    const own = available.get(layer.configuration.layer_name) ?? [];
+    const name = asked[index] ?? "";
+    const style = name === "" ? own[0] : own.find((candidate) => candidate.identifier === name);
+    if (!style) return fail("StyleNotDefined", `Style « ${name} » inconnu pour la couche ${layer.configuration.layer_name} : ${own.map((candidate) => candidate.identifier).join(", ")} (ou STYLES vide pour le style par défaut).`);
+    styles.push(style);
+  }
   const version = param(url, "version");
   const crs = param(url, "crs") ?? param(url, "srs");
   if (!crs) return fail("MissingParameterValue", `Paramètre CRS manquant (l'un de ${CRS.join(", ")}).`);
@@ -61,16 +76,21 @@ function checkMap(url: URL, layers: Published[]): MapRequest | Response {
     if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_SIZE) return fail("InvalidParameterValue", `${name.toUpperCase()} doit être un entier de 1 à ${MAX_SIZE} (reçu : « ${value} »).`);
     size.push(Number(value));
   }
-  return { crs: code, bbox, width: size[0]!, height: size[1]! };
+  return { crs: code, bbox, width: size[0]!, height: size[1]!, styles };
 }
 
-// The level of a layer whose resolution is closest to the map's (a pixel's width, in metres at the centre).
+// The level of a layer whose resolution is closest to the map's (a pixel's width, in metres at the centre):
+// PM levels from PM metres, the levels of another TMS (LAMB93_50cm) from ground metres.
 function levelFor(layer: Published, map: MapRequest): number {
   const { top, bottom } = usedLevels(layer.configuration);
   const [minX, minY, maxX, maxY] = map.bbox;
   const geographic = map.crs === "EPSG:4326" || map.crs === "CRS:84";
-  const metres = ((maxX - minX) / map.width) * (geographic ? 111319.49 * Math.cos((((minY + maxY) / 2) * Math.PI) / 180) : 1);
-  const level = Math.round(Math.log2(pmResolution(0) / Math.max(metres, 1e-6)));
+  const tms = tileMatrixSet(layer.storedData[0]?.type_infos.tms);
+  const latitude = geographic ? (minY + maxY) / 2 : map.crs === "EPSG:3857" ? mercatorToWgs84((minX + maxX) / 2, (minY + maxY) / 2)[1] : 0;
+  const cos = Math.cos((latitude * Math.PI) / 180);
+  const span = (maxX - minX) / map.width;
+  const metres = geographic ? span * 111319.49 * cos : tms.id !== "PM" && map.crs === "EPSG:3857" ? span * cos : span;
+  const level = tms.id === "PM" ? Math.round(Math.log2(pmResolution(0) / Math.max(metres, 1e-6))) : closestLevel(tms, Math.max(metres, 1e-6));
   return Math.max(top, Math.min(bottom, level));
 }
 
@@ -88,9 +108,9 @@ const colour = (value: string): [number, number, number] | undefined => {
 };
 
 // GetMap: the image of the layers.
-async function getMap(input: RouteInput, checked: WmsRequest): Promise<Response> {
+async function getMap(input: RouteInput, checked: WmsRequest, styles: Map<string, LayerStyle[]>): Promise<Response> {
   const { url } = input;
-  const map = checkMap(url, checked.layers);
+  const map = checkMap(url, checked.layers, styles);
   if (map instanceof Response) return map;
   const format = param(url, "format");
   if (!format) return fail("MissingParameterValue", `Paramètre FORMAT manquant (${IMAGE_FORMATS.join(" ou ")}).`);
@@ -101,15 +121,16 @@ async function getMap(input: RouteInput, checked: WmsRequest): Promise<Response>
   const bg = bgText === null ? [255, 255, 255] : colour(bgText);
   if (!bg) return fail("InvalidParameterValue", `BGCOLOR invalide (« ${bgText} ») : couleur 0xRRVVBB attendue.`);
   const transparent = transparentText === "TRUE" && format === "image/png";
-  const sources = (await sourcesOf(input, checked.layers, map)).flat();
-  const image = renderBox(sources, map.crs, map.bbox, map.width, map.height, transparent ? undefined : [bg[0]!, bg[1]!, bg[2]!, 255]);
+  const sources = await sourcesOf(input, checked.layers, map);
+  const image = blankImage(map.width, map.height, transparent ? undefined : [bg[0]!, bg[1]!, bg[2]!, 255]);
+  sources.forEach((layerSources, index) => paintBox(image, layerSources, map.crs, map.bbox, map.styles[index]!.palette));
   return imageResponse(await encodeImage(image, format as ImageFormat), format);
 }
 
 // GetFeatureInfo: the pixel values of the queried layers under the pixel (I, J) of the map.
-async function getFeatureInfo(input: RouteInput, checked: WmsRequest): Promise<Response> {
+async function getFeatureInfo(input: RouteInput, checked: WmsRequest, styles: Map<string, LayerStyle[]>): Promise<Response> {
   const { url } = input;
-  const map = checkMap(url, checked.layers);
+  const map = checkMap(url, checked.layers, styles);
   if (map instanceof Response) return map;
   const names = list(param(url, "query_layers"));
   if (names.length === 0) return fail("MissingParameterValue", "Paramètre QUERY_LAYERS manquant : nommez les couches à interroger.");
@@ -138,12 +159,13 @@ async function getFeatureInfo(input: RouteInput, checked: WmsRequest): Promise<R
 
 /** Handler of the WMS-Raster root of one visibility. */
 export function wmsRasterService(open: boolean, root: string): DiffusionHandler {
-  return (input) => {
-    const checked = wmsRequest(input, open, root, "WMS-RASTER", "Service WMS raster de la Géoplateforme (simulation)");
+  return async (input) => {
+    const styles = await layerStyles(input.store, input.store.run((ctx) => publishedOn(ctx, "WMS-RASTER", open)));
+    const checked = wmsRequest(input, open, root, "WMS-RASTER", "Service WMS raster de la Géoplateforme (simulation)", styles);
     if (checked instanceof Response) return checked;
     const name = checked.request.toLowerCase();
-    if (name === "getmap") return getMap(input, checked);
-    if (name === "getfeatureinfo") return getFeatureInfo(input, checked);
+    if (name === "getmap") return getMap(input, checked, styles);
+    if (name === "getfeatureinfo") return getFeatureInfo(input, checked, styles);
     return wmsError(501, "OperationNotSupported", `Opération ${checked.request} : ${UNSUPPORTED}.`);
   };
 }

@@ -3,6 +3,7 @@
 import { FormatError } from "./errors.ts";
 import { utf8Text } from "./text-vector.ts";
 import { descendants, localName, parseXml, textContent } from "./xml.ts";
+import { parseRok4Style } from "./rok4-style.ts";
 
 /** Static types of the API. */
 export const STATIC_TYPES = ["GEOSERVER-STYLE", "GEOSERVER-FTL", "ROK4-STYLE", "DERIVATION-SQL"] as const;
@@ -14,6 +15,9 @@ export interface StaticInfos {
   used_attributes?: string[];
   min_scale_denominator?: number;
   max_scale_denominator?: number;
+  /** ROK4-STYLE: the style's public name (WMS STYLES) and its legend's URL. */
+  identifier?: string;
+  legend_url?: string;
 }
 
 const unique = (names: string[]): string[] => [...new Set(names.filter((name) => name !== ""))];
@@ -74,13 +78,8 @@ export function analyseStatic(type: StaticType, bytes: Uint8Array): StaticInfos 
   if (type === "GEOSERVER-STYLE") return analyseSld(text);
   if (type === "GEOSERVER-FTL") return analyseFtl(text);
   if (type === "ROK4-STYLE") {
-    try {
-      const json: unknown = JSON.parse(text);
-      if (typeof json !== "object" || json === null || Array.isArray(json)) throw new FormatError("un style ROK4 est un objet JSON");
-    } catch (error) {
-      throw error instanceof FormatError ? error : new FormatError(`un style ROK4 doit être du JSON valide (${error instanceof Error ? error.message : String(error)})`);
-    }
-    return {};
+    const style = parseRok4Style(text);
+    return { identifier: style.identifier, ...(style.legend?.url ? { legend_url: style.legend.url } : {}) };
   }
   return {};
 }

@@ -1,6 +1,6 @@
-// Writes an uncompressed GeoTIFF (little-endian, strips, 8-bit samples) with ModelPixelScale,
-// ModelTiepoint and a GeoKeyDirectory naming a projected (or geographic) EPSG code. Used by the sample
-// generator and the tests.
+// Writes an uncompressed GeoTIFF (little-endian, strips, 8-bit samples or one 32-bit float channel) with
+// ModelPixelScale, ModelTiepoint, a GeoKeyDirectory naming a projected (or geographic) EPSG code and an
+// optional GDAL_NODATA. Used by the sample generator and the tests.
 import { ByteWriter } from "./binary.ts";
 import { TAG } from "./tiff.ts";
 
@@ -10,7 +10,10 @@ export interface GeoTiffSpec {
   height: number;
   /** 1 (grey) or 3 (RGB) samples per pixel, 8 bits each; `pixels` has width × height × samples bytes. */
   samples: 1 | 3;
-  pixels: Uint8Array;
+  /** 8-bit samples, or one FLOAT32 channel (then `samples` is 1). */
+  pixels: Uint8Array | Float32Array;
+  /** GDAL_NODATA tag (text, e.g. "-99999"). */
+  nodata?: string;
   /** Georeferencing: top-left corner and pixel size in CRS units; omitted → a plain TIFF. */
   origin?: [number, number];
   pixelSize?: [number, number];
@@ -20,18 +23,21 @@ export interface GeoTiffSpec {
   rowsPerStrip?: number;
 }
 
-type Entry = { tag: number; type: 3 | 4 | 12; values: number[] };
+type Entry = { tag: number; type: 2 | 3 | 4 | 12; values: number[] };
 
 /** The bytes of the GeoTIFF. */
 export function writeGeoTiff(spec: GeoTiffSpec): Uint8Array {
   const rows = spec.rowsPerStrip ?? 32;
   const stripCount = Math.ceil(spec.height / rows);
-  const rowBytes = spec.width * spec.samples;
+  const float = spec.pixels instanceof Float32Array;
+  if (float && spec.samples !== 1) throw new Error("FLOAT32 images have one channel");
+  const bytesPerSample = float ? 4 : 1;
+  const rowBytes = spec.width * spec.samples * bytesPerSample;
   const counts = Array.from({ length: stripCount }, (_, i) => Math.min(rows, spec.height - i * rows) * rowBytes);
   const entries: Entry[] = [
     { tag: TAG.width, type: 4, values: [spec.width] },
     { tag: TAG.height, type: 4, values: [spec.height] },
-    { tag: TAG.bitsPerSample, type: 3, values: Array(spec.samples).fill(8) },
+    { tag: TAG.bitsPerSample, type: 3, values: Array(spec.samples).fill(bytesPerSample * 8) },
     { tag: TAG.compression, type: 3, values: [1] },
     { tag: TAG.photometric, type: 3, values: [spec.samples === 3 ? 2 : 1] },
     { tag: TAG.stripOffsets, type: 4, values: Array(stripCount).fill(0) },
@@ -39,8 +45,10 @@ export function writeGeoTiff(spec: GeoTiffSpec): Uint8Array {
     { tag: TAG.rowsPerStrip, type: 4, values: [rows] },
     { tag: TAG.stripByteCounts, type: 4, values: counts },
     { tag: TAG.planarConfiguration, type: 3, values: [1] },
-    { tag: TAG.sampleFormat, type: 3, values: Array(spec.samples).fill(1) },
+    { tag: TAG.sampleFormat, type: 3, values: Array(spec.samples).fill(float ? 3 : 1) },
   ];
+  // ASCII values are stored as their character codes followed by a NUL.
+  if (spec.nodata !== undefined) entries.push({ tag: TAG.gdalNodata, type: 2, values: [...spec.nodata].map((c) => c.charCodeAt(0)).concat(0) });
   if (spec.origin && spec.pixelSize) {
     entries.push({ tag: TAG.pixelScale, type: 12, values: [spec.pixelSize[0], spec.pixelSize[1], 0] });
     entries.push({ tag: TAG.tiepoint, type: 12, values: [0, 0, 0, spec.origin[0], spec.origin[1], 0] });
@@ -53,7 +61,7 @@ export function writeGeoTiff(spec: GeoTiffSpec): Uint8Array {
     entries.push({ tag: TAG.geoKeys, type: 3, values: [1, 1, 0, keys.length, ...keys.flat()] });
   }
   entries.sort((a, b) => a.tag - b.tag);
-  const size = { 3: 2, 4: 4, 12: 8 } as const;
+  const size = { 2: 1, 3: 2, 4: 4, 12: 8 } as const;
   const ifdSize = 2 + entries.length * 12 + 4;
   // Layout: header (8), IFD, out-of-line values, then strips.
   let cursor = 8 + ifdSize;
@@ -72,7 +80,8 @@ export function writeGeoTiff(spec: GeoTiffSpec): Uint8Array {
   out.u8(0x49).u8(0x49).u16(42).u32(8).u16(entries.length);
   const put = (w: ByteWriter, entry: Entry): void => {
     for (const value of entry.values) {
-      if (entry.type === 3) w.u16(value);
+      if (entry.type === 2) w.u8(value);
+      else if (entry.type === 3) w.u16(value);
       else if (entry.type === 4) w.u32(value);
       else w.f64(value);
     }
@@ -96,6 +105,11 @@ export function writeGeoTiff(spec: GeoTiffSpec): Uint8Array {
     put(out, entry);
   }
   while (out.length < stripOffsets[0]!) out.u8(0);
-  out.bytes(spec.pixels.subarray(0, spec.width * spec.height * spec.samples));
+  const count = spec.width * spec.height * spec.samples;
+  if (spec.pixels instanceof Float32Array) {
+    const raw = new DataView(new ArrayBuffer(count * 4));
+    for (let i = 0; i < count; i++) raw.setFloat32(i * 4, spec.pixels[i]!, true);
+    out.bytes(new Uint8Array(raw.buffer));
+  } else out.bytes(spec.pixels.subarray(0, count));
   return out.toBytes();
 }

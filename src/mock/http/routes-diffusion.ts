@@ -1,5 +1,5 @@
 // Routes of the simulated diffusion services (roots of _data/urls.json `public` and `private`): WFS, WMS
-// vector and raster, WMTS and TMS, download service, then the published annexes. Each service is a module
+// vector and raster, WMTS and TMS, download service, altimetry, then the published annexes. Each service is a module
 // of ../diffusion/.
 import { SERVICE_ROOTS } from "../seed.ts";
 import type { ServiceRoots } from "../seed.ts";
@@ -11,6 +11,7 @@ import { wmsRasterService } from "../diffusion/wms-raster-service.ts";
 import { wmtsService } from "../diffusion/wmts-service.ts";
 import { tmsRoutes } from "../diffusion/tms-service.ts";
 import { downloadRoutes } from "../diffusion/download-service.ts";
+import { altimetryRoutes } from "../diffusion/altimetry-service.ts";
 
 /** A route of a diffusion service: an absolute URL pattern and its handler. */
 export interface DiffusionRoute {
@@ -31,6 +32,7 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
     add([roots.wmts], wmtsService(open, roots.wmts));
     for (const [suffix, handle] of tmsRoutes(open, roots.tms)) add([`${roots.tms}/1.0.0${suffix}`], handle);
     routes.push(...downloadRoutes(open, roots.download));
+    for (const [path, handle] of altimetryRoutes(open, roots.alti)) add([path], handle);
   }
   routes.push(publicAnnexeRoute(origin));
   return routes;

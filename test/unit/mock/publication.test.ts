@@ -59,7 +59,7 @@ test("DOWNLOAD configurations: validation, unsupported types, uniqueness, PUT, D
   const url = `${DS}/configurations`;
   assertError(await h.call("POST", url, { json: { ...downloadBody(), type: "WMS" } }), 400, /"WMS" inconnu.*DOWNLOAD/);
   assertError(await h.call("POST", url, { json: downloadBody({ layer_name: "1 limites" }) }), 400, /layer_name.*ne respecte pas le motif/);
-  assertError(await h.call("POST", url, { json: { ...downloadBody(), type: "ALTIMETRY", layer_name: "ok" } }), 400, /ALTIMETRY n'est pas pris en charge par la simulation/);
+  assertError(await h.call("POST", url, { json: { ...downloadBody(), type: "ITINERARY-ISOCURVE", layer_name: "ok" } }), 400, /ITINERARY-ISOCURVE n'est pas pris en charge par la simulation/);
   assertError(await h.call("POST", url, { json: { ...downloadBody(), type: "WFS", layer_name: "ok" } }), 400, /type_infos\.title : chaîne non vide attendue/, /used_data\[0\]\.sub_name : clé inconnue/, /une configuration WFS diffuse des données VECTOR-DB, « Archive 2 » est ARCHIVE/, /relations : liste non vide/);
   const bad = {
     type: "DOWNLOAD", name: "", layer_name: "x",

@@ -1,7 +1,7 @@
 // type_infos of the configurations of pyramids, after their schemas: WMTS-TMS (raster or vector pyramids) and
 // WMS-RASTER (raster pyramids).
 import type { TypeInfosRule } from "./config-common.ts";
-import { checkBboxOrder, checkLevels, typeInfosRule, usedStatic, usedStoredData } from "./config-common.ts";
+import { checkBboxOrder, checkLevels, repeated, typeInfosRule, usedStatic, usedStoredData } from "./config-common.ts";
 import { WMS_RASTER_INFOS, WMTS_TMS_INFOS } from "./schemas.ts";
 import type { Context } from "../../core/context.ts";
 import type { Problems } from "../../core/errors.ts";
@@ -31,12 +31,15 @@ export const WMTS_TMS_RULE: TypeInfosRule = typeInfosRule(WMTS_TMS_INFOS, (ctx, 
   if ("styles" in typeInfos && pyramids.some((pyramid) => pyramid.type === "ROK4-PYRAMID-VECTOR")) problems.add("type_infos.styles : les styles ROK4 ne s'appliquent qu'aux pyramides raster.");
 });
 
-/** WMS-RASTER: raster pyramids with their levels; interpolation BICUBIC unless given. */
+/** WMS-RASTER: raster pyramids with their levels, ROK4 styles; interpolation BICUBIC unless given. */
 export const WMS_RASTER_RULE: TypeInfosRule = typeInfosRule(
   WMS_RASTER_INFOS,
   (ctx, datastore, typeInfos, problems) => {
     checkBboxOrder(typeInfos.bbox, "type_infos.bbox", problems);
     checkPyramids(ctx, datastore, typeInfos.used_data, ["ROK4-PYRAMID-RASTER"], "WMS-RASTER", problems);
+    // ROK4 styles: statics of the datastore, whose identifiers (the WMS STYLES names) differ.
+    const identifiers = typeInfos.styles?.map((id, i) => usedStatic(ctx, datastore, id, `type_infos.styles[${i}]`, "ROK4-STYLE", problems)?.type_infos.identifier) ?? [];
+    for (const name of repeated(identifiers)) problems.add(`type_infos.styles : plusieurs styles ont l'identifiant « ${name} » ; une couche ne peut porter qu'un style par identifiant.`);
   },
   (typeInfos) => ({ ...typeInfos, interpolation: typeInfos.interpolation ?? "BICUBIC" }),
 );

@@ -1,8 +1,9 @@
 // type_infos per configuration type: DOWNLOAD here, WFS, WMS-VECTOR and VECTOR-TMS in config-vector.ts, WMTS-TMS
-// and WMS-RASTER in config-tiles.ts (schemas in schemas.ts); the other types answer a clear 400 (not simulated).
+// and WMS-RASTER in config-tiles.ts, ALTIMETRY in config-altimetry.ts (schemas in schemas.ts); the other types answer a clear 400 (not simulated).
 import type { TypeInfosRule } from "./config-common.ts";
 import { repeated, typeInfosRule, usedStoredData } from "./config-common.ts";
 import { WMS_RASTER_RULE, WMTS_TMS_RULE } from "./config-tiles.ts";
+import { ALTIMETRY_RULE } from "./config-altimetry.ts";
 import { VECTOR_TMS_RULE, WFS_RULE, WMS_VECTOR_RULE } from "./config-vector.ts";
 import { DOWNLOAD_INFOS } from "./schemas.ts";
 import type { ConfigurationType } from "./records.ts";
@@ -26,6 +27,6 @@ export const TYPE_INFOS_RULES: Record<ConfigurationType, TypeInfosRule | undefin
   "WMS-RASTER": WMS_RASTER_RULE,
   "VECTOR-TMS": VECTOR_TMS_RULE,
   "ITINERARY-ISOCURVE": undefined,
-  ALTIMETRY: undefined,
+  ALTIMETRY: ALTIMETRY_RULE,
   SEARCH: undefined,
 };

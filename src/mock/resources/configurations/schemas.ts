@@ -134,6 +134,23 @@ export const WMS_RASTER_INFOS = object({
   interpolation: z.optional(z.enum(INTERPOLATIONS)),
   bottom_resolution: z.optional(resolution),
   top_resolution: z.optional(resolution),
+  // ROK4 styles: the first is the default of GetMap.
+  styles: z.optional(named(z.array(text("identifiant de fichier statique ROK4-STYLE", false)), "liste d'identifiants de fichiers statiques ROK4-STYLE", true)),
+});
+
+// Source or accuracy of an ALTIMETRY pyramid: a fixed text, or labels of the values of a 1-channel pyramid.
+const altimetryInfo = named(
+  object({ value: z.optional(text("texte non vide", false)), mapping: z.optional(named(z.record(z.string(), text("libellé non vide", false)), 'objet {"<valeur de pixel>": "<libellé>"}')), stored_data: z.optional(storedDataId) }).check(
+    keysRule((given) => (given.value !== undefined ? given.mapping === undefined && given.stored_data === undefined : given.mapping !== undefined && given.stored_data !== undefined)
+      ? [] : [["", 'donnez soit {"value": "…"}, soit {"mapping": {"<valeur>": "<libellé>"}, "stored_data": "<pyramide>"}']]),
+  ),
+  'objet {"value": "…"} ou {"mapping": {…}, "stored_data": "…"}',
+);
+
+/** ALTIMETRY: elevation pyramids, each with its title, source and accuracy. */
+export const ALTIMETRY_INFOS = object({
+  ...description,
+  used_data: usedData(object({ title: text(), stored_data: storedDataId, source: altimetryInfo, accuracy: altimetryInfo, bbox: z.optional(bbox) })),
 });
 
 // As literals rather than an enum, so that messages list them in this order.

@@ -1,6 +1,7 @@
 // The `urls` of an offering, per configuration type (shapes inferred from how cartes.gouv.fr reads them):
 // DOWNLOAD → the resource; WFS → one GetCapabilities URL per feature type (typeNames=<layer_name>:<table>);
-// WMS-VECTOR / WMS-RASTER → GetCapabilities with layers=; WMTS-TMS → a WMTS GetCapabilities and the TMS layer.
+// WMS-VECTOR / WMS-RASTER → GetCapabilities with layers=; WMTS-TMS → a WMTS GetCapabilities and the TMS layer;
+// ALTIMETRY → the resource's description on the altimetry service [inferred].
 import type { JsonObject } from "../../core/json.ts";
 import { objectItems } from "../../core/json.ts";
 import type { ConfigurationRecord } from "../configurations/records.ts";
@@ -35,6 +36,8 @@ export function offeringUrls(configuration: ConfigurationRecord | undefined, ope
         { type: "WMTS", url: `${roots.wmts}?service=WMTS&version=1.0.0&request=GetCapabilities&layer=${layer}` },
         { type: "TMS", url: `${roots.tms}/1.0.0/${layer}` },
       ];
+    case "ALTIMETRY":
+      return [{ type: "ALTIMETRY", url: `${roots.alti}/resources/${layer}` }];
     default:
       return [];
   }
