@@ -40,6 +40,12 @@ const wmsCapabilities = `<?xml version="1.0"?><WMS_Capabilities version="1.3.0" 
 </Request><Layer><Title>Racine</Title><Layer queryable="1"><Name>monde_wms</Name><Title>Pays</Title><EX_GeographicBoundingBox><westBoundLongitude>-10</westBoundLongitude>
 <eastBoundLongitude>20</eastBoundLongitude><southBoundLatitude>35</southBoundLatitude><northBoundLatitude>55</northBoundLatitude></EX_GeographicBoundingBox></Layer></Layer></Capability></WMS_Capabilities>`;
 
+const HALF = 20037508.342789244;
+const tileMap = `<?xml version="1.0"?><TileMap version="1.0.0" tilemapservice="https://data.geopf.fr/tms/1.0.0"><Title>Corse</Title><SRS>EPSG:3857</SRS>
+<BoundingBox minx="${SW[0]}" miny="${SW[1]}" maxx="${NE[0]}" maxy="${NE[1]}"/><Origin x="${-HALF}" y="${-HALF}"/>
+<TileFormat width="256" height="256" mime-type="image/png" extension="png"/><TileSets profile="global-mercator">
+${Array.from({ length: 9 }, (_, z) => `<TileSet href="https://data.geopf.fr/tms/1.0.0/corse_raster/${z}" units-per-pixel="${(2 * HALF) / 256 / 2 ** z}" order="${z}"/>`).join("")}</TileSets></TileMap>`;
+
 const square = { type: "Feature", id: "pays.1", properties: { nom: "Carré d'essai", code_iso: "CAR" }, geometry: { type: "Polygon", coordinates: [[SW, [NE[0], SW[1]], NE, [SW[0], NE[1]], SW]] } };
 
 /** Real mode on the production API with the offering's variables; every request outside the site answered by a fixture and recorded. */
@@ -89,10 +95,28 @@ async function realMode(page: Page, offering: Record<string, unknown>, variable:
         return json(route, { type: "FeatureCollection", features: [square] });
       }
     }
+    if (url.href.startsWith("https://data.geopf.fr/tms/1.0.0/corse_raster")) {
+      if (url.pathname === "/tms/1.0.0/corse_raster") return xml(route, tileMap);
+      // Tiles counted from the top (as the Géoplateforme's TMS): red where the square is, 404 (no data) elsewhere.
+      const [z, x, y] = url.pathname.split("/").slice(-3).map((part) => parseInt(part, 10)) as [number, number, number];
+      const size = (2 * HALF) / 2 ** z;
+      const [minX, maxY] = [-HALF + x * size, HALF - y * size];
+      const inside = minX < NE[0] && minX + size > SW[0] && maxY > SW[1] && maxY - size < NE[1];
+      if (inside && url.pathname.endsWith(".png")) return route.fulfill({ status: 200, headers: CORS, contentType: "image/png", body: png(256, 256, () => [...WMS_RED, 255]) });
+      return route.fulfill({ status: 404, headers: CORS, contentType: "text/xml", body: "<error>pas de tuile</error>" });
+    }
     return route.fulfill({ status: 404, headers: CORS, contentType: "text/plain", body: `pas de fixture pour ${url.href}` });
   });
   return requests;
 }
+
+const TMS_OFFERING = {
+  _id: "offre-tms-essai", type: "WMTS-TMS", layer_name: "corse_raster", status: "PUBLISHED", open: true,
+  urls: [
+    { type: "WMTS", url: "https://data.geopf.fr/wmts?service=WMTS&version=1.0.0&request=GetCapabilities&layer=corse_raster" },
+    { type: "TMS", url: "https://data.geopf.fr/tms/1.0.0/corse_raster" },
+  ],
+};
 
 /** The CSP violations the page reported. */
 const cspViolations = async (page: Page): Promise<string> => (await page.locator("html").getAttribute("data-csp-violations")) ?? "";
@@ -150,6 +174,24 @@ test("real mode, WMS: GetMap images over Plan IGN, GetFeatureInfo on a click, on
     expect(allowed, url).toBe(true);
   }
   expect(requests.some((url) => url.includes("REQUEST=GetFeatureInfo"))).toBe(true);
+  expect(await cspViolations(page)).toBe("");
+});
+
+test("real mode, TMS raster: the TileMap's box and levels, tiles counted from the top (404 = no data), over Plan IGN", async ({ page }) => {
+  const requests = await realMode(page, TMS_OFFERING, "offering wmts");
+  const panel = await openMap(await offeringBlock(page, "/tutoriels/alimentation-diffusion-raster/publication-wmts-tms/", "offering wmts"), "reel-tms");
+  expect((await summaryOf(panel))["Niveaux de zoom"]).toBe("0 à 8");
+  await expectColourAt(panel, 5, 45, WMS_RED, "dans le carré : les tuiles TMS");
+  // The view is fitted to the TileMap's box (the square): its sides show what is outside.
+  await expectColourAt(panel, -3, 45, PLAN_IGN, "à l'ouest du carré : le Plan IGN");
+  const tiles = requests.filter((url) => url.startsWith("https://data.geopf.fr/tms/1.0.0/corse_raster/"));
+  expect(tiles.length).toBeGreaterThan(0);
+  for (const url of tiles) expect(url, "tuile {z}/{x}/{y}.png").toMatch(/\/corse_raster\/[0-8]\/\d+\/\d+\.png$/);
+  for (const url of requests) {
+    const allowed = url.startsWith(`${API}/datastores/entrepot-essai/offerings/`) || url.startsWith("https://data.geopf.fr/tms/1.0.0/corse_raster") ||
+      (url.startsWith("https://data.geopf.fr/wmts?") && url.includes("LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"));
+    expect(allowed, url).toBe(true);
+  }
   expect(await cspViolations(page)).toBe("");
 });
 
