@@ -5,6 +5,7 @@
 //                                   ecoregions-errone.sld (uses a missing attribute), LISEZMOI.txt
 //   public/samples/shapefile/       DEPARTEMENT .shp .shx .dbf .prj .cpg (Lambert-93, UTF-8), DEPARTEMENT.md5
 //   public/samples/raster/          corse.tif (GeoTIFF, EPSG:2154), corse.md5, LISEZMOI.txt
+//   public/samples/mise-a-jour-raster/  corse_nord.tif, corse_sud.tif (GeoTIFF, EPSG:2154) with their .md5, LISEZMOI.txt
 // Usage: npx tsx scripts/generate-samples.ts [--sans-errone]
 // Every byte is written by this script (no third-party data) and the output is deterministic.
 import { createHash } from "node:crypto";
@@ -16,6 +17,7 @@ import { departementShapefile } from "../src/mock/samples/departement-shp.ts";
 import { mondeGpkg, villesCsv } from "../src/mock/samples/monde.ts";
 import { rasterReadme, vecteurReadme } from "../src/mock/samples/readme.ts";
 import { ecoregionsFtl, ecoregionsSld, paysFtl, paysSld } from "../src/mock/samples/styles.ts";
+import { corseTile, miseAJourReadme } from "../src/mock/samples/corse-maj.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARCHIVE_DIR = path.join(ROOT, "public", "samples", "archive");
@@ -216,3 +218,12 @@ const rasterData = { "corse.tif": corseTif() };
 write(RASTER_DIR, "corse.tif", rasterData["corse.tif"]);
 write(RASTER_DIR, "corse.md5", md5File(rasterData));
 write(RASTER_DIR, "LISEZMOI.txt", rasterReadme());
+
+// Raster update tutorials: the north and the south of Corsica, one upload each (each with its .md5).
+const UPDATE_DIR = path.join(ROOT, "public", "samples", "mise-a-jour-raster");
+for (const which of ["nord", "sud"] as const) {
+  const bytes = corseTile(which);
+  write(UPDATE_DIR, `corse_${which}.tif`, bytes);
+  write(UPDATE_DIR, `corse_${which}.md5`, md5File({ [`corse_${which}.tif`]: bytes }));
+}
+write(UPDATE_DIR, "LISEZMOI.txt", miseAJourReadme());

@@ -127,6 +127,7 @@ test("every JSON answer matches its [ts] DTO (archive, vector, raster)", async (
   const archived = execution.body.output.stored_data._id as string;
   ok(await h.call("PATCH", `${DS}/stored_data/${archived}`, { json: { edition: { from: "2021-09-01", to: "2022-09-30" } } }));
   ok(await h.call("GET", `${DS}/stored_data/${archived}`));
+  ok(await h.call("GET", `${DS}/stored_data/${archived}/dependencies`));
   const download = {
     type: "DOWNLOAD", name: "Archive", layer_name: "archive_test",
     type_infos: { title: { fr: "Archive" }, abstract: { fr: "Archive" }, used_data: [{ sub_name: "a", title: { fr: "A" }, abstract: { fr: "A" }, format: "SHP", zone: "FXX", stored_data: archived }] },
