@@ -4,7 +4,8 @@
 // A VECTOR-DB's relations and a ROK4-PYRAMID-VECTOR's tiled tables each keep their source (file blobs, layer,
 // source → integrated columns, srs): the layer is read again, every value typed as its PostgreSQL column, the
 // geometry converted to WGS 84 (polygons wound as RFC 7946 asks), the features numbered 1..n (ogc_fid) in
-// source order. Tables are cached in
+// source order. A VECTOR-DB with a journal (SQL structure, injections, derivations) is replayed by
+// vector-replay.ts over the same cached file reads. Tables are cached in
 // memory by their source (blob keys never change content), within a bound; a source that cannot be read (blob
 // gone, record older than the sources) gives a table without features.
 import type { Store } from "../core/store.ts";
@@ -13,6 +14,8 @@ import { readFeatures } from "../formats/features.ts";
 import { convertGeometry, geometryEnvelope, rfc7946Winding, toWgs84 } from "../formats/geometry.ts";
 import { relationsOf } from "../resources/executions/vector-outputs.ts";
 import type { RelationSource, StoredDataRecord } from "../resources/stored-data/records.ts";
+import { hasJournal } from "../resources/executions/vector-journal.ts";
+import { forgetReplays, journalTables } from "./vector-replay.ts";
 
 /** A GeoJSON geometry (coordinates in WGS 84 longitude, latitude). */
 export type Geometry =
@@ -68,6 +71,7 @@ const cachedFeatures = new Map<string, number>();
 export function forgetVectorTables(): void {
   CACHE.clear();
   cachedFeatures.clear();
+  forgetReplays();
 }
 
 // Caches a table being read, then evicts the oldest ones past the bounds (a failed read is forgotten).
@@ -133,6 +137,11 @@ async function tableOf(store: Store, name: string, source: RelationSource | unde
   }
 }
 
+/** The features of a kept file as its source maps them (cached; none when it cannot be read). */
+export async function sourceFeatures(store: Store, source: RelationSource): Promise<readonly Feature[]> {
+  return (await tableOf(store, source.layer, source, undefined, source.columns.map(({ name, type }) => ({ name, type })))).features;
+}
+
 // Integrated columns of a VECTOR-DB's relation from its type_infos (for records without sources).
 function declaredColumns(storedData: StoredDataRecord, relation: string): { name: string; type: string }[] {
   const entry = Array.isArray(storedData.type_infos.relations) ? storedData.type_infos.relations.find((r) => isObject(r) && r.name === relation) : undefined;
@@ -143,6 +152,7 @@ function declaredColumns(storedData: StoredDataRecord, relation: string): { name
 /** The tables of a VECTOR-DB or ROK4-PYRAMID-VECTOR stored data, by name (empty for other types). */
 export async function vectorTables(store: Store, storedData: StoredDataRecord): Promise<Map<string, Table>> {
   const tables = new Map<string, Table>();
+  if (storedData.type === "VECTOR-DB" && hasJournal(storedData.details)) return journalTables(store, storedData);
   if (storedData.type === "VECTOR-DB") {
     const details = storedData.details?.relations ?? [];
     for (const { name } of relationsOf(storedData.type_infos)) {

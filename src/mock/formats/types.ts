@@ -73,4 +73,6 @@ export type FileAnalysis =
   | { kind: "vector"; format: "GPKG" | "CSV" | "GEOJSON"; layers: VectorLayerInfo[] }
   | { kind: "raster"; format: "GEOTIFF"; raster: RasterInfo }
   | { kind: "worldfile"; pixelSize: [number, number]; origin: [number, number] }
+  | { kind: "sql"; text: string }
+  | { kind: "changes"; columns: string[]; rows: string[][] }
   | { kind: "error"; format: string; message: string };

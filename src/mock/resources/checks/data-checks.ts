@@ -9,9 +9,12 @@ import { channelsFormat, extension, rasterImages, stem } from "../uploads/file-a
 import type { UploadFile, UploadRecord } from "../uploads/records.ts";
 import type { ShapefileSet } from "../uploads/shapefile-layers.ts";
 import { shapefileSets } from "../uploads/shapefile-layers.ts";
+import { dataStatementLines } from "../../sql/parser.ts";
 
 const VECTOR_MAIN: Record<string, string> = { gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", shp: "Shapefile" };
-const VECTOR_AUX = ["shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx", "xml", "qmd"];
+const VECTOR_AUX = ["shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx", "xml", "qmd", "csvt"];
+// Files that act on the tables rather than bring layers: a structure file, deletions and modifications.
+const VECTOR_TABLE_FILES = ["sql", "delete", "update"];
 const RASTER_MAIN = ["tif", "tiff"];
 const RASTER_AUX = ["tfw", "tifw", "prj", "xml", "msk", "ovr"];
 
@@ -54,6 +57,23 @@ function vectorFileLines(upload: UploadRecord, file: UploadFile): LogEntry[] {
   return lines;
 }
 
+// Lines about a structure file (no rows may be delivered in SQL) or a deletion / modification file.
+function tableFileLines(file: UploadFile): LogEntry[] {
+  const analysis = file.analysis;
+  if (!analysis) return [warning("checks_ogr", 95, `Fichier ${file.path} reçu avant l'analyse des contenus : il n'est pas contrôlé`)];
+  if (analysis.kind === "error") return [error("checks_ogr", 98, `Impossible de lire le fichier ${file.path} (${analysis.format}) : ${analysis.message}`)];
+  if (analysis.kind === "sql") {
+    const rows = dataStatementLines(analysis.text);
+    if (rows.length === 0) return [info("checks_sql", 41, `${file.path} : fichier SQL de structure, exécuté par le traitement d'intégration`)];
+    return rows.map(({ line, keyword }) => error("checks_sql", 47, `${file.path}, ligne ${line} : instruction ${keyword} refusée, un fichier SQL livré ne fait que définir la structure (tables, vues, index) ; les données se livrent dans des fichiers vecteur`));
+  }
+  if (analysis.kind !== "changes") return [];
+  const kind = extension(file.path) === "delete" ? "suppression" : "modification";
+  const lines = [info("checks_ogr", 150, `${file.path} : fichier de ${kind} de la table « ${stem(file.path).slice(stem(file.path).lastIndexOf("/") + 1)} », ${analysis.rows.length} ligne(s), colonnes ${analysis.columns.join(", ")}`)];
+  if (analysis.rows.length === 0) lines.push(warning("checks_ogr", 153, `Le fichier ${file.path} ne contient aucune ligne`));
+  return lines;
+}
+
 /** Vector check: every file readable and of an accepted format; layers with a geometry in the declared srs. */
 export const vectorCheck: CheckRunner = (upload) => {
   const body: LogEntry[] = [];
@@ -65,12 +85,15 @@ export const vectorCheck: CheckRunner = (upload) => {
       body.push(info("core", 179, `Analyse du fichier : ${file.path}`));
       const set = shapefiles.find((candidate) => candidate.path === file.path);
       body.push(...(set ? shapefileLines(upload, set) : vectorFileLines(upload, file)));
+    } else if (VECTOR_TABLE_FILES.includes(ext)) {
+      body.push(info("core", 179, `Analyse du fichier : ${file.path}`));
+      body.push(...tableFileLines(file));
     } else if (!VECTOR_AUX.includes(ext)) {
-      body.push(error("core", 185, `Fichier ${file.path} : l'extension « .${ext} » n'est pas un format vecteur accepté (formats acceptés : .gpkg, .csv, .geojson, .json, .shp avec ses fichiers associés)`));
+      body.push(error("core", 185, `Fichier ${file.path} : l'extension « .${ext} » n'est pas un format vecteur accepté (formats acceptés : .gpkg, .csv avec son éventuel .csvt, .geojson, .json, .shp avec ses fichiers associés, .sql de structure, .delete et .update)`));
     }
   }
-  if (!files.some((file) => VECTOR_MAIN[extension(file.path)])) {
-    body.push(error("core", 190, "Aucun fichier vecteur exploitable dans la livraison (formats acceptés : .gpkg, .csv, .geojson, .json, .shp)"));
+  if (!files.some((file) => VECTOR_MAIN[extension(file.path)] || VECTOR_TABLE_FILES.includes(extension(file.path)))) {
+    body.push(error("core", 190, "Aucun fichier vecteur exploitable dans la livraison (formats acceptés : .gpkg, .csv, .geojson, .json, .shp, ou un .sql de structure, des .delete / .update)"));
   }
   return framed("VectorChecker", upload, body);
 };

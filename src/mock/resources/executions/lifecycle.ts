@@ -11,6 +11,7 @@ import { conflict } from "../../core/errors.ts";
 import { findExecution } from "./executions.ts";
 import { cloneJson } from "../../core/json.ts";
 import { OUTPUT_BUILDERS } from "./outputs.ts";
+import { ExecutionFailure } from "./vector-journal.ts";
 import { harvestSource, isHarvest } from "./harvest-output.ts";
 import type { ExecutionRecord, InputSnapshot } from "./records.ts";
 import type { LogLevel } from "../common/records.ts";
@@ -123,16 +124,27 @@ export function applyExecutionEvent(ctx: Context, execution: ExecutionRecord): v
     }
     return;
   }
-  execution.status = "SUCCESS";
   execution.finish = ctx.now;
   if (storedData && storedData.status !== "DELETED") {
     const builder = OUTPUT_BUILDERS[storedData.type];
-    const messages = builder?.(storedData, execution.snapshot ?? { files: [] }, execution) ?? [];
+    let messages: string[];
+    try {
+      messages = builder?.(storedData, execution.snapshot ?? { files: [] }, execution) ?? [];
+    } catch (error) {
+      // A builder refuses what it cannot do (SQL that does not run…) before changing the stored data.
+      if (!(error instanceof ExecutionFailure)) throw error;
+      log(execution, ctx.now, "ERROR", error.message);
+      log(execution, ctx.now, "ERROR", "Fin du traitement : FAILURE");
+      execution.status = "FAILURE";
+      settleOutput(ctx, execution, "UNSTABLE", "Échec de la génération");
+      return;
+    }
     for (const message of messages) log(execution, ctx.now, "INFO", message);
-    log(execution, ctx.now, "INFO", `Donnée stockée « ${storedData.name} » générée : ${storedData.size} octets`);
+    log(execution, ctx.now, "INFO", `Donnée stockée « ${storedData.name} » ${execution.outputIsNew ? "générée" : "modifiée"} : ${storedData.size} octets`);
   }
+  execution.status = "SUCCESS";
   log(execution, ctx.now, "INFO", "Fin du traitement : SUCCESS");
-  settleOutput(ctx, execution, "GENERATED", "Génération");
+  settleOutput(ctx, execution, "GENERATED", execution.outputIsNew ? "Génération" : "Modification");
 }
 
 /** Launched executions move on by themselves (WAITING → PROGRESS → SUCCESS or FAILURE). */

@@ -22,6 +22,7 @@ import type { OutputBuilder } from "./records.ts";
 import type { RelationSource, StoredDataDetails, StoredDataRecord } from "../stored-data/records.ts";
 import type { InputSnapshot } from "./records.ts";
 import type { SourceLayer } from "../uploads/file-analysis.ts";
+import { journalDbOutput, usesJournal } from "./vector-sql-output.ts";
 
 type Relation = { name: string; type: "TABLE"; attributes: Record<string, string>; primary_key: string[] };
 type RelationDetails = NonNullable<StoredDataDetails["relations"]>[number];
@@ -32,8 +33,8 @@ type StoredFile = StoredDataRecord["files"][number];
 
 const FORMATS: Record<string, RelationSource["format"]> = { gpkg: "GPKG", csv: "CSV", geojson: "GEOJSON", json: "GEOJSON", shp: "SHAPEFILE" };
 
-// Where a layer is read from: its file's blob (a shapefile's .shp and .dbf); undefined when a blob is missing.
-function sourceOf({ path, layer, shapefile }: SourceLayer, files: InputSnapshot["files"], srs: string | undefined, columns: RelationSource["columns"]): RelationSource | undefined {
+/** Where a layer is read from: its file's blob (a shapefile's .shp and .dbf); undefined when a blob is missing. */
+export function sourceOf({ path, layer, shapefile }: SourceLayer, files: InputSnapshot["files"], srs: string | undefined, columns: RelationSource["columns"]): RelationSource | undefined {
   const format = FORMATS[extension(path)];
   const main = files.find((file) => file.path === path)?.blob;
   const dbfPath = shapefile?.companions.find((companion) => extension(companion) === "dbf");
@@ -70,6 +71,7 @@ export function relationsOf(typeInfos: JsonObject): { name: string; attributes: 
 
 /** VECTOR-DB: relations from the layers of the input files; an update replaces relations of the same name. */
 export const vectorDbOutput: OutputBuilder = (storedData, snapshot, execution) => {
+  if (usesJournal(storedData, snapshot)) return journalDbOutput(storedData, snapshot, execution);
   const target = typeof execution.parameters.srs === "string" ? execution.parameters.srs : undefined;
   const previous = Array.isArray(storedData.type_infos.relations) ? storedData.type_infos.relations.filter((r): r is JsonObject => isObject(r)) : [];
   const taken = new Set<string>();

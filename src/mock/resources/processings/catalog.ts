@@ -84,7 +84,11 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
     priority: "STANDARD",
     input_types: { upload: ["VECTOR"], stored_data: [] },
     output_type: { stored_data: "VECTOR-DB", storage: ["POSTGRESQL"] },
-    parameters: [param("srs", "Système de coordonnées cible", { constraints: { type: "string" } })],
+    parameters: [
+      param("srs", "Système de coordonnées cible", { constraints: { type: "string" } }),
+      param("update", "Applique les fichiers de modification (.update) livrés (false par défaut : ils sont ignorés)", { constraints: { type: "boolean" } }),
+      param("delete", "Applique les fichiers de suppression (.delete) livrés (false par défaut : ils sont ignorés)", { constraints: { type: "boolean" } }),
+    ],
     required_checks: [CHECKS.vector, CHECKS.standard],
     inputsRequired: true,
   },

@@ -4,6 +4,7 @@ import { collection, recordGuard } from "../../core/collection.ts";
 import { BASE_GUARD, baseDefaults, OBJECT_GUARD } from "../common/records.ts";
 import type { BaseRecord } from "../common/records.ts";
 import type { JsonObject } from "../../core/json.ts";
+import type { JournalEntry } from "../executions/vector-journal.ts";
 
 /** Stored data statuses. */
 export type StoredDataStatus = "CREATED" | "GENERATING" | "MODIFYING" | "GENERATED" | "DELETED" | "UNSTABLE";
@@ -42,6 +43,8 @@ export interface StoredDataDetails {
   relations?: { name: string; geometry_type?: string; features: number; bbox?: [number, number, number, number]; source?: RelationSource }[];
   /** ROK4-PYRAMID-VECTOR: the tiled tables, their levels and attributes (and, since the tiles are served, their relation's source). */
   layers?: { table: string; top: number; bottom: number; attributes: string[]; geometry_type?: string; features?: number; source?: RelationSource }[];
+  /** VECTOR-DB: the steps applied since SQL got involved (structure, injections, deletions, derivations), replayed to read its tables. */
+  journal?: JournalEntry[];
   /** Tile format of a pyramid (image/jpeg, image/png, application/x-protobuf). */
   format?: string;
   /** Stored data this one references (a pyramid built on earlier pyramids' slabs): GET …/dependencies `use`. */

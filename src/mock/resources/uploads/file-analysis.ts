@@ -6,7 +6,7 @@ import { cpgEncoding, readDbf } from "../../formats/dbase.ts";
 import { readGeoPackage } from "../../formats/geopackage.ts";
 import { readPrj } from "../../formats/prj.ts";
 import { readShp, readShx } from "../../formats/shapefile.ts";
-import { readCsv, readGeoJson, utf8Text } from "../../formats/text-vector.ts";
+import { csvTable, readCsv, readGeoJson, utf8Text } from "../../formats/text-vector.ts";
 import { readGeoTiff, readWorldFile } from "../../formats/tiff.ts";
 import type { FileAnalysis, RasterInfo, VectorLayerInfo } from "../../formats/types.ts";
 import type { UploadFile, UploadType } from "./records.ts";
@@ -26,7 +26,9 @@ export const stem = (path: string): string => {
   return dot > path.lastIndexOf("/") ? path.slice(0, dot) : path;
 };
 
-const FORMATS: Record<string, string> = { gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", tif: "GeoTIFF", tiff: "GeoTIFF", tfw: "world file", tifw: "world file", shp: "Shapefile", shx: "index Shapefile", dbf: "dBase", prj: "projection", cpg: "encodage" };
+const FORMATS: Record<string, string> = { sql: "SQL", delete: "CSV (suppressions)", update: "CSV (modifications)", gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", tif: "GeoTIFF", tiff: "GeoTIFF", tfw: "world file", tifw: "world file", shp: "Shapefile", shx: "index Shapefile", dbf: "dBase", prj: "projection", cpg: "encodage" };
+// Largest structure / change file kept in the analysis (its text or rows are kept in the state).
+const TEXT_LIMIT = 4 * 1024 * 1024;
 const SHAPEFILE_PARTS = ["shp", "shx", "dbf", "prj", "cpg"];
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
@@ -44,6 +46,13 @@ export function analyseFile(path: string, bytes: Uint8Array, uploadType: UploadT
       if (ext === "dbf") return { kind: "shapefile", part: readDbf(bytes) };
       if (ext === "prj") return { kind: "shapefile", part: readPrj(text(bytes)) };
       if (ext === "cpg") return { kind: "shapefile", part: { ext: "cpg", label: text(bytes).trim(), ...encodingOf(text(bytes)) } };
+      // A structure file (run by vector_to_db) and the deletion / modification files of a table (CSV).
+      if (["sql", "delete", "update"].includes(ext) && bytes.length > TEXT_LIMIT) throw new Error(`fichier de ${Math.ceil(bytes.length / 1048576)} Mio : les fichiers .sql, .delete et .update sont limités à ${TEXT_LIMIT / 1048576} Mio`);
+      if (ext === "sql") return { kind: "sql", text: utf8Text(bytes, "le fichier SQL") };
+      if (ext === "delete" || ext === "update") {
+        const { header, data } = csvTable(bytes);
+        return { kind: "changes", columns: header, rows: data.filter((row) => row.some((value) => value.trim() !== "")) };
+      }
     } else if (uploadType === "RASTER") {
       if (ext === "tif" || ext === "tiff") return { kind: "raster", format: "GEOTIFF", raster: readGeoTiff(bytes) };
       if (ext === "tfw" || ext === "tifw") return { kind: "worldfile", ...readWorldFile(utf8Text(bytes, "le fichier .tfw")) };
@@ -66,7 +75,7 @@ export const ANALYSIS_LIMIT = 128 * 1024 * 1024;
 /** Whether the upload type and extension call for reading the file's bytes. */
 export function needsAnalysis(path: string, uploadType: UploadType): boolean {
   const ext = extension(path);
-  if (uploadType === "VECTOR") return ["gpkg", "csv", "geojson", "json", ...SHAPEFILE_PARTS].includes(ext);
+  if (uploadType === "VECTOR") return ["gpkg", "csv", "geojson", "json", "sql", "delete", "update", ...SHAPEFILE_PARTS].includes(ext);
   if (uploadType === "RASTER") return ["tif", "tiff", "tfw", "tifw"].includes(ext);
   return false;
 }
