@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { API, CORS, PLAN_IGN, TMS_OFFERING, WFS_OFFERING, WFS_PAGE, WMS_OFFERING, WMS_PAGE, WMS_RED, cspViolations, json, offeringBlock, realMode } from "./map-fixtures.ts";
+import { block } from "./helpers.ts";
 import { FILL_OPACITY, TABLE_COLOURS, blend, clickAt, expectColourAt, openMap, summaryOf } from "./map-helpers.ts";
 
 test("real mode, WFS: the features from GetFeature over Plan IGN, nothing asked of another origin", async ({ page }) => {
@@ -122,4 +123,13 @@ test("no map for an offering that is not PUBLISHED yet; a service error is said 
   await expect(panel).toHaveAttribute("data-map-state", "error");
   await expect(panel.getByRole("status")).toHaveText(/^La carte n'a pas pu être affichée : HTTP 503 pour https:\/\/data\.geopf\.fr\/wfs\?/);
   await expect(panel.locator(".map-panel__map canvas")).toHaveCount(0);
+});
+
+test("a restored answer (page reloaded) offers the map again", async ({ page }) => {
+  await realMode(page, WFS_OFFERING, "offering wfs");
+  await offeringBlock(page, WFS_PAGE, "offering wfs");
+  await page.reload();
+  const offering = block(page, "GET", "/offerings/{offering wfs}");
+  await expect(offering.locator(".api-block__restored")).toBeVisible();
+  await openMap(offering, "restauree");
 });
