@@ -132,6 +132,7 @@ export const STRINGS = {
       `ouest ${degrees(w)}, sud ${degrees(s)}, est ${degrees(e)}, nord ${degrees(n)} (degrés WGS 84)`,
     count: "Objets",
     countValue: (name: string, count: number | undefined) => `${name} : ${count === undefined ? "nombre non communiqué" : `${count.toLocaleString("fr-FR")} objet${count > 1 ? "s" : ""}`}`,
+    countDrawn: (drawn: number) => `, dont ${drawn.toLocaleString("fr-FR")} dessinés (les premiers renvoyés par le service)`,
     countImage: "non communiqué par un service d'images : cliquez sur la carte pour interroger un objet",
     levels: "Niveaux de zoom",
     levelsValue: (min: number, max: number) => `${min} à ${max}`,

@@ -86,7 +86,9 @@ async function wfsPlan(target: MapTarget): Promise<LayerPlan> {
     layers.push(new VectorLayer({ source, style: styleFor(tableColour(index)), properties: { title: name } }));
     if (type.extent) extents.push(type.extent);
     const matched = Number(collection.numberMatched ?? collection.totalFeatures ?? features.length);
-    facts.push([STRINGS.map.count, STRINGS.map.countValue(table, Number.isFinite(matched) ? matched : undefined)]);
+    const total = Number.isFinite(matched) ? matched : undefined;
+    const drawn = total !== undefined && total > features.length ? STRINGS.map.countDrawn(features.length) : "";
+    facts.push([STRINGS.map.count, `${STRINGS.map.countValue(table, total)}${drawn}`]);
   }
   // In the offering's order, the last drawn on top (the tutorial's villes, points, above pays and écorégions).
   return {
