@@ -18,6 +18,8 @@ export interface StaticInfos {
   /** ROK4-STYLE: the style's public name (WMS STYLES) and its legend's URL. */
   identifier?: string;
   legend_url?: string;
+  /** DERIVATION-SQL: the {{ params.<name> }} variables the SQL uses. */
+  used_variables?: string[];
 }
 
 const unique = (names: string[]): string[] => [...new Set(names.filter((name) => name !== ""))];
@@ -81,5 +83,22 @@ export function analyseStatic(type: StaticType, bytes: Uint8Array): StaticInfos 
     const style = parseRok4Style(text);
     return { identifier: style.identifier, ...(style.legend?.url ? { legend_url: style.legend.url } : {}) };
   }
+  if (type === "DERIVATION-SQL") return analyseDerivationSql(text);
   return {};
+}
+
+const TEMPLATE = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** A derivation SQL's variables: `{{ params.<name> }}` (listed) and `{{ inputs.<n> }}`; FormatError for any other form. */
+export function analyseDerivationSql(text: string): StaticInfos {
+  const used: string[] = [];
+  for (const [, expression] of text.matchAll(TEMPLATE)) {
+    if (/^params\.[A-Za-z_][A-Za-z0-9_]*$/.test(expression!)) {
+      if (!used.includes(expression!)) used.push(expression!);
+    } else if (!/^inputs\.[1-9][0-9]*$/.test(expression!)) {
+      throw new FormatError(`variable « {{ ${expression} }} » inconnue (formes acceptées : {{ params.<nom> }} et {{ inputs.<n> }}, n à partir de 1)`);
+    }
+  }
+  if (/\{\{|\}\}/.test(text.replace(TEMPLATE, ""))) throw new FormatError("accolades {{ }} non appariées");
+  return { used_variables: used };
 }

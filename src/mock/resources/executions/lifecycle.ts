@@ -12,6 +12,7 @@ import { findExecution } from "./executions.ts";
 import { cloneJson } from "../../core/json.ts";
 import { OUTPUT_BUILDERS } from "./outputs.ts";
 import { ExecutionFailure } from "./vector-journal.ts";
+import { derivationSql, isDerivationExecution } from "../processings/derivation.ts";
 import { harvestSource, isHarvest } from "./harvest-output.ts";
 import type { ExecutionRecord, InputSnapshot } from "./records.ts";
 import type { LogLevel } from "../common/records.ts";
@@ -70,7 +71,8 @@ function inspectInputs(ctx: Context, execution: ExecutionRecord): { problems: st
   }
   for (const id of execution.inputs.stored_data) {
     const storedData = ctx.records.get(STORED_DATA, id);
-    if (!storedData || storedData.status !== "GENERATED") problems.push(`La donnée stockée en entrée ${id} n'est plus utilisable (statut ${storedData?.status ?? "inconnu"})`);
+    // The output may also be an input (a derivation in place): it is MODIFYING since the execution was created.
+    if (!storedData || (storedData.status !== "GENERATED" && !(id === execution.output && storedData.status === "MODIFYING"))) problems.push(`La donnée stockée en entrée ${id} n'est plus utilisable (statut ${storedData?.status ?? "inconnu"})`);
     else {
       snapshot.files.push({ path: storedData.name, size: storedData.size });
       snapshot.srs ??= storedData.srs;
@@ -80,6 +82,11 @@ function inspectInputs(ctx: Context, execution: ExecutionRecord): { problems: st
       if (storedData.files.length > 0) source.files = cloneJson(storedData.files);
       (snapshot.sources ??= []).push(source);
     }
+  }
+  if (isDerivationExecution(execution)) {
+    const found = derivationSql(ctx, execution);
+    problems.push(...found.problems);
+    snapshot.derivations = found.derivations;
   }
   if (isHarvest(execution)) {
     const found = harvestSource(ctx, execution);

@@ -6,6 +6,7 @@ import type { StoredDataRecord, StoredDataType } from "../stored-data/records.ts
 import type { OutputBuilder } from "./records.ts";
 import { rasterPyramidOutput } from "./raster-output.ts";
 import { vectorDbOutput, vectorPyramidOutput } from "./vector-outputs.ts";
+import { derivationOutput } from "./derivation-output.ts";
 
 
 const total = (files: { size: number }[]): number => files.reduce((sum, file) => sum + file.size, 0);
@@ -29,7 +30,7 @@ export const archiveOutput: OutputBuilder = (storedData, snapshot) => {
 /** Builder per output type (types without one only become GENERATED). */
 export const OUTPUT_BUILDERS: Partial<Record<StoredDataType, OutputBuilder>> = {
   ARCHIVE: archiveOutput,
-  "VECTOR-DB": vectorDbOutput,
+  "VECTOR-DB": (storedData, snapshot, execution) => (snapshot.derivations ? derivationOutput(storedData, snapshot, execution) : vectorDbOutput(storedData, snapshot, execution)),
   "ROK4-PYRAMID-RASTER": rasterPyramidOutput,
   "ROK4-PYRAMID-VECTOR": vectorPyramidOutput,
 };

@@ -18,6 +18,8 @@ export interface InputSnapshot {
   srs?: string;
   /** Input stored data (type, srs, type_infos and internal details). */
   sources?: { _id: string; type: StoredDataType; srs?: string; size: number; type_infos: JsonObject; details?: StoredDataDetails; files?: StoredDataRecord["files"] }[];
+  /** db_to_db: the SQL of its statics, templated when it started (origin for the logs, inputs it reads). */
+  derivations?: { origin: string; sql: string; inputs: string[] }[];
   /** What a WMS harvest read from the source service when it started (harvest-output.ts). */
   harvest?: { layers: string[]; files: StoredDataRecord["files"]; request?: string };
 }

@@ -4,6 +4,7 @@ import ids from "../../../../_data/ids.json" with { type: "json" };
 import type { Json, JsonObject } from "../../core/json.ts";
 import type { StoredDataType } from "../stored-data/records.ts";
 import type { UploadType } from "../uploads/records.ts";
+import { DB_TO_DB } from "./derivation.ts";
 import { rasterProcessings } from "./catalog-raster.ts";
 
 /** A check (vérification) run on uploads when they are closed. */
@@ -46,6 +47,8 @@ export interface ParameterDef {
   mandatory: boolean;
   default_value?: Json;
   constraints?: JsonObject;
+  /** A parameter naming static files: their type (ProcessingParameterStaticFileDto). */
+  static_type?: string;
 }
 
 /** A processing (traitement). */
@@ -126,6 +129,7 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
     required_checks: [],
     inputsRequired: true,
   },
+  DB_TO_DB,
 ];
 
 /** A processing by id, if available to the datastore. */

@@ -12,6 +12,7 @@ import type { JsonObject } from "../../core/json.ts";
 import type { Salvaged } from "../../core/schema.ts";
 import { relationsOf } from "../executions/vector-outputs.ts";
 import type { COMPOSITION } from "./schemas.ts";
+import { derivationRule } from "./derivation.ts";
 import { pyramidsToPyramid, rasterToPyramid, wmsToPyramid } from "./rules-raster.ts";
 
 /** What the rules need to know about the execution being created. */
@@ -59,6 +60,7 @@ const dbToPyramid: Rule = (ctx, { inputs, parameters }, problems) => {
 };
 
 const RULES: Record<string, Rule> = {
+  [ids.processings.db_to_db]: derivationRule,
   [ids.processings.db_to_pyramid]: dbToPyramid,
   [ids.processings.raster_to_pyramid]: rasterToPyramid,
   [ids.processings.pyramids_to_pyramid]: pyramidsToPyramid,

@@ -15,6 +15,8 @@ export interface StaticRecord extends BaseRecord {
   description?: string;
   extra?: JsonObject;
   type_infos: StaticInfos;
+  /** DERIVATION-SQL: the SQL text, read by db_to_db when an execution starts. */
+  sql?: string;
   size: number;
 }
 

@@ -40,6 +40,7 @@ export function createStatic(ctx: Context, datastore: string, upload: StaticUplo
     creation: ctx.now, update: ctx.now, lastEvent: event(ctx, STATICS, { _id: id, datastore }, "Création"),
   };
   if (description?.trim()) record.description = description.trim();
+  if (type === "DERIVATION-SQL") record.sql = new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, "");
   ctx.records.insert(STATICS, record);
   return record;
 }
@@ -72,6 +73,7 @@ export function replaceStatic(ctx: Context, datastore: string, id: string, uploa
   const { file } = parseBody(STATIC_REPLACE, { ...upload.fields, file: upload.file });
   record.type_infos = analyse(record.type, file);
   record.size = file.bytes.length;
+  if (record.type === "DERIVATION-SQL") record.sql = new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, "");
   if (file.blob) record.blob = file.blob;
   record.update = ctx.now;
   record.lastEvent = event(ctx, STATICS, record, "Remplacement du fichier");
