@@ -9,6 +9,7 @@ import Zoom from "ol/control/Zoom.js";
 import TileLayer from "ol/layer/Tile.js";
 import XYZ from "ol/source/XYZ.js";
 import { unByKey } from "ol/Observable.js";
+import { defaults as defaultInteractions } from "ol/interaction/defaults.js";
 import type Layer from "ol/layer/Layer.js";
 import { STRINGS } from "../../shared/strings.ts";
 import type { OpenedPanel, PanelOptions } from "./button.ts";
@@ -97,11 +98,14 @@ function drawMap(element: HTMLElement, plan: LayerPlan, simulated: boolean): OlM
     layers.push(new TileLayer({ source: new XYZ({ url: PLAN_IGN_URL, maxZoom: 19, attributions: STRINGS.map.attribution, crossOrigin: "anonymous" }) }));
   }
   layers.push(...plan.layers);
+  // Zooms without animation for readers who ask for less motion.
+  const duration = matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : 250;
   const map = new OlMap({
     target: element,
     layers,
+    interactions: defaultInteractions({ zoomDuration: duration }),
     controls: [
-      new Zoom({ zoomInTipLabel: STRINGS.map.zoomIn, zoomOutTipLabel: STRINGS.map.zoomOut }),
+      new Zoom({ zoomInTipLabel: STRINGS.map.zoomIn, zoomOutTipLabel: STRINGS.map.zoomOut, duration }),
       new Attribution({ collapsible: false }),
     ],
     view: new View({ center: [0, 0], zoom: 1, maxZoom: 20 }),
