@@ -55,6 +55,14 @@ export const RASTER_PAGES = [
   "/tutoriels/alimentation-diffusion-raster/nettoyage/",
 ];
 
+/** The pages of the elevation (MNT) tutorial, in reading order. */
+export const MNT_PAGES = [
+  "/tutoriels/donnees-mnt/livraison/",
+  "/tutoriels/donnees-mnt/calcul/",
+  "/tutoriels/donnees-mnt/publication-wms/",
+  "/tutoriels/donnees-mnt/publication-altimetrie/",
+];
+
 /** The JSON a block received (the response panel shows it pretty-printed). */
 export async function responseJson(block: Locator): Promise<unknown> {
   const text = (await responseOf(block).textContent()) ?? "";
@@ -117,3 +125,13 @@ export async function serviceAnswer(page: Page, requestBlock: Locator): Promise<
   }, url);
   return { ...answer, bytes: Uint8Array.from(answer.bytes) };
 }
+
+/** The pages of the raster update tutorial (each one stands alone), in reading order. */
+export const RASTER_UPDATE_PAGES = [
+  "/tutoriels/mise-a-jour-raster/par-injection/",
+  "/tutoriels/mise-a-jour-raster/fur-et-a-mesure/",
+  "/tutoriels/mise-a-jour-raster/composition/",
+];
+
+/** The pages of the WMS harvesting tutorial, in reading order. */
+export const HARVEST_PAGES = ["/tutoriels/moissonnage-wms/source/", "/tutoriels/moissonnage-wms/moissonnage/"];

@@ -96,7 +96,8 @@ export function samplePolyline(points: [number, number][], count: number): [numb
     while (segment < lengths.length - 1 && before + lengths[segment]! < target) before += lengths[segment++]!;
     const t = lengths[segment]! === 0 ? 0 : Math.min(1, (target - before) / lengths[segment]!);
     const [a, b] = [points[segment]!, points[segment + 1]!];
-    out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+    // Rounded to 1e-8 degree (about a millimetre): no floating-point noise in the answer.
+    out.push([Math.round((a[0] + (b[0] - a[0]) * t) * 1e8) / 1e8, Math.round((a[1] + (b[1] - a[1]) * t) * 1e8) / 1e8]);
   }
   return out;
 }
