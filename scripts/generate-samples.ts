@@ -6,6 +6,9 @@
 //   public/samples/shapefile/       DEPARTEMENT .shp .shx .dbf .prj .cpg (Lambert-93, UTF-8), DEPARTEMENT.md5
 //   public/samples/raster/          corse.tif (GeoTIFF, EPSG:2154), corse.md5, LISEZMOI.txt
 //   public/samples/mise-a-jour-raster/  corse_nord.tif, corse_sud.tif (GeoTIFF, EPSG:2154) with their .md5, LISEZMOI.txt
+//   public/samples/mnt/             MNT and MNS tiles (FLOAT32 GeoTIFF, EPSG:2154) with their .md5, ROK4 styles, legend PNG
+//   public/samples/mise-a-jour/     installation-init.sql, installation.gpkg, installation.csv + .csvt, .delete, .update,
+//                                   .sld, .ftl, one .md5 per upload; derivation.sql (derivation tutorial)
 // Usage: npx tsx scripts/generate-samples.ts [--sans-errone]
 // Every byte is written by this script (no third-party data) and the output is deterministic.
 import { createHash } from "node:crypto";
@@ -17,7 +20,9 @@ import { departementShapefile } from "../src/mock/samples/departement-shp.ts";
 import { mondeGpkg, villesCsv } from "../src/mock/samples/monde.ts";
 import { rasterReadme, vecteurReadme } from "../src/mock/samples/readme.ts";
 import { ecoregionsFtl, ecoregionsSld, paysFtl, paysSld } from "../src/mock/samples/styles.ts";
+import { derivationSql, installationCsv, installationCsvt, installationDelete, installationFtl, installationGpkg, installationInitSql, installationSld, installationUpdate } from "../src/mock/samples/installations.ts";
 import { corseTile, miseAJourReadme } from "../src/mock/samples/corse-maj.ts";
+import { hypsoLegend, hypsoStyle, MNS_FILE, mnsTif, MNT_FILE, mntReadme, mntTif, normalStyle } from "../src/mock/samples/mnt.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARCHIVE_DIR = path.join(ROOT, "public", "samples", "archive");
@@ -227,3 +232,31 @@ for (const which of ["nord", "sud"] as const) {
   write(UPDATE_DIR, `corse_${which}.md5`, md5File({ [`corse_${which}.tif`]: bytes }));
 }
 write(UPDATE_DIR, "LISEZMOI.txt", miseAJourReadme());
+
+// Elevation tutorial: one upload per tile (MNT, MNS), each with its .md5; ROK4 styles and the legend annexe.
+const MNT_DIR = path.join(ROOT, "public", "samples", "mnt");
+for (const [name, bytes] of [[MNT_FILE, mntTif()], [MNS_FILE, mnsTif()]] as const) {
+  write(MNT_DIR, name, bytes);
+  write(MNT_DIR, name.replace(/\.tif$/, ".md5"), md5File({ [name]: bytes }));
+}
+write(MNT_DIR, "hypso.json", hypsoStyle());
+write(MNT_DIR, "normal.json", normalStyle());
+write(MNT_DIR, "hypso_legende.png", hypsoLegend());
+write(MNT_DIR, "LISEZMOI.txt", mntReadme());
+
+// Vector update tutorial: four uploads (structure, first area, second area, deletions and modifications), each
+// with its .md5; the style and template of the view; the derivation tutorial's SQL static.
+const UPDATE_VECTOR_DIR = path.join(ROOT, "public", "samples", "mise-a-jour");
+const updateUploads: Record<string, Record<string, string | Uint8Array>> = {
+  "installation-init": { "installation-init.sql": installationInitSql() },
+  "injection-1": { "installation.gpkg": installationGpkg() },
+  "injection-2": { "installation.csv": installationCsv(), "installation.csvt": installationCsvt() },
+  "suppression-modification": { "installation.delete": installationDelete(), "installation.update": installationUpdate() },
+};
+for (const [upload, files] of Object.entries(updateUploads)) {
+  for (const [name, content] of Object.entries(files)) write(UPDATE_VECTOR_DIR, name, content);
+  write(UPDATE_VECTOR_DIR, `${upload}.md5`, md5File(files));
+}
+write(UPDATE_VECTOR_DIR, "installation.sld", installationSld());
+write(UPDATE_VECTOR_DIR, "installation.ftl", installationFtl());
+write(UPDATE_VECTOR_DIR, "derivation.sql", derivationSql());

@@ -2,10 +2,14 @@
 // converted to each source's CRS and takes the nearest source pixel (the sources painted in order, the last
 // one on top); no data (GDAL_NODATA, transparent alpha, outside every image or its clip box) is left to the background.
 // 8-bit images keep their values; other formats are stretched linearly from their minimum and maximum to 0–255.
+// With a ROK4 palette (a style of WMS-Raster), each value of a one-channel image, no-data value included (as ROK4),
+// takes the palette's colour, blended over what is below by its alpha.
 import { envelopeToWgs84, lambert93ToWgs84, mercatorToWgs84, PM_HALF_SIDE, pmResolution, wgs84ToLambert93, wgs84ToMercator } from "../formats/crs.ts";
 import type { RgbaImage } from "./image.ts";
 import { blankImage } from "./image.ts";
 import type { RasterSource } from "./raster-data.ts";
+import { paletteColour } from "../formats/rok4-style.ts";
+import type { Rok4Palette } from "../formats/rok4-style.ts";
 
 type Point = [number, number];
 type Convert = (x: number, y: number) => Point;
@@ -127,7 +131,19 @@ const TOLERANCE = 0.125;
 // Paints one source over the image: each output pixel takes the source pixel under its centre. Source
 // coordinates are computed exactly at the corners of 16 × 16 cells and interpolated inside a cell when its
 // centre's exact position is within TOLERANCE of the interpolated one (else every pixel is computed).
-function paint(item: Prepared, toWgs84: Convert, bbox: [number, number, number, number], image: RgbaImage): void {
+// Blends an RGBA colour over the pixel at `out`.
+function blend(data: Uint8Array, out: number, [r, g, b, a]: [number, number, number, number]): void {
+  const alpha = a / 255;
+  const below = (data[out + 3]! / 255) * (1 - alpha);
+  const total = alpha + below;
+  if (total === 0) return;
+  data[out] = Math.round((r * alpha + data[out]! * below) / total);
+  data[out + 1] = Math.round((g * alpha + data[out + 1]! * below) / total);
+  data[out + 2] = Math.round((b * alpha + data[out + 2]! * below) / total);
+  data[out + 3] = Math.round(total * 255);
+}
+
+function paint(item: Prepared, toWgs84: Convert, bbox: [number, number, number, number], image: RgbaImage, palette?: Rok4Palette): void {
   const { width, height, data } = image;
   const { source } = item;
   const [minX, minY, maxX, maxY] = bbox;
@@ -149,7 +165,10 @@ function paint(item: Prepared, toWgs84: Convert, bbox: [number, number, number, 
     const row = Math.floor((oy - y) / sy);
     if (!(col >= 0 && row >= 0 && col < sw && row < sh)) return;
     const at = (row * sw + col) * channels;
-    if (simple || !isNodata(source, at)) writeColour(source, at, data, (j * width + i) * 4);
+    if (palette && channels === 1) {
+      const value = Number(source.samples[at]);
+      if (!Number.isNaN(value)) blend(data, (j * width + i) * 4, paletteColour(palette, value));
+    } else if (simple || !isNodata(source, at)) writeColour(source, at, data, (j * width + i) * 4);
   };
   const columns = Math.ceil(width / STEP);
   const rows = Math.ceil(height / STEP);
@@ -186,17 +205,22 @@ function paint(item: Prepared, toWgs84: Convert, bbox: [number, number, number, 
 /** Draws `width` × `height` pixels covering `bbox` [minX, minY, maxX, maxY] of `srs` (x east, y north). */
 export function renderBox(sources: RasterSource[], srs: string, bbox: [number, number, number, number], width: number, height: number, background?: [number, number, number, number]): RgbaImage {
   const image = blankImage(width, height, background);
+  paintBox(image, sources, srs, bbox);
+  return image;
+}
+
+/** Paints sources over an image covering `bbox` of `srs`, through a ROK4 palette for one-channel images when given. */
+export function paintBox(image: RgbaImage, sources: RasterSource[], srs: string, bbox: [number, number, number, number], palette?: Rok4Palette): void {
   const toWgs84 = toLonLat(srs);
   const area = envelopeToWgs84(srs, bbox);
-  if (!toWgs84 || !area) return image;
+  if (!toWgs84 || !area) return;
   for (const item of prepare(sources, srs)) {
     // Quick rejection, with a margin for the curved edges of a projected box.
     const { box } = item;
     const margin = Math.max(area[2] - area[0], area[3] - area[1]) * 0.05;
     if (box[0] > area[2] + margin || box[2] < area[0] - margin || box[1] > area[3] + margin || box[3] < area[1] - margin) continue;
-    paint(item, toWgs84, bbox, image);
+    paint(item, toWgs84, bbox, image, palette);
   }
-  return image;
 }
 
 /** EPSG:3857 box of the PM tile (z, col, row), rows counted from the top. */

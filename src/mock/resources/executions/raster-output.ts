@@ -1,11 +1,13 @@
 // ROK4-PYRAMID-RASTER output of raster_to_pyramid, computed from the analysed GeoTIFF headers.
 //
-// Levels: `top` (default 0) to `bottom`. Without `bottom`, it is the PM level whose resolution is closest
+// Levels: `top` (default 0) to `bottom`. Without `bottom`, it is (for PM) the level whose resolution is closest
 // (on a logarithmic scale) to the images': the finest pixel size, in metres (degrees × 111 319.49 for a
 // geographic CRS), divided by cos(latitude of the centre) since PM pixels shrink on the ground away from
-// the equator; bottom = round(log2(156 543.034 / that size)), kept within 0–21.
-// Size: per level, the PM tiles covering the images × 256 × 256 × channels × bytes per channel, divided
-// by 10 for JPG, 2 for PNG, 1 for RAW.
+// the equator; bottom = round(log2(156 543.034 / that size)), kept within 0–21. For another TMS
+// (LAMB93_50cm, ../common/tms.ts) it is the level whose cell size is closest to the pixel size, and the
+// pyramid's srs is the TMS's (IGNF:LAMB93).
+// Size: per level, the TMS tiles covering the images × 256 × 256 × channels × bytes per channel, divided
+// by 10 for JPG, 2 for PNG and ZIP, 1 for RAW.
 // Sources: the pyramid keeps its source images (and their world files) in `files`, so that the diffusion
 // services can draw from them: the earlier ones (input pyramids, then its own) under the new ones.
 import { envelopeToWgs84, pmResolution, pmTileCount } from "../../formats/crs.ts";
@@ -13,6 +15,7 @@ import { channelsFormat, rasterImages } from "../uploads/file-analysis.ts";
 import type { Bbox } from "../common/geo.ts";
 import type { StoredDataRecord } from "../stored-data/records.ts";
 import { bboxPolygon, levelRange, MAX_LEVEL, parseLevel, unionBbox } from "../common/geo.ts";
+import { closestLevel, tileCount, tileMatrixSet } from "../common/tms.ts";
 import type { JsonObject } from "../../core/json.ts";
 import type { OutputBuilder } from "./records.ts";
 import type { InputSnapshot } from "./records.ts";
@@ -88,7 +91,7 @@ export function keptSources(storedData: StoredDataRecord, snapshot: InputSnapsho
   return all.filter((file, index) => !file.blob || all.findLastIndex((other) => other.blob === file.blob) === index);
 }
 
-/** ROK4-PYRAMID-RASTER: PM levels, channels and compression from the images and the parameters. */
+/** ROK4-PYRAMID-RASTER: levels of its TMS (PM, LAMB93_50cm), channels and compression from the images and the parameters. */
 export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, execution) => {
   if (isHarvest(execution)) return harvestPyramidOutput(storedData, snapshot, execution);
   const p = execution.parameters;
@@ -102,8 +105,11 @@ export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   const uses = [...new Set([...(storedData.details?.uses ?? []), ...sources.map((source) => source._id)])].filter((id) => id !== storedData._id);
   const levelsOf = (infos: JsonObject): number[] => (Array.isArray(infos.levels) ? infos.levels : []).map(Number).filter(Number.isFinite);
   const oldLevels = [...levelsOf(storedData.type_infos), ...sources.flatMap((source) => levelsOf(source.type_infos))];
-  const computedBottom = summary?.resolution ? bottomLevelFor(summary.resolution, summary.bbox) : undefined;
-  const bottom = parseLevel(p.bottom) ?? computedBottom ?? (oldLevels.length > 0 ? Math.max(...oldLevels) : 0);
+  // Another TMS than PM (LAMB93_50cm): the level of the grid whose cell size is closest to the images' pixels.
+  const tms = tileMatrixSet(typeof p.tms === "string" ? p.tms : previous.tms);
+  const pm = tms.id === "PM";
+  const computedBottom = summary?.resolution ? (pm ? bottomLevelFor(summary.resolution, summary.bbox) : closestLevel(tms, summary.resolution)) : undefined;
+  const bottom = Math.min(tms.levels.length - 1, parseLevel(p.bottom) ?? computedBottom ?? (oldLevels.length > 0 ? Math.max(...oldLevels) : 0));
   const top = Math.min(parseLevel(p.top) ?? 0, bottom);
   // A merge spans its inputs' levels unless `top` / `bottom` narrow them; an update adds its levels to the pyramid's.
   const levels = merge && oldLevels.length > 0
@@ -113,19 +119,20 @@ export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   const channels = summary?.channels ?? (typeof previous.channels_number === "number" ? previous.channels_number : 3);
   const format = summary?.format ?? (typeof previous.channels_format === "string" ? previous.channels_format : "UINT8");
   const info: JsonObject = {
-    tms: typeof p.tms === "string" ? p.tms : typeof previous.tms === "string" ? previous.tms : "PM",
+    tms: tms.id,
     levels, channels_format: format, channels_number: channels, compression,
     nodata_value: summary ? nodataValue(summary) : typeof previous.nodata_value === "string" ? previous.nodata_value : "255,255,255",
   };
   const bytesPerPixel = channels * (format === "UINT8" ? 1 : format === "UINT16" ? 2 : 4);
-  const ratio = compression === "JPG" || compression === "JPG90" ? 10 : compression === "PNG" ? 2 : 1;
+  // ZIP (deflate) keeps the values exactly: about the ratio of PNG on smooth data.
+  const ratio = compression === "JPG" || compression === "JPG90" ? 10 : compression === "PNG" || compression === "ZIP" ? 2 : 1;
   let size = 0;
   const [first, last] = [Number(levels[0]), Number(levels.at(-1))];
-  if (bbox) for (let z = first; z <= last; z++) size += Math.round((pmTileCount(bbox, z) * 256 * 256 * bytesPerPixel) / ratio);
+  if (bbox) for (let z = first; z <= last; z++) size += Math.round(((pm ? pmTileCount(bbox, z) : tileCount(tms, bbox, z)) * 256 * 256 * bytesPerPixel) / ratio);
   storedData.type_infos = info;
   storedData.files = keptSources(storedData, snapshot).map((file) => (asked && IMAGE.test(file.path) ? { ...file, clip: file.clip ? [Math.max(file.clip[0], asked[0]), Math.max(file.clip[1], asked[1]), Math.min(file.clip[2], asked[2]), Math.min(file.clip[3], asked[3])] : asked } : file));
   storedData.size = Math.max(size, storedData.size);
-  storedData.srs = "EPSG:3857";
+  storedData.srs = tms.srs;
   // Tiles are served as JPEG for JPG pyramids, as PNG (lossless) for PNG, RAW and ZIP ones.
   storedData.details = { format: compression.startsWith("JPG") ? "image/jpeg" : "image/png" };
   if (uses.length > 0) storedData.details.uses = uses;
@@ -135,7 +142,8 @@ export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   }
   const messages = [`Pyramide ${String(info.tms)} calculée du niveau ${first} au niveau ${last}, ${channels} canal(aux) ${format}, compression ${compression}`];
   if (summary?.resolution && parseLevel(p.bottom) === undefined) {
-    messages.unshift(`Résolution des images : ${Math.round(summary.resolution * 100) / 100} m ; niveau du bas le plus proche : ${bottom} (${Math.round(pmResolution(bottom) * 100) / 100} m à l'équateur)`);
+    const cell = pm ? `${Math.round(pmResolution(bottom) * 100) / 100} m à l'équateur` : `${tms.levels[bottom]!.resolution} m`;
+    messages.unshift(`Résolution des images : ${Math.round(summary.resolution * 100) / 100} m ; niveau du bas le plus proche : ${bottom} (${cell})`);
   }
   return messages;
 };

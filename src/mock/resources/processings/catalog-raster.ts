@@ -31,7 +31,7 @@ export function rasterProcessings(checks: { raster: CheckDef; standard: CheckDef
       output_type: { stored_data: "ROK4-PYRAMID-RASTER", storage: ["S3"] },
       parameters: [
         param("bottom", "Niveau du bas de la pyramide. En ne précisant pas de niveau, le traitement prendra le niveau de la grille dont la résolution est la plus proche des images livrées", { constraints: level }),
-        param("tms", "Tile Matrix Set, grille de définition des tuiles. Dans le cas d'une génération initiale, il est obligatoire", { constraints: stringEnum("PM") }),
+        param("tms", "Tile Matrix Set, grille de définition des tuiles. Dans le cas d'une génération initiale, il est obligatoire", { constraints: stringEnum("PM", "LAMB93_50cm") }),
         slab("width"),
         param("compression", "Compression des données dans les tuiles", { constraints: stringEnum("jpg", "png", "zip", "jpg90") }),
         param("interpolation", "Interpolation", { constraints: stringEnum("nn", "linear", "bicubic") }),
