@@ -4,6 +4,7 @@
 import { encode } from "fast-png";
 import { expect, type Page, type Route } from "@playwright/test";
 import { block } from "./helpers.ts";
+import { encodeTile, indexTable, tileLayers } from "../../src/mock/diffusion/mvt-encode.ts";
 import type { Rgb } from "./map-helpers.ts";
 
 /** The production API base the real mode targets. */
@@ -109,10 +110,36 @@ export async function realMode(page: Page, offering: Record<string, unknown>, va
       if (inside && url.pathname.endsWith(".png")) return route.fulfill({ status: 200, headers: CORS, contentType: "image/png", body: png(256, 256, () => [...WMS_RED, 255]) });
       return route.fulfill({ status: 404, headers: CORS, contentType: "text/xml", body: "<error>pas de tuile</error>" });
     }
+    if (url.href.startsWith("https://data.geopf.fr/tms/1.0.0/monde_tuiles")) {
+      const tail = url.pathname.slice("/tms/1.0.0/monde_tuiles".length);
+      if (tail === "") return xml(route, tileMap.replace(/corse_raster/g, "monde_tuiles").replace('mime-type="image/png" extension="png"', 'mime-type="application/x-protobuf" extension="pbf"'));
+      if (tail === "/metadata.json") return json(route, { name: "monde_tuiles", minzoom: 0, maxzoom: 8, bounds: [SQUARE.west, SQUARE.south, SQUARE.east, SQUARE.north], format: "pbf", vector_layers: [{ id: "pays", fields: { nom: "String" } }] });
+      const match = /^\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(tail);
+      if (match) {
+        const layers = tileLayers([await squareIndex], Number(match[1]), Number(match[2]), Number(match[3]));
+        if (Object.keys(layers).length === 0) return route.fulfill({ status: 404, headers: CORS, contentType: "text/xml", body: "<error>pas de tuile</error>" });
+        return route.fulfill({ status: 200, headers: CORS, contentType: "application/x-protobuf", body: Buffer.from(await encodeTile(layers)) });
+      }
+    }
     return route.fulfill({ status: 404, headers: CORS, contentType: "text/plain", body: `pas de fixture pour ${url.href}` });
   });
   return requests;
 }
+
+// The square as the one feature of a "pays" table, tiled (MVT) as the simulated TMS tiles a vector pyramid.
+const squareIndex = indexTable({
+  name: "pays", columns: [{ name: "nom", type: "character varying" }],
+  features: [{ id: 1, properties: { nom: "Carré d'essai" }, geometry: { type: "Polygon", coordinates: [[[0, 40], [10, 40], [10, 50], [0, 50], [0, 40]]] } }],
+}, ["nom"], 8);
+
+/** A PUBLISHED WMTS-TMS offering of a vector pyramid. */
+export const MVT_OFFERING = {
+  _id: "offre-mvt-essai", type: "WMTS-TMS", layer_name: "monde_tuiles", status: "PUBLISHED", open: true,
+  urls: [
+    { type: "WMTS", url: "https://data.geopf.fr/wmts?service=WMTS&version=1.0.0&request=GetCapabilities&layer=monde_tuiles" },
+    { type: "TMS", url: "https://data.geopf.fr/tms/1.0.0/monde_tuiles" },
+  ],
+};
 
 /** A PUBLISHED WMTS-TMS offering (raster). */
 export const TMS_OFFERING = {
