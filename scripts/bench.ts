@@ -450,7 +450,8 @@ Mesures de \`npm run bench\`. Ce fichier est réécrit à chaque exécution (der
 
 Budgets : au plus **${BUDGET.pageKiB} Ko gzip** chargés avant toute interaction par une page de tutoriel (Mermaid seulement
 là où il y a un diagramme, et seulement quand il le faut : ici jamais, les diagrammes sont dessinés à la construction) ; au plus **${BUDGET.buildMsPerPage} ms de construction par page** ;
-clic « Exécuter » → réponse affichée en mode simulé : **p95 ≤ ${BUDGET.clickP95Ms} ms**.
+clic « Exécuter » → réponse affichée en mode simulé : **p95 ≤ ${BUDGET.clickP95Ms} ms** ; « Voir sur la carte » → couche dessinée en mode simulé :
+**p95 ≤ ${BUDGET.mapP95Ms / 1000} s** pour chaque service, la carte (OpenLayers) n'étant chargée qu'à ce moment.
 
 ## Dernière mesure
 
