@@ -26,8 +26,21 @@ export async function runBlocksWith(page: Page, path: string, after: (block: Loc
 
 /** The RGBA pixels of the image a block's URL answers now (through the page's simulated services). */
 export async function imageOf(page: Page, block: Locator): Promise<(i: number, j: number) => number[]> {
-  const answer = await serviceAnswer(page, block);
-  expect(answer.status, await block.getAttribute("data-url") ?? "").toBe(200);
+  return decodeAnswer(await serviceAnswer(page, block), (await block.getAttribute("data-url")) ?? "");
+}
+
+/** The RGBA pixels of the image a URL answers now, fetched by the page (so by the simulated services). */
+export async function imageAt(page: Page, url: string): Promise<(i: number, j: number) => number[]> {
+  const answer = await page.evaluate(async (target) => {
+    const response = await fetch(target);
+    return { status: response.status, type: response.headers.get("content-type") ?? "", bytes: [...new Uint8Array(await response.arrayBuffer())] };
+  }, url);
+  return decodeAnswer({ ...answer, bytes: Uint8Array.from(answer.bytes) }, url);
+}
+
+// Decodes a PNG or JPEG answer into an RGBA reader.
+function decodeAnswer(answer: { status: number; type: string; bytes: Uint8Array }, url: string): (i: number, j: number) => number[] {
+  expect(answer.status, url).toBe(200);
   if (answer.type.startsWith("image/png")) {
     const png = decodePng(answer.bytes);
     const channels = png.channels;
