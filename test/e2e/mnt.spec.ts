@@ -2,7 +2,7 @@
 // produced: both uploads checked, LAMB93_50cm FLOAT32 pyramids, the styles and the WMS-Raster layer (its
 // capabilities list both styles; GetMap colours a pixel of known altitude with the palette's colour), and the
 // altimetry service answering the altitudes of the delivered tiles.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { decode } from "fast-png";
 import { wgs84ToLambert93 } from "../../src/mock/formats/crs.ts";
 import { paletteColour } from "../../src/mock/formats/rok4-style.ts";
@@ -10,6 +10,8 @@ import { HYPSO_PALETTE, mnsAltitude, MNT_TILE, mntAltitude, storedValue } from "
 import { MNT_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks, serviceAnswer } from "./helpers.ts";
 
 const pageOf = (name: string) => MNT_PAGES.find((path) => path.endsWith(`/${name}/`))!;
+/** The value input of a run-time variable in the page's panel. */
+const variable = (page: Page, name: string) => page.locator(`.variables input[data-name="${name}"]`);
 
 /** The altitude of a model at a WGS 84 point, interpolated between the four pixel centres around it (as the service). */
 function expectedAltitude(model: (x: number, y: number) => number, lon: number, lat: number): number {
@@ -39,12 +41,17 @@ test("the MNT tutorial runs end to end in the simulated datastore", async ({ pag
         expect(checks.passed?.map((item) => item.check.name).sort(), kind).toEqual(["Vérification raster", "Vérification standard"]);
         await expect(responseOf(block(page, "GET", `/uploads/{upload ${kind}}`))).toContainText('"status": "CLOSED"');
       }
-      await expect(page.locator(".variables")).toContainText("{upload mns}");
+      for (const kind of ["mnt", "mns"]) {
+        const created = (await responseJson(block(page, "POST", "/uploads").nth(kind === "mnt" ? 0 : 1))) as { _id: string; status: string };
+        expect(created.status).toBe("OPEN");
+        await expect(variable(page, `upload ${kind}`)).toHaveValue(created._id);
+      }
     }
     if (path === pageOf("calcul")) {
       for (const kind of ["mnt", "mns"]) {
         await expect(responseOf(block(page, "GET", `/processings/executions/{execution ${kind}}`))).toContainText('"status": "SUCCESS"');
-        const pyramid = (await responseJson(block(page, "GET", `/stored_data/{stored data ${kind}}`))) as { type: string; status: string; srs: string; type_infos: Record<string, unknown> };
+        const pyramid = (await responseJson(block(page, "GET", `/stored_data/{stored data ${kind}}`))) as { _id: string; type: string; status: string; srs: string; type_infos: Record<string, unknown> };
+        await expect(variable(page, `stored data ${kind}`)).toHaveValue(pyramid._id);
         expect(pyramid.type).toBe("ROK4-PYRAMID-RASTER");
         expect(pyramid.status).toBe("GENERATED");
         expect(pyramid.srs).toBe("IGNF:LAMB93");
@@ -54,7 +61,14 @@ test("the MNT tutorial runs end to end in the simulated datastore", async ({ pag
       }
     }
     if (path === pageOf("publication-wms")) {
-      const hypso = (await responseJson(block(page, "POST", "/statics").first())) as { type_infos: Record<string, string> };
+      const hypso = (await responseJson(block(page, "POST", "/statics").first())) as { _id: string; type_infos: Record<string, string> };
+      const normal = (await responseJson(block(page, "POST", "/statics").nth(1))) as { _id: string; type_infos: Record<string, string> };
+      expect(normal.type_infos.identifier).toBe("normal");
+      // The configuration names both styles (raw values first, the default) and the MNT pyramid.
+      const configuration = (await responseJson(block(page, "POST", "/configurations"))) as { _id: string; type_infos: { styles: string[]; used_data: { stored_data: string }[] } };
+      expect(configuration.type_infos.styles).toEqual([normal._id, hypso._id]);
+      expect(configuration.type_infos.used_data[0]!.stored_data).toBe(await variable(page, "stored data mnt").inputValue());
+      await expect(variable(page, "configuration wms lidarhd")).toHaveValue(configuration._id);
       expect(hypso.type_infos).toEqual({ identifier: "hypsometrique", legend_url: "https://data.geopf.fr/annexes/tutoriels/legendes/teintes_hypsometriques.png" });
       const legend = await serviceAnswer(page, block(page, "GET", "/tutoriels/legendes/teintes_hypsometriques.png"));
       expect(legend.status).toBe(200);
@@ -78,6 +92,9 @@ test("the MNT tutorial runs end to end in the simulated datastore", async ({ pag
       expect(info.features[0]!.properties.band_1).toBe(altitude);
     }
     if (path === pageOf("publication-altimetrie")) {
+      const configuration = (await responseJson(block(page, "POST", "/configurations"))) as { _id: string; type_infos: { used_data: { stored_data: string }[] } };
+      expect(configuration.type_infos.used_data.map((item) => item.stored_data)).toEqual([await variable(page, "stored data mnt").inputValue(), await variable(page, "stored data mns").inputValue()]);
+      await expect(variable(page, "configuration altimetrie")).toHaveValue(configuration._id);
       await expect(responseOf(block(page, "GET", "/offerings/{offering altimetrie}"))).toContainText('"status": "PUBLISHED"');
       const resources = (await responseJson(block(page, "GET", "/resources?keywords=LidarHD"))) as { resources: { _id: string }[] };
       expect(resources.resources.map((resource) => resource._id)).toEqual(["lidarhd_test"]);

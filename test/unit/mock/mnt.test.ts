@@ -8,7 +8,8 @@ import { decode } from "fast-png";
 import ids from "../../../_data/ids.json" with { type: "json" };
 import { lambert93ToWgs84 } from "../../../src/mock/formats/crs.ts";
 import { descendants, parseXml, textContent } from "../../../src/mock/formats/xml.ts";
-import { paletteColour } from "../../../src/mock/formats/rok4-style.ts";
+import { paletteColour, parseRok4Style } from "../../../src/mock/formats/rok4-style.ts";
+import { closestLevel, TILE_MATRIX_SETS, tileRange } from "../../../src/mock/resources/common/tms.ts";
 import { HYPSO_PALETTE, LEGEND_URL, MNS_FILE, mnsAltitude, MNT_FILE, mntAltitude, pixelCentre, storedValue } from "../../../src/mock/samples/mnt.ts";
 import { assertError, bytesForm, createTypedUpload, DS, fetchText, harness, runExecution, sendBytes } from "./helpers.ts";
 
@@ -33,6 +34,10 @@ async function pyramidOf(file: string, name: string): Promise<Record<string, any
   const checks = await h.call("GET", `${DS}/uploads/${upload}/checks`);
   assert.equal(checks.body.passed.length, 2, JSON.stringify(checks.body));
   assert.equal((await h.call("GET", `${DS}/uploads/${upload}`)).body.status, "CLOSED");
+  const rasterCheck = checks.body.passed.find((c: { check: { _id: string } }) => c.check._id === ids.checks.raster);
+  const logs = ((await h.call("GET", `${DS}/checks/executions/${rasterCheck._id}/logs`)).body as string[]).join("\n");
+  assert.match(logs, new RegExp(`Image data/${file} : 250 × 250 pixels, 1 canal\\(aux\\) FLOAT 32 bits`));
+  assert.match(logs, /pixel de 4 × 4, emprise \[932000, 6452000, 933000, 6453000\]/);
   const body = {
     processing: ids.processings.raster_to_pyramid, inputs: { upload: [upload] }, output: { stored_data: { name, storage_tags: ["PYRAMIDE"] } },
     parameters: { tms: "LAMB93_50cm", compression: "zip", interpolation: "nn", mask: true },
@@ -188,4 +193,30 @@ test("MNT: LAMB93_50cm pyramids, ROK4 styles, WMS-Raster palette, altimetry serv
   }
   assert.equal((await fetch(`${ALTI}/calcul/alti/rest/altitude.json?resource=lidarhd_test`)).status, 404);
   assert.equal((await fetch(`${ALTI}/resources/inconnue`)).status, 404);
+});
+
+test("LAMB93_50cm is ROK4's grid: 0.5 m at level 18, 131 072 m at level 0, origin (0, 12 000 000)", () => {
+  const tms = TILE_MATRIX_SETS.LAMB93_50cm!;
+  assert.equal(tms.srs, "IGNF:LAMB93");
+  assert.equal(tms.levels.length, 19);
+  assert.deepEqual([tms.levels[0]!.resolution, tms.levels[15]!.resolution, tms.levels[18]!.resolution], [131072, 4, 0.5]);
+  assert.deepEqual([tms.levels[18]!.width, tms.levels[18]!.height], [10080, 84081]);
+  assert.equal(closestLevel(tms, 0.5), 18);
+  assert.equal(closestLevel(tms, 4), 15);
+  assert.equal(closestLevel(tms, 5), 15);
+  assert.equal(closestLevel(tms, 7), 14);
+  // Level 15 tiles are 1 024 m wide: X 932–933 km falls in columns 910 and 911, Y 6 452–6 453 km in rows 5 416 and 5 417.
+  assert.deepEqual(tileRange(tms, [932000, 6452000, 933000, 6453000], 15), { minCol: 910, maxCol: 911, minRow: 5416, maxRow: 5417 });
+});
+
+test("ROK4 palettes: continuous and stepped colours, bounds", () => {
+  const style = parseRok4Style(JSON.stringify({ identifier: "pas", palette: { rgb_continuous: false, alpha_continuous: true, colours: [
+    { value: 0, red: 0, green: 0, blue: 0, alpha: 0 }, { value: 100, red: 200, green: 100, blue: 50, alpha: 200 },
+  ] } }));
+  assert.deepEqual(paletteColour(style.palette!, 50), [0, 0, 0, 100]);
+  assert.deepEqual(paletteColour(style.palette!, -5), [0, 0, 0, 0]);
+  assert.deepEqual(paletteColour(style.palette!, 1e9), [200, 100, 50, 200]);
+  assert.deepEqual(paletteColour(HYPSO_PALETTE, 1750), [231, 120, 0, 255]);
+  assert.deepEqual(paletteColour(HYPSO_PALETTE, -99999), [0, 0, 0, 0]);
+  assert.throws(() => parseRok4Style('{"identifier": "a b"}'), /identifier : un identifiant/);
 });
