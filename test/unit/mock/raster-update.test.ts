@@ -202,7 +202,7 @@ test("harvest failures at execution time: host outside data.geopf.fr, format the
   }
 });
 
-test("refused executions: parameters, inputs and incompatible pyramids", async () => {
+test("refused executions: parameters, inputs and incompatible pyramids (grid, channels)", async () => {
   const post = (body: unknown) => h.call("POST", `${DS}/processings/executions`, { json: body });
   const base = harvestBody({}).parameters;
   const without = (key: string) => Object.fromEntries(Object.entries(base).filter(([name]) => name !== key));
@@ -225,6 +225,12 @@ test("refused executions: parameters, inputs and incompatible pyramids", async (
   assertError(await post({ processing: ids.processings.pyramids_to_pyramid, inputs: { upload: [nord] }, output: { stored_data: { name: "x", ...storage } }, parameters: {} }), 400, /n'accepte pas de livraison en entrée/);
   const rgb = await newPyramid(nord, "RVB");
   assertError(await post({ processing: ids.processings.pyramids_to_pyramid, inputs: { stored_data: [rgb._id] }, output: { stored_data: { name: "x", ...storage } }, parameters: {} }), 400, /au moins deux pyramides/);
+
+  // Another grid: no merge with a PM pyramid, and a PM pyramid cannot be updated into it.
+  const lambert = await newPyramid(nord, "Lambert", { tms: "LAMB93_50cm", compression: "png" });
+  assert.equal(lambert.type_infos.tms, "LAMB93_50cm");
+  assertError(await post({ processing: ids.processings.pyramids_to_pyramid, inputs: { stored_data: [rgb._id, lambert._id] }, output: { stored_data: { name: "x", ...storage } }, parameters: {} }), 400, /pas la même grille \(« RVB » : PM, « Lambert » : LAMB93_50cm\)/);
+  assertError(await post({ processing: RTP, inputs: { upload: [nord] }, output: { stored_data: { id: rgb._id } }, parameters: { tms: "LAMB93_50cm" } }), 400, /la pyramide mise à jour « RVB » utilise la grille PM, pas LAMB93_50cm/);
 
   // A one-channel image: its pyramid cannot be merged with an RGB one, nor injected into it.
   const grey = await createTypedUpload(h, "RASTER", "EPSG:2154", "Gris");
