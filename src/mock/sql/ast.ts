@@ -6,7 +6,7 @@ export type SqlValue = null | number | string | boolean | { geometry: Geometry }
 
 /** An expression. */
 export type Expr =
-  | { k: "lit"; v: SqlValue }
+  | { k: "lit"; v: SqlValue; decimal?: true }
   | { k: "col"; table?: string; name: string; line: number }
   | { k: "unary"; op: "-" | "not"; e: Expr }
   | { k: "bin"; op: string; l: Expr; r: Expr; line: number }

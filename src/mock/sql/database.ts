@@ -80,6 +80,7 @@ export class SqlDatabase {
     known(select.where);
     select.orderBy.forEach((item) => known(item.expr));
     const typeOf = (name: string): string | undefined => source.columns.find((c) => c.name === name)?.type;
+    const types = Object.fromEntries(source.columns.map((c) => [c.name, c.type]));
     const outputs: { name: string; type: string; expr: Expr }[] = [];
     for (const item of select.columns) {
       if ("star" in item) outputs.push(...source.columns.map((c) => ({ name: c.name, type: c.type, expr: { k: "col", name: c.name, line } as Expr })));
@@ -90,12 +91,12 @@ export class SqlDatabase {
       }
     }
     return at(line, () => {
-      let rows = source.rows.filter((row) => this.matches(select.where, row, qualifiers));
+      let rows = source.rows.filter((row) => this.matches(select.where, row, qualifiers, types));
       if (select.orderBy.length > 0) {
         rows = [...rows].sort((a, b) => {
           for (const { expr, desc } of select.orderBy) {
-            const x = evaluate(expr, { row: a, qualifiers });
-            const y = evaluate(expr, { row: b, qualifiers });
+            const x = evaluate(expr, { row: a, qualifiers, types });
+            const y = evaluate(expr, { row: b, qualifiers, types });
             const order = x === null ? (y === null ? 0 : 1) : y === null ? -1 : compare(x, y);
             if (order !== 0) return desc ? -order : order;
           }
@@ -103,14 +104,14 @@ export class SqlDatabase {
         });
       }
       if (select.limit !== undefined) rows = rows.slice(0, select.limit);
-      return { columns: outputs.map(({ name, type }) => ({ name, type })), rows: rows.map((row) => Object.fromEntries(outputs.map((o) => [o.name, evaluate(o.expr, { row, qualifiers })]))) };
+      return { columns: outputs.map(({ name, type }) => ({ name, type })), rows: rows.map((row) => Object.fromEntries(outputs.map((o) => [o.name, evaluate(o.expr, { row, qualifiers, types })]))) };
     });
   }
 
   // WHERE: only rows for which the condition is true.
-  private matches(where: Expr | undefined, row: Row, qualifiers: string[]): boolean {
+  private matches(where: Expr | undefined, row: Row, qualifiers: string[], types?: Record<string, string>): boolean {
     if (!where) return true;
-    const value = evaluate(where, { row, qualifiers });
+    const value = evaluate(where, { row, qualifiers, ...(types ? { types } : {}) });
     return value !== null && truthy(value);
   }
 
@@ -189,6 +190,7 @@ export class SqlDatabase {
         const table = this.table(statement.table, line);
         const names = table.columns.map((c) => c.name);
         const qualifiers = [table.name];
+        const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
         for (const set of statement.sets) {
           if (!names.includes(set.column)) throw new SqlError(line, `la colonne « ${set.column} » n'existe pas dans « ${table.name} » (colonnes : ${names.join(", ")})`);
           this.checkColumns(set.expr, names, qualifiers, table.name);
@@ -196,8 +198,8 @@ export class SqlDatabase {
         this.checkColumns(statement.where, names, qualifiers, table.name);
         at(line, () => {
           for (const row of table.rows) {
-            if (!this.matches(statement.where, row, qualifiers)) continue;
-            const values = statement.sets.map((set) => coerce(evaluate(set.expr, { row, qualifiers }), table.columns.find((c) => c.name === set.column)!.type));
+            if (!this.matches(statement.where, row, qualifiers, types)) continue;
+            const values = statement.sets.map((set) => coerce(evaluate(set.expr, { row, qualifiers, types }), table.columns.find((c) => c.name === set.column)!.type));
             statement.sets.forEach((set, i) => { row[set.column] = values[i]!; });
           }
         });
@@ -206,7 +208,8 @@ export class SqlDatabase {
       case "delete": {
         const table = this.table(statement.table, line);
         this.checkColumns(statement.where, table.columns.map((c) => c.name), [table.name], table.name);
-        at(line, () => { table.rows = table.rows.filter((row) => !this.matches(statement.where, row, [table.name])); });
+        const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
+        at(line, () => { table.rows = table.rows.filter((row) => !this.matches(statement.where, row, [table.name], types)); });
         return;
       }
       case "insert": {

@@ -1,7 +1,7 @@
 // Evaluation of expressions on one row, with PostgreSQL's three-valued logic (NULL propagates; WHERE keeps
 // only true), numeric strings compared and computed as numbers, LIKE/ILIKE patterns, casts and a few functions.
 import type { Expr, SqlValue } from "./ast.ts";
-import { coerce, isNumeric } from "./types.ts";
+import { coerce, isInteger, isNumeric } from "./types.ts";
 
 /** The columns an expression may read, and the row being evaluated. */
 export interface Scope {
@@ -9,6 +9,20 @@ export interface Scope {
   row: Record<string, SqlValue>;
   /** Names the columns may be qualified with (the table name and its alias). */
   qualifiers: string[];
+  /** Column types, to divide integers as PostgreSQL does (truncating). */
+  types?: Record<string, string>;
+}
+
+// Whether an expression has an integer type (integer / integer truncates in PostgreSQL).
+function integerTyped(expr: Expr, scope: Scope): boolean {
+  switch (expr.k) {
+    case "lit": return typeof expr.v === "number" && !expr.decimal;
+    case "col": return isInteger(scope.types?.[expr.name] ?? "");
+    case "cast": return isInteger(expr.type);
+    case "unary": return expr.op === "-" && integerTyped(expr.e, scope);
+    case "bin": return ["+", "-", "*", "/", "%"].includes(expr.op) && integerTyped(expr.l, scope) && integerTyped(expr.r, scope);
+    default: return false;
+  }
 }
 
 // A number from a value (numeric strings included), else undefined.
@@ -36,19 +50,18 @@ function like(value: string, pattern: string, insensitive: boolean): boolean {
   return new RegExp(`^${source}$`, insensitive ? "is" : "s").test(value);
 }
 
-function arithmetic(op: string, l: SqlValue, r: SqlValue): SqlValue {
+function arithmetic(op: string, l: SqlValue, r: SqlValue, integers = false): SqlValue {
   if (l === null || r === null) return null;
   if (op === "||") return text(l) + text(r);
   const x = numeric(l);
   const y = numeric(r);
   if (x === undefined || y === undefined) throw new Error(`opérateur ${op} impossible entre ${JSON.stringify(typeof l === "object" ? "géométrie" : l)} et ${JSON.stringify(typeof r === "object" ? "géométrie" : r)} (nombres attendus)`);
   if ((op === "/" || op === "%") && y === 0) throw new Error("division par zéro");
-  const bothIntegers = Number.isInteger(x) && Number.isInteger(y) && typeof l === "number" && typeof r === "number";
   switch (op) {
     case "+": return x + y;
     case "-": return x - y;
     case "*": return x * y;
-    case "/": return bothIntegers ? Math.trunc(x / y) : x / y;
+    case "/": return integers ? Math.trunc(x / y) : x / y;
     default: return x % y;
   }
 }
@@ -103,7 +116,7 @@ export function evaluate(expr: Expr, scope: Scope): SqlValue {
       }
       const l = evaluate(expr.l, scope);
       const r = evaluate(expr.r, scope);
-      if (["+", "-", "*", "/", "%", "||"].includes(expr.op)) return arithmetic(expr.op, l, r);
+      if (["+", "-", "*", "/", "%", "||"].includes(expr.op)) return arithmetic(expr.op, l, r, expr.op === "/" && integerTyped(expr.l, scope) && integerTyped(expr.r, scope));
       if (l === null || r === null) return null;
       if (expr.op === "like" || expr.op === "ilike") return like(text(l), text(r), expr.op === "ilike");
       const order = compare(l, r);

@@ -119,7 +119,7 @@ function cast(c: Cursor): Expr {
 
 function primary(c: Cursor): Expr {
   const token = c.peek;
-  if (token.kind === "number") { c.take(); return { k: "lit", v: Number(token.text) }; }
+  if (token.kind === "number") { c.take(); return /[.eE]/.test(token.text) ? { k: "lit", v: Number(token.text), decimal: true } : { k: "lit", v: Number(token.text) }; }
   if (token.kind === "string") { c.take(); return { k: "lit", v: token.text }; }
   if (c.acceptOp("(")) {
     const expr = parseExpression(c);

@@ -11,6 +11,11 @@ const ALIASES: Record<string, string> = {
   timestamptz: "timestamp with time zone", "timestamp with time zone": "timestamp with time zone", geometry: "geometry", uuid: "uuid",
 };
 
+const GEOMETRY_KINDS: Record<string, string> = {
+  geometry: "Geometry", point: "Point", multipoint: "MultiPoint", linestring: "LineString", multilinestring: "MultiLineString",
+  polygon: "Polygon", multipolygon: "MultiPolygon", geometrycollection: "GeometryCollection",
+};
+
 /** The PostgreSQL name of a type as written (`varchar(50)` → `character varying(50)`, `serial` → `integer`), or undefined when unknown. */
 export function normaliseType(base: string, modifiers: string[]): { type: string; serial: boolean } | undefined {
   const name = ALIASES[base];
@@ -19,7 +24,7 @@ export function normaliseType(base: string, modifiers: string[]): { type: string
   if (modifiers.length === 0 || serial) return { type: name, serial };
   if (name === "geometry") {
     const [kind, srid] = modifiers;
-    const pretty = kind ? kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase().replace(/^(multi)(\w)/, (_, m: string, c: string) => `Multi${c.toUpperCase()}`).replace("string", "String") : "Geometry";
+    const pretty = GEOMETRY_KINDS[kind?.toLowerCase() ?? "geometry"] ?? kind!;
     return { type: `geometry(${pretty}${srid ? `,${srid}` : ""})`, serial };
   }
   return { type: `${name}(${modifiers.join(",")})`, serial };
