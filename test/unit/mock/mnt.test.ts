@@ -44,6 +44,7 @@ async function pyramidOf(file: string, name: string): Promise<Record<string, any
   };
   const created = await h.call("POST", `${DS}/processings/executions`, { json: { ...body, parameters: { ...body.parameters, tms: "LAMB93" } } });
   assertError(created, 400, /parameters\.tms : valeur "LAMB93" inconnue/);
+  assertError(await h.call("POST", `${DS}/processings/executions`, { json: { ...body, parameters: { ...body.parameters, bottom: "19" } } }), 400, /parameters\.bottom : la grille LAMB93_50cm a les niveaux 0 à 18 \(reçu : « 19 »\)/);
   const execution = await runExecution(h, body);
   assert.equal(execution.body.status, "SUCCESS", JSON.stringify(execution.body));
   assert.deepEqual(execution.body.parameters, { tms: "LAMB93_50cm", compression: "zip", interpolation: "nn", mask: true, width: 16, height: 16, parallelization: 1 });

@@ -2,6 +2,7 @@
 // valid): raster_to_pyramid's grid, compression and channels against the pyramid it updates (injection: the
 // output; step by step: the input pyramid), pyramids_to_pyramid's compatible inputs and levels, wms_to_pyramid's
 // source URL, layers, levels, area and sample layout.
+import { TILE_MATRIX_SETS, TMS_IDS } from "../common/tms.ts";
 import { STORED_DATA } from "../stored-data/records.ts";
 import type { StoredDataRecord } from "../stored-data/records.ts";
 import { UPLOADS } from "../uploads/records.ts";
@@ -36,7 +37,13 @@ export const rasterToPyramid: Rule = (ctx, { inputs, parameters, newOutput, outp
   if (inputPyramids.length > 1) problems.add("inputs.stored_data : une seule pyramide en entrée peut être complétée (mise à jour au fur et à mesure).");
   if (updated && inputPyramids.length > 0) problems.add("inputs.stored_data : une mise à jour par injection (output.stored_data.id) ne prend pas de pyramide en entrée ; pour une nouvelle pyramide qui référence l'ancienne, donnez output.stored_data.name.");
   const base = updated?.type === "ROK4-PYRAMID-RASTER" ? updated : inputPyramids[0];
-  if (newOutput && !base && !("tms" in parameters)) problems.add("parameters.tms : obligatoire pour une première génération de pyramide (valeur possible : \"PM\").");
+  if (newOutput && !base && !("tms" in parameters)) problems.add(`parameters.tms : obligatoire pour une première génération de pyramide (valeurs possibles : ${TMS_IDS.map((id) => `"${id}"`).join(", ")}).`);
+  // Levels beyond the grid's last one (LAMB93_50cm stops at 18).
+  const grid = TILE_MATRIX_SETS[String(parameters.tms ?? base?.type_infos.tms ?? "PM")];
+  for (const key of ["bottom", "top"] as const) {
+    const level = Number(parameters[key]);
+    if (grid && typeof parameters[key] === "string" && level >= grid.levels.length) problems.add(`parameters.${key} : la grille ${grid.id} a les niveaux 0 à ${grid.levels.length - 1} (reçu : « ${String(parameters[key])} »).`);
+  }
   checkOrder(parameters.top, parameters.bottom, problems);
   const images = inputs.upload.flatMap((id) => rasterImages(ctx.records.get(UPLOADS, id)?.files ?? []));
   if (parameters.compression === "jpg" || parameters.compression === "jpg90") {
