@@ -146,7 +146,7 @@ export function altimetryRoutes(open: boolean, root: string): [string, Diffusion
   const resources: DiffusionHandler = (input) => {
     const wanted = input.url.searchParams.getAll("keywords");
     const published = input.store.run((ctx) => publishedOn(ctx, "ALTIMETRY", open)).filter((item) => wanted.every((word) => keywords(item.configuration.type_infos.keywords).includes(word)));
-    return json({ content: `${published.length} resource${published.length > 1 ? "s" : ""}`, resources: published.map(describe) }, false);
+    return json({ content: `${published.length} resource${published.length === 1 ? "" : "s"}`, resources: published.map(describe) }, false);
   };
   const resource: DiffusionHandler = (input) => {
     const found = resourceOf(input, open, input.params.resource ?? "");
