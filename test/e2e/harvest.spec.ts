@@ -4,7 +4,7 @@
 // harvest time, and the very same bytes once the source is unpublished.
 import { expect, test } from "@playwright/test";
 import { COLOURS } from "../../src/mock/samples/corse-maj.ts";
-import { HARVEST_PAGES, block, openTutorialPage, responseJson, responseOf, serviceAnswer } from "./helpers.ts";
+import { HARVEST_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, serviceAnswer } from "./helpers.ts";
 import { expectColour, imageAt, imageOf, runBlocksWith } from "./raster-tiles-helpers.ts";
 
 const TILE = "/corse_moisson/10/537/380.jpeg";
@@ -59,4 +59,8 @@ test("moissonnage WMS : la pyramide moissonnée reproduit la couche source et ne
   expect(capabilities).toContain("corse_moisson");
   expect(capabilities).toContain("corse_source");
   await expect(page.locator(".variables")).toContainText("{stored data moissonnage}");
+});
+
+test("les pages du moissonnage s'enchaînent depuis la présentation", async ({ page }) => {
+  await expectChained(page, HARVEST_PAGES, "/tutoriels/moissonnage-wms/");
 });

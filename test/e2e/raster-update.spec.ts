@@ -4,7 +4,7 @@
 // is on top on the band where they overlap.
 import { expect, test, type Page } from "@playwright/test";
 import { COLOURS } from "../../src/mock/samples/corse-maj.ts";
-import { RASTER_UPDATE_PAGES, block, openTutorialPage, responseJson } from "./helpers.ts";
+import { RASTER_UPDATE_PAGES, block, expectChained, openTutorialPage, responseJson } from "./helpers.ts";
 import { expectColour, imageOf, runBlocksWith } from "./raster-tiles-helpers.ts";
 
 type Pixels = (i: number, j: number) => number[];
@@ -110,4 +110,8 @@ test("par composition : deux pyramides fusionnées, l'union des emprises, la sec
   expect(north).toBeGreaterThan(42.9);
   const dependencies = (await responseJson(block(page, "GET", "/stored_data/{stored data Corse}/dependencies"))) as { use: { _id: string }[] };
   expect(dependencies.use.map((item) => item._id)).toEqual([nord.output.stored_data._id, sud.output.stored_data._id]);
+});
+
+test("les pages de la mise à jour raster s'enchaînent depuis la présentation", async ({ page }) => {
+  await expectChained(page, RASTER_UPDATE_PAGES, "/tutoriels/mise-a-jour-raster/");
 });

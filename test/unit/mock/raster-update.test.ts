@@ -173,6 +173,16 @@ test("harvest of a WMS-Raster layer: tiles equal the WMS pixels, clipped to the 
   assert.deepEqual(tile7.rgba(near7.i, near7.j), [...SOUTH_ONLY.colour, 255]);
   assert.deepEqual(tile7.rgba(far7.i, far7.j), [0, 0, 0, 0]);
 
+  // Update by reference: a harvest over an input pyramid keeps its images below the harvested ones, and uses it.
+  const nord = await newPyramid(await upload("nord"), "Nord, sous la moisson", { tms: "PM", compression: "png", bottom: "10" });
+  const over = await success({ ...harvestBody({}, "Moisson sur le nord"), inputs: { stored_data: [nord._id] } });
+  assert.deepEqual(over.type_infos.levels, harvested.type_infos.levels);
+  assert.ok(extentBox(over)[3]! > extentBox(harvested)[3]! + 0.5, "extent of the input pyramid kept");
+  assert.deepEqual((await h.call("GET", `${DS}/stored_data/${over._id}/dependencies`)).body.use.map((item: { _id: string }) => item._id), [nord._id]);
+  await publish(h, "WMTS-TMS", "moisson_sur_nord", over._id, "0", "14");
+  assert.deepEqual(await tmsPixel("moisson_sur_nord", 10, NORTH_ONLY.x, NORTH_ONLY.y), [...NORTH_ONLY.colour, 255], "the input pyramid's image");
+  assert.deepEqual(await tmsPixel("moisson_sur_nord", 14, SOUTH_ONLY.x, SOUTH_ONLY.y), [...SOUTH_ONLY.colour, 255], "the harvested image");
+
   // The source unpublished and deleted: the harvested pyramid keeps what it read.
   const [offering] = (await h.call("GET", `${DS}/configurations/${sourceConfiguration}/offerings`)).body;
   assert.equal((await h.call("DELETE", `${DS}/offerings/${offering._id}`)).status, 204);
