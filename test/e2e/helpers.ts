@@ -63,6 +63,20 @@ export const MNT_PAGES = [
   "/tutoriels/donnees-mnt/publication-altimetrie/",
 ];
 
+/** The pages of the vector update tutorial, in reading order. */
+export const VECTOR_UPDATE_PAGES = [
+  "/tutoriels/mise-a-jour-vecteur/initialisation/",
+  "/tutoriels/mise-a-jour-vecteur/premiere-injection/",
+  "/tutoriels/mise-a-jour-vecteur/deuxieme-injection/",
+  "/tutoriels/mise-a-jour-vecteur/suppressions-modifications/",
+];
+
+/** The pages of the vector derivation tutorial, in reading order. */
+export const DERIVATION_PAGES = [
+  "/tutoriels/derivation-vecteur/preparation/",
+  "/tutoriels/derivation-vecteur/derivation/",
+];
+
 /** The JSON a block received (the response panel shows it pretty-printed). */
 export async function responseJson(block: Locator): Promise<unknown> {
   const text = (await responseOf(block).textContent()) ?? "";
