@@ -59,6 +59,13 @@ test("vector update: init (structure) → injection 1 → injection 2 → delete
   const wfs = await h.call("POST", `${DS}/configurations`, { json: { type: "WFS", name: "Installations", layer_name: "installations_wfs", type_infos: { bbox, used_data: [{ stored_data: db, relations: [{ native_name: "installation", title: "Toutes", abstract: "Toutes" }, { native_name: "installation_autorisation", title: "Autorisation", abstract: "Autorisation" }] }] } } });
   assert.equal(wfs.status, 200, JSON.stringify(wfs.body));
   assert.equal((await h.call("POST", `${DS}/configurations/${wfs.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wfs, open: true } })).status, 200);
+  const staticOf = async (file: string, type: string) => (await h.call("POST", `${DS}/statics`, { form: bytesForm(sample(file), file, { type, name: file }) })).body;
+  const sld = await staticOf("installation.sld", "GEOSERVER-STYLE");
+  assert.deepEqual(sld.type_infos, { used_attributes: ["lib_seveso"] });
+  const ftl = await staticOf("installation.ftl", "GEOSERVER-FTL");
+  const wms = await h.call("POST", `${DS}/configurations`, { json: { type: "WMS-VECTOR", name: "Installations", layer_name: "installations_classees", type_infos: { title: "Installations", abstract: "Installations", keywords: ["Tutoriel"], bbox, used_data: [{ stored_data: db, relations: [{ name: "installation_autorisation", style: sld._id, ftl: ftl._id }] }] } } });
+  assert.equal(wms.status, 200, JSON.stringify(wms.body));
+  assert.equal((await h.call("POST", `${DS}/configurations/${wms.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmsv, open: true } })).status, 200);
   h.tick(5000);
   assert.deepEqual(await wfsFeatures("installations_wfs:installation"), []);
 
@@ -108,8 +115,31 @@ test("vector update: init (structure) → injection 1 → injection 2 → delete
   const fixed = remaining.find((f) => f.properties.id === updatedIds()[0])!;
   assert.equal(fixed.properties.commune, CORRECTED_COMMUNE);
   assert.equal(remaining.filter((f) => f.properties.commune === AREA_2.communes[0]).length, 0);
+  // GetFeatureInfo on the view, at the centre of a 101 × 101 image centred on the corrected installation.
+  const target = area2.find((i) => i.id === updatedIds()[0])!;
+  const box = [target.lat - 0.01, target.lon - 0.01, target.lat + 0.01, target.lon + 0.01].join(",");
+  const info = await fetchText(`https://data.geopf.fr/wms-v?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=installations_classees&QUERY_LAYERS=installations_classees&STYLES=&CRS=EPSG:4326&BBOX=${box}&WIDTH=101&HEIGHT=101&I=50&J=50&INFO_FORMAT=application/json&FEATURE_COUNT=5&FORMAT=image/png`);
+  assert.equal(info.status, 200, info.text);
+  assert.equal(target.lib_regime, "Autorisation");
+  assert.deepEqual(JSON.parse(info.text).features.map((f: { properties: { id: number; commune: string } }) => [f.properties.id, f.properties.commune]), [[target.id, CORRECTED_COMMUNE]]);
   const view = await wfsFeatures("installations_wfs:installation_autorisation");
   assert.equal(view.length, autorisation([...area1.filter((i) => !AREA_1.communes.slice(0, 2).includes(i.commune)), ...area2]));
+});
+
+test("vector update: an .update file without the primary key fails the execution, the stored data untouched before", async () => {
+  const init = await deliver(["installation-init.sql"], "installation-init.md5");
+  const created = await runExecution(h, { processing: ids.processings.vector_to_db, inputs: { upload: [init.upload] }, output: { stored_data: { name: "Sans clé" } } });
+  const db = created.body.output.stored_data._id as string;
+  const upload = await createTypedUpload(h, "VECTOR", "EPSG:4326", "Modification sans clé");
+  await sendBytes(h, upload, [["data/installation.update", new TextEncoder().encode("commune,lib_regime\nMONTCLAIR,Autorisation\n")]]);
+  assert.equal((await h.call("POST", `${DS}/uploads/${upload}/close`)).status, 204);
+  h.tick(10_000);
+  const execution = await runExecution(h, { processing: ids.processings.vector_to_db, inputs: { upload: [upload] }, output: { stored_data: { id: db } }, parameters: { update: true } });
+  assert.equal(execution.body.status, "FAILURE");
+  const logs = (await h.call("GET", `${DS}/processings/executions/${execution.body._id}/logs`)).body as string[];
+  assert.ok(logs.some((l) => l.includes("la colonne « id » de la clé primaire de « installation » est obligatoire dans un fichier .update")), logs.join("\n"));
+  const invalid = await h.call("POST", `${DS}/processings/executions`, { json: { processing: ids.processings.vector_to_db, inputs: { upload: [upload] }, output: { stored_data: { name: "x" } }, parameters: { delete: "oui" } } });
+  assert.equal(invalid.status, 400);
 });
 
 test("vector update: a structure file with rows fails the check; SQL that does not run fails the execution", async () => {
