@@ -2,6 +2,8 @@
 // source images. A tile of a published level inside the layer's tile limits (those of the WMTS capabilities)
 // is always answered, empty (transparent PNG, white JPEG) where there is no data, as ROK4 answers its
 // no-data tile; a level the layer does not publish, or a tile outside the limits, is an error (TMS 404).
+// Tiles are those of the pyramid's TMS (PM, or LAMB93_50cm drawn in EPSG:2154), through a ROK4 palette when a
+// style with one is asked.
 import { pmTileRange } from "../formats/crs.ts";
 import type { RouteInput } from "../http/route.ts";
 import type { StoredDataRecord } from "../resources/stored-data/records.ts";
@@ -13,7 +15,11 @@ import type { Published } from "./published.ts";
 import { publishedBbox, usedLevels } from "./published.ts";
 import { rasterSources } from "./raster-data.ts";
 import type { RasterSource } from "./raster-data.ts";
-import { renderPm } from "./raster-render.ts";
+import { paintBox } from "./raster-render.ts";
+import { blankImage } from "./image.ts";
+import { projectBbox, tileMatrixSet, tileRange, tmsTileBox } from "../resources/common/tms.ts";
+import type { TileMatrixSet } from "../resources/common/tms.ts";
+import type { Rok4Palette } from "../formats/rok4-style.ts";
 
 /** White, the no-data colour of JPEG images. */
 export const WHITE: [number, number, number, number] = [255, 255, 255, 255];
@@ -22,6 +28,18 @@ export const WHITE: [number, number, number, number] = [255, 255, 255, 255];
 export function rasterFormat(published: Published): ImageFormat {
   const compression = String(published.storedData[0]?.type_infos.compression ?? "").toUpperCase();
   return compression.startsWith("JPG") ? "image/jpeg" : "image/png";
+}
+
+/** The TMS of a published pyramid (PM unless its type_infos name another). */
+export function layerTms(published: Published): TileMatrixSet {
+  return tileMatrixSet(published.storedData[0]?.type_infos.tms);
+}
+
+/** Columns and rows of the layer's tiles at level z (the tiles of its TMS covering the published box). */
+export function layerTileRange(published: Published, z: number): { minCol: number; maxCol: number; minRow: number; maxRow: number } {
+  const tms = layerTms(published);
+  const bbox = publishedBbox(published);
+  return tms.id === "PM" ? pmTileRange(bbox, z) : tileRange(tms, projectBbox(tms, bbox), z);
 }
 
 /** The pyramids a layer draws at level z (those of the used_data whose levels include z), bottom first. */
@@ -39,7 +57,8 @@ export function tileProblem(published: Published, z: number, col: number, row: n
   const { top, bottom } = usedLevels(published.configuration);
   const layer = published.configuration.layer_name;
   if (z < top || z > bottom) return { where: "level", message: `Le niveau ${z} n'est pas publié pour la couche ${layer} (niveaux ${top} à ${bottom}).` };
-  const range = pmTileRange(publishedBbox(published), z);
+  if (z >= layerTms(published).levels.length) return { where: "level", message: `Le niveau ${z} n'existe pas dans la grille ${layerTms(published).id} de la couche ${layer}.` };
+  const range = layerTileRange(published, z);
   if (row < range.minRow || row > range.maxRow) return { where: "row", message: `Ligne ${row} hors des limites de la couche ${layer} au niveau ${z} (lignes ${range.minRow} à ${range.maxRow}).` };
   if (col < range.minCol || col > range.maxCol) return { where: "col", message: `Colonne ${col} hors des limites de la couche ${layer} au niveau ${z} (colonnes ${range.minCol} à ${range.maxCol}).` };
   return undefined;
@@ -50,9 +69,12 @@ export function levelSources(input: RouteInput, published: Published, z: number)
   return rasterSources(input.store, pyramidsAt(published, z));
 }
 
-/** The drawn tile (z, col, row) of a layer, without the checks. */
-export async function drawTile(input: RouteInput, published: Published, z: number, col: number, row: number, format: ImageFormat): Promise<RgbaImage> {
-  return renderPm(await levelSources(input, published, z), z, col, row, format === "image/jpeg" ? WHITE : undefined);
+/** The drawn tile (z, col, row) of a layer in its TMS, through a ROK4 palette when given, without the checks. */
+export async function drawTile(input: RouteInput, published: Published, z: number, col: number, row: number, format: ImageFormat, palette?: Rok4Palette): Promise<RgbaImage> {
+  const tms = layerTms(published);
+  const image = blankImage(256, 256, format === "image/jpeg" ? WHITE : undefined);
+  paintBox(image, await levelSources(input, published, z), tms.epsg, tmsTileBox(tms, z, col, row), palette);
+  return image;
 }
 
 /** The tile z/x/y (as in the TMS URL, rows from the top) of a published raster pyramid, or a TMS error. */

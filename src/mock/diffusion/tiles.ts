@@ -1,18 +1,30 @@
-// Documents of the simulated WMTS 1.0.0 and TMS 1.0.0 services (ROK4): WMTS GetCapabilities with the PM
-// tile matrix set, TMS service root, TileMap of a layer and, for vector pyramids, metadata.json.
-import { PM_HALF_SIDE, pmResolution, pmScaleDenominator, pmTileRange, wgs84ToMercator } from "../formats/crs.ts";
+// Documents of the simulated WMTS 1.0.0 and TMS 1.0.0 services (ROK4): WMTS GetCapabilities with the tile
+// matrix sets of the layers (PM, LAMB93_50cm) and their ROK4 styles, TMS service root, TileMap of a layer and,
+// for vector pyramids, metadata.json.
+import { PM_HALF_SIDE, pmResolution, pmScaleDenominator, wgs84ToMercator } from "../formats/crs.ts";
 import { el, xmlDocument } from "../formats/xml.ts";
 import { operations, SIMULATION_NOTE, wgs84Box } from "./capabilities.ts";
 import type { Published } from "./published.ts";
 import { keywords, publishedBbox, text, tileFormat, usedLevels } from "./published.ts";
 import type { Table } from "./vector-data.ts";
 import { servedLevels } from "./vector-tiles.ts";
+import { layerTileRange, layerTms } from "./raster-tiles.ts";
+import type { LayerStyle } from "./raster-styles.ts";
+import { projectBbox, scaleDenominator, TILE_MATRIX_SETS } from "../resources/common/tms.ts";
+
+// WMTS Style elements of a layer: its ROK4 styles (the first is the default), else ROK4's « normal ».
+function wmtsStyles(styles: LayerStyle[] | undefined): ReturnType<typeof el>[] {
+  if (!styles || styles.length === 0) return [el("Style", { isDefault: "true" }, el("ows:Title", {}, "Style normal"), el("ows:Identifier", {}, "normal"))];
+  return styles.map((style, index) => el("Style", index === 0 ? { isDefault: "true" } : {}, el("ows:Title", {}, style.title),
+    style.abstract ? el("ows:Abstract", {}, style.abstract) : undefined, el("ows:Identifier", {}, style.identifier),
+    style.legend ? el("LegendURL", { format: style.legend.format, "xlink:href": style.legend.url, width: style.legend.width, height: style.legend.height }) : undefined));
+}
 
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff", "application/x-protobuf": "pbf" };
 
-/** WMTS 1.0.0 capabilities: one layer per published WMTS-TMS configuration, all on the PM tile matrix set. */
-export function wmtsCapabilities(url: string, published: Published[]): string {
-  const maxLevel = Math.max(0, ...published.map((item) => usedLevels(item.configuration).bottom));
+/** WMTS 1.0.0 capabilities: one layer per published WMTS-TMS configuration, on its pyramid's tile matrix set. */
+export function wmtsCapabilities(url: string, published: Published[], styles?: Map<string, LayerStyle[]>): string {
+  const maxLevel = Math.max(0, ...published.filter((item) => layerTms(item).id === "PM").map((item) => usedLevels(item.configuration).bottom));
   const layers = published.map((item) => {
     const { top, bottom } = usedLevels(item.configuration);
     const bbox = publishedBbox(item);
@@ -20,16 +32,16 @@ export function wmtsCapabilities(url: string, published: Published[]): string {
     const words = keywords(infos.keywords);
     const limits = [];
     for (let z = top; z <= bottom; z++) {
-      const r = pmTileRange(bbox, z);
+      const r = layerTileRange(item, z);
       limits.push(el("TileMatrixLimits", {}, el("TileMatrix", {}, z), el("MinTileRow", {}, r.minRow), el("MaxTileRow", {}, r.maxRow), el("MinTileCol", {}, r.minCol), el("MaxTileCol", {}, r.maxCol)));
     }
     return el("Layer", {},
       el("ows:Title", {}, text(infos.title) || item.configuration.name), el("ows:Abstract", {}, text(infos.abstract)),
       words.length ? el("ows:Keywords", {}, ...words.map((word) => el("ows:Keyword", {}, word))) : undefined,
       wgs84Box(bbox), el("ows:Identifier", {}, item.configuration.layer_name),
-      el("Style", { isDefault: "true" }, el("ows:Title", {}, "Style normal"), el("ows:Identifier", {}, "normal")),
+      ...wmtsStyles(styles?.get(item.configuration.layer_name)),
       el("Format", {}, tileFormat(item)),
-      el("TileMatrixSetLink", {}, el("TileMatrixSet", {}, "PM"), el("TileMatrixSetLimits", {}, ...limits)));
+      el("TileMatrixSetLink", {}, el("TileMatrixSet", {}, layerTms(item).id), el("TileMatrixSetLimits", {}, ...limits)));
   });
   const matrices = [];
   for (let z = 0; z <= maxLevel; z++) {
@@ -46,9 +58,21 @@ export function wmtsCapabilities(url: string, published: Published[]): string {
       el("ows:ServiceIdentification", {}, el("ows:Title", {}, "Service WMTS de la Géoplateforme (simulation)"), el("ows:Abstract", {}, SIMULATION_NOTE),
         el("ows:ServiceType", {}, "OGC WMTS"), el("ows:ServiceTypeVersion", {}, "1.0.0")),
       operations(url, ["GetCapabilities", "GetTile"]),
-      el("Contents", {}, ...layers, el("TileMatrixSet", {}, el("ows:Identifier", {}, "PM"), el("ows:SupportedCRS", {}, "EPSG:3857"), ...matrices)),
+      el("Contents", {}, ...layers, el("TileMatrixSet", {}, el("ows:Identifier", {}, "PM"), el("ows:SupportedCRS", {}, "EPSG:3857"), ...matrices), ...otherSets(published)),
     ),
   );
+}
+
+// The TileMatrixSet elements of the other TMS the layers use (LAMB93_50cm), down to their deepest published level.
+function otherSets(published: Published[]): ReturnType<typeof el>[] {
+  return Object.values(TILE_MATRIX_SETS).filter((tms) => tms.id !== "PM").flatMap((tms) => {
+    const users = published.filter((item) => layerTms(item).id === tms.id);
+    if (users.length === 0) return [];
+    const deepest = Math.min(tms.levels.length - 1, Math.max(...users.map((item) => usedLevels(item.configuration).bottom)));
+    return [el("TileMatrixSet", {}, el("ows:Identifier", {}, tms.id), el("ows:SupportedCRS", {}, tms.srs), ...tms.levels.slice(0, deepest + 1).map((level, z) =>
+      el("TileMatrix", {}, el("ows:Identifier", {}, z), el("ScaleDenominator", {}, scaleDenominator(tms, z)), el("TopLeftCorner", {}, `${tms.origin[0]} ${tms.origin[1]}`),
+        el("TileWidth", {}, tms.tileSize), el("TileHeight", {}, tms.tileSize), el("MatrixWidth", {}, level.width), el("MatrixHeight", {}, level.height))))];
+  });
 }
 
 /** TMS root `{tms}/1.0.0`: the TileMaps of the published layers. */
@@ -58,7 +82,7 @@ export function tmsService(root: string, published: Published[]): string {
       el("Title", {}, "Service TMS de la Géoplateforme (simulation)"), el("Abstract", {}, SIMULATION_NOTE),
       el("TileMaps", {}, ...published.map((item) =>
         el("TileMap", {
-          title: text(item.configuration.type_infos.title) || item.configuration.name, srs: "EPSG:3857", profile: "global-mercator",
+          title: text(item.configuration.type_infos.title) || item.configuration.name, srs: layerTms(item).srs, profile: layerTms(item).id === "PM" ? "global-mercator" : "none",
           extension: EXTENSIONS[tileFormat(item)] ?? "png", href: `${root}/1.0.0/${item.configuration.layer_name}`,
         })))),
   );
@@ -68,23 +92,24 @@ export function tmsService(root: string, published: Published[]): string {
 export function tmsTileMap(root: string, item: Published): string {
   const { top, bottom } = usedLevels(item.configuration);
   const bbox = publishedBbox(item);
-  const [minX, minY] = wgs84ToMercator(bbox[0], bbox[1]);
-  const [maxX, maxY] = wgs84ToMercator(bbox[2], bbox[3]);
+  const tms = layerTms(item);
+  const pm = tms.id === "PM";
+  const [minX, minY, maxX, maxY] = pm ? [...wgs84ToMercator(bbox[0], bbox[1]), ...wgs84ToMercator(bbox[2], bbox[3])] : projectBbox(tms, bbox);
   const format = tileFormat(item);
   const href = `${root}/1.0.0/${item.configuration.layer_name}`;
   const sets = [];
   // As ROK4, each level's tile limits (the PM tiles covering the layer's box, as in the WMTS TileMatrixLimits).
   for (let z = top; z <= bottom; z++) {
-    const r = pmTileRange(bbox, z);
-    sets.push(el("TileSet", { href: `${href}/${z}`, minrow: r.minRow, maxrow: r.maxRow, mincol: r.minCol, maxcol: r.maxCol, "units-per-pixel": pmResolution(z), order: z }));
+    const r = layerTileRange(item, z);
+    sets.push(el("TileSet", { href: `${href}/${z}`, minrow: r.minRow, maxrow: r.maxRow, mincol: r.minCol, maxcol: r.maxCol, "units-per-pixel": pm ? pmResolution(z) : tms.levels[z]?.resolution, order: z }));
   }
   return xmlDocument(
     el("TileMap", { version: "1.0.0", tilemapservice: `${root}/1.0.0` },
       el("Title", {}, text(item.configuration.type_infos.title) || item.configuration.name), el("Abstract", {}, text(item.configuration.type_infos.abstract)),
-      el("SRS", {}, "EPSG:3857"), el("BoundingBox", { minx: minX, miny: minY, maxx: maxX, maxy: maxY }),
-      el("Origin", { x: -PM_HALF_SIDE, y: -PM_HALF_SIDE }),
+      el("SRS", {}, tms.srs), el("BoundingBox", { minx: minX, miny: minY, maxx: maxX, maxy: maxY }),
+      pm ? el("Origin", { x: -PM_HALF_SIDE, y: -PM_HALF_SIDE }) : el("Origin", { x: tms.origin[0], y: tms.origin[1] }),
       el("TileFormat", { width: 256, height: 256, "mime-type": format, extension: EXTENSIONS[format] ?? "png" }),
-      el("TileSets", { profile: "global-mercator" }, ...sets)),
+      el("TileSets", { profile: pm ? "global-mercator" : "none" }, ...sets)),
   );
 }
 

@@ -128,6 +128,37 @@ test("MNT: LAMB93_50cm pyramids, ROK4 styles, WMS-Raster palette, altimetry serv
   const info = await fetch(`${WMSR}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=lidarhd&QUERY_LAYERS=lidarhd&STYLES=&CRS=EPSG:2154&BBOX=${TILE_BBOX}&WIDTH=250&HEIGHT=250&I=125&J=125&INFO_FORMAT=application/json`);
   assert.equal(((await info.json()) as any).features[0].properties.band_1, altitude);
 
+  // WMTS-TMS on the pyramid's own grid: LAMB93_50cm tiles, drawn with the asked ROK4 style.
+  const tiles = await h.call("POST", `${DS}/configurations`, { json: {
+    type: "WMTS-TMS", name: "MNT LidarHD en tuiles", layer_name: "lidarhd_tuiles",
+    type_infos: { title: "MNT LidarHD", abstract: "Tuiles du MNT", styles: [hypso.body._id, normal.body._id], used_data: [{ bottom_level: "15", top_level: "10", stored_data: mnt._id }] },
+  } });
+  assert.equal(tiles.status, 200, JSON.stringify(tiles.body));
+  assert.equal((await h.call("POST", `${DS}/configurations/${tiles.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmts, open: true } })).status, 200);
+  h.tick(2000);
+  const wmtsCaps = parseXml((await fetchText("https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")).text);
+  const wmtsLayer = descendants(wmtsCaps, "Layer").find((candidate) => descendants(candidate, "Identifier").some((id) => textContent(id) === "lidarhd_tuiles"))!;
+  assert.equal(textContent(descendants(wmtsLayer, "TileMatrixSet")[0]!), "LAMB93_50cm");
+  assert.deepEqual(descendants(wmtsLayer, "Style").map((style) => textContent(descendants(style, "Identifier")[0]!)), ["hypsometrique", "normal"]);
+  const limits15 = descendants(wmtsLayer, "TileMatrixLimits").find((limit) => textContent(descendants(limit, "TileMatrix")[0]!) === "15")!;
+  assert.deepEqual(["MinTileRow", "MaxTileRow", "MinTileCol", "MaxTileCol"].map((name) => textContent(descendants(limits15, name)[0]!)), ["5416", "5418", "910", "911"]);
+  const set = descendants(wmtsCaps, "TileMatrixSet").find((candidate) => candidate.children.some((child) => typeof child !== "string" && child.name === "ows:Identifier" && textContent(child) === "LAMB93_50cm"))!;
+  const matrix15 = descendants(set, "TileMatrix").find((matrix) => textContent(descendants(matrix, "Identifier")[0]!) === "15")!;
+  assert.equal(textContent(descendants(matrix15, "TopLeftCorner")[0]!), "0 12000000");
+  assert.equal(Number(textContent(descendants(matrix15, "ScaleDenominator")[0]!)), 4 / 0.00028);
+  const getTile = (extra: string) => fetch(`https://data.geopf.fr/wmts?SERVICE=WMTS&VERSION=1.0.0&REQUEST=GetTile&LAYER=lidarhd_tuiles&FORMAT=image/png&TILEMATRIX=15&TILEROW=5416&TILECOL=910&${extra}`);
+  const tile = decode(new Uint8Array(await (await getTile("STYLE=&TILEMATRIXSET=LAMB93_50cm")).arrayBuffer()));
+  // Tile (910, 5416) of level 15 spans X 931 840–932 864 m and Y 6 452 992–6 454 016 m: its pixel (50, 254) is the tile's pixel (10, 0).
+  assert.deepEqual(Array.from(tile.data.slice((254 * 256 + 50) * 4, (254 * 256 + 50) * 4 + 4)), paletteColour(HYPSO_PALETTE, storedValue(mntAltitude, 10, 0)));
+  assert.equal(tile.data[(10 * 256 + 10) * 4 + 3], 0, "au nord de la dalle : pas de donnée");
+  const tmsTile = new Uint8Array(await (await fetch("https://data.geopf.fr/tms/1.0.0/lidarhd_tuiles/15/910/5416.png")).arrayBuffer());
+  // TMS has no style parameter: its tiles are the raw values (ROK4's « normal »), as WMTS with STYLE=normal.
+  const rawTile = decode(new Uint8Array(await (await getTile("STYLE=normal&TILEMATRIXSET=LAMB93_50cm")).arrayBuffer()));
+  assert.deepEqual(decode(tmsTile).data, rawTile.data);
+  assert.notDeepEqual(rawTile.data, tile.data);
+  assert.match((await (await getTile("STYLE=pentes&TILEMATRIXSET=LAMB93_50cm")).text()), /Style pentes inconnu pour la couche lidarhd_tuiles : hypsometrique, normal/);
+  assert.match((await (await getTile("STYLE=&TILEMATRIXSET=PM")).text()), /n'est servie que dans LAMB93_50cm/);
+
   // ALTIMETRY: both pyramids in one resource; published on the altimetry endpoint.
   const altiBody = (usedData: unknown[]) => ({
     type: "ALTIMETRY", name: "LidarHD : MNT et MNS", layer_name: "lidarhd_test",

@@ -78,3 +78,13 @@ export function tileCount(tms: TileMatrixSet, bbox: Bbox, z: number): number {
   const range = tileRange(tms, projectBbox(tms, bbox), z);
   return (range.maxCol - range.minCol + 1) * (range.maxRow - range.minRow + 1);
 }
+
+/** The box (minX, minY, maxX, maxY, TMS CRS) of tile (col, row) of level z, rows counted from the top. */
+export function tmsTileBox(tms: TileMatrixSet, z: number, col: number, row: number): [number, number, number, number] {
+  const side = tms.levels[z]!.resolution * tms.tileSize;
+  const [ox, oy] = tms.origin;
+  return [ox + col * side, oy - (row + 1) * side, ox + (col + 1) * side, oy - row * side];
+}
+
+/** WMTS scale denominator of level z (0.28 mm pixels, metric CRS). */
+export const scaleDenominator = (tms: TileMatrixSet, z: number): number => tms.levels[z]!.resolution / 0.00028;
