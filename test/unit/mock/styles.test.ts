@@ -31,7 +31,9 @@ test("FTL analysis: attributes of ${…} and directives, built-ins and literals 
   assert.deepEqual(analyseFtl("<p>Pas d'attribut</p>"), {});
   assert.throws(() => analyseStatic("GEOSERVER-FTL", new Uint8Array()), /vide/);
   assert.throws(() => analyseStatic("ROK4-STYLE", new TextEncoder().encode("[1]")), /objet JSON/);
-  assert.deepEqual(analyseStatic("DERIVATION-SQL", new TextEncoder().encode("SELECT 1")), {});
+  assert.deepEqual(analyseStatic("DERIVATION-SQL", new TextEncoder().encode("SELECT 1")), { used_variables: [] });
+  assert.deepEqual(analyseStatic("DERIVATION-SQL", new TextEncoder().encode("UPDATE t SET a = {{ params.x }} * {{params.y}} + {{ params.x }} FROM {{ inputs.1 }}.t")), { used_variables: ["params.x", "params.y"] });
+  assert.throws(() => analyseStatic("DERIVATION-SQL", new TextEncoder().encode("SELECT {{ inputs.0 }}")), /variable « \{\{ inputs\.0 \}\} » inconnue/);
 });
 
 test("name normalisation: lower case, no accents, dashes and spaces → _, other characters removed", () => {
