@@ -14,6 +14,7 @@ import { tmsError } from "./ogc.ts";
 import type { Published } from "./published.ts";
 import { publishedBbox, usedLevels } from "./published.ts";
 import { rasterSources } from "./raster-data.ts";
+import { drawHarvestedVector } from "./harvested-vector.ts";
 import type { RasterSource } from "./raster-data.ts";
 import { paintBox } from "./raster-render.ts";
 import { blankImage } from "./image.ts";
@@ -74,6 +75,7 @@ export async function drawTile(input: RouteInput, published: Published, z: numbe
   const tms = layerTms(published);
   const image = blankImage(256, 256, format === "image/jpeg" ? WHITE : undefined);
   paintBox(image, await levelSources(input, published, z), tms.epsg, tmsTileBox(tms, z, col, row), palette);
+  await drawHarvestedVector(input.store, pyramidsAt(published, z), image, tms.epsg, tmsTileBox(tms, z, col, row));
   return image;
 }
 

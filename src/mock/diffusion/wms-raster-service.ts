@@ -22,6 +22,7 @@ import { rasterSources } from "./raster-data.ts";
 import type { RasterSource } from "./raster-data.ts";
 import { paintBox, pixelValues } from "./raster-render.ts";
 import { pyramidsAt } from "./raster-tiles.ts";
+import { drawHarvestedVector } from "./harvested-vector.ts";
 import { featureInfoResponse, INFO_FORMATS, queryable } from "./raster-info.ts";
 
 /** Largest WIDTH and HEIGHT of a GetMap. */
@@ -123,7 +124,12 @@ async function getMap(input: RouteInput, checked: WmsRequest, styles: Map<string
   const transparent = transparentText === "TRUE" && format === "image/png";
   const sources = await sourcesOf(input, checked.layers, map);
   const image = blankImage(map.width, map.height, transparent ? undefined : [bg[0]!, bg[1]!, bg[2]!, 255]);
-  sources.forEach((layerSources, index) => paintBox(image, layerSources, map.crs, map.bbox, map.styles[index]!.palette));
+  for (const [index, layerSources] of sources.entries()) {
+    paintBox(image, layerSources, map.crs, map.bbox, map.styles[index]!.palette);
+    // A pyramid harvested from a WMS-Vecteur: the captured layers over its images.
+    const layer = checked.layers[index]!;
+    await drawHarvestedVector(input.store, pyramidsAt(layer, levelFor(layer, map)), image, map.crs, map.bbox);
+  }
   return imageResponse(await encodeImage(image, format as ImageFormat), format);
 }
 

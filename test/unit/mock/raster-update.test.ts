@@ -198,12 +198,13 @@ test("harvest of a WMS-Raster layer: tiles equal the WMS pixels, clipped to the 
   assert.equal((await h.call("GET", `${DS}/stored_data/${failed.body.output.stored_data._id}`)).body.status, "UNSTABLE");
 });
 
-test("harvest failures at execution time: host outside data.geopf.fr, format the WMS does not serve, a WMS-Vecteur", async () => {
+test("harvest failures at execution time: host outside data.geopf.fr, format the WMS does not serve, layer unknown to the WMS-Vecteur, not a WMS", async () => {
   await publish(h, "WMS-RASTER", "corse_source", (await newPyramid(await upload("sud"), "Source 2"))._id, "0", "10");
   for (const [parameters, pattern] of [
     [{ harvest_url: "https://wxs.ign.fr/essentiels/geoportail/r/wms" }, /ne peuvent moissonner que les services de data\.geopf\.fr/],
     [{ harvest_format: "image/tiff" }, /InvalidFormat\) : Format image\/tiff non servi/],
-    [{ harvest_url: "https://data.geopf.fr/wms-v/ows" }, /WMS-Vecteur/],
+    [{ harvest_url: "https://data.geopf.fr/wms-v/ows" }, /LayerNotDefined\) : Couche\(s\) inconnue\(s\) : corse_source\. Couches publiées : aucune/],
+    [{ harvest_url: "https://data.geopf.fr/wfs" }, /réponse HTTP 404, ce n'est pas un service WMS/],
   ] as const) {
     const failed = await runExecution(h, harvestBody(parameters));
     assert.equal(failed.body.status, "FAILURE");

@@ -1,9 +1,10 @@
 // wms_to_pyramid: harvesting a WMS into a ROK4-PYRAMID-RASTER. When the execution starts, the harvest asks the
 // source service: only data.geopf.fr is reachable from the compute nodes, and the simulated datastore answers for
-// its own WMS-Raster roots (open and private). Each harvested layer must be published there; its GetMap images are
-// drawn from the source images of the layer's pyramids at the harvest's bottom level, so the harvest keeps those
-// images (the same bytes, by reference) as the new pyramid's sources, clipped to the slabs that cover the area at
-// the bottom level: the pyramid's tiles show what the WMS drew when the harvest ran, whatever the source becomes.
+// its own WMS-Raster and WMS-Vecteur roots (open and private). Each harvested layer must be published there. A
+// WMS-Raster draws its GetMap images from the source images of the layer's pyramids at the harvest's bottom level,
+// so the harvest keeps those images (the same bytes, by reference) as the new pyramid's sources, clipped to the
+// slabs that cover the area at the bottom level; of a WMS-Vecteur it keeps the drawn tables and styles
+// (harvest-vector.ts). The pyramid's tiles show what the WMS drew when the harvest ran, whatever the source becomes.
 // Any answer of the WMS that is not an image (unknown layer, format it does not serve…) fails the execution, the
 // WMS's message in the logs.
 import ids from "../../../../_data/ids.json" with { type: "json" };
@@ -19,6 +20,7 @@ import type { Bbox } from "../common/geo.ts";
 import { bboxPolygon, levelRange, parseLevel, unionBbox, wktBbox } from "../common/geo.ts";
 import type { StoredDataRecord } from "../stored-data/records.ts";
 import type { ExecutionRecord, InputSnapshot, OutputBuilder } from "./records.ts";
+import { captureVectorLayers } from "./harvest-vector.ts";
 
 type KeptFile = StoredDataRecord["files"][number];
 const pathOf = (url: string): string => new URL(url).pathname.replace(/\/+$/, "");
@@ -63,13 +65,12 @@ export function harvestSource(ctx: Context, execution: ExecutionRecord): { probl
     return { problems: [`Téléchargement refusé depuis ${url.hostname} : les nœuds de calcul ne peuvent moissonner que les services de data.geopf.fr (sauf ouverture par la plateforme)`] };
   }
   const path = url.pathname.replace(/\/+$/, "");
-  if (VECTOR_ROOTS.includes(path)) {
-    return { problems: [`${url.origin}${path} est un service WMS-Vecteur : l'entrepôt simulé ne moissonne que ses services WMS-Raster (${SERVICE_ROOTS.open.wmsr}, ${SERVICE_ROOTS.private.wmsr})`] };
-  }
-  if (!RASTER_ROOTS.includes(path)) return { problems: [`GetCapabilities sur ${url.origin}${path} : réponse HTTP 404, ce n'est pas un service WMS`] };
-  const open = RASTER_ROOTS.slice(0, 2).includes(path);
-  const published = publishedOn(ctx, "WMS-RASTER", open);
+  const vector = VECTOR_ROOTS.includes(path);
+  if (!vector && !RASTER_ROOTS.includes(path)) return { problems: [`GetCapabilities sur ${url.origin}${path} : réponse HTTP 404, ce n'est pas un service WMS`] };
+  const open = vector ? VECTOR_ROOTS.slice(0, 3).includes(path) : RASTER_ROOTS.slice(0, 2).includes(path);
+  const published = publishedOn(ctx, vector ? "WMS-VECTOR" : "WMS-RASTER", open);
   const unknown = layers.filter((name) => !published.some((item) => item.configuration.layer_name === name));
+  // Both WMS answer an unknown layer with LayerNotDefined (texts of wms-common.ts).
   if (unknown.length > 0) {
     return { problems: [`Le service WMS a répondu 400 (LayerNotDefined) : Couche(s) inconnue(s) : ${unknown.join(", ")}. Couches publiées : ${published.map((item) => item.configuration.layer_name).join(", ") || "aucune"} (une offre doit être PUBLISHED).`] };
   }
@@ -78,6 +79,13 @@ export function harvestSource(ctx: Context, execution: ExecutionRecord): { probl
   }
   const [width, height] = [Number(p.width ?? 16), Number(p.height ?? 16)];
   const clip = area ? slabBox(area, bottom, width, height) : undefined;
+  const extras = typeof p.harvest_extras === "string" && p.harvest_extras !== "" ? `&${p.harvest_extras.replace(/^&/, "")}` : "";
+  const request = `${url.origin}${path}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=${layers.join(",")}&STYLES=&FORMAT=${format}&CRS=EPSG:3857&WIDTH=${width * 256}&HEIGHT=${height * 256}&BBOX=<dalle>${extras}`;
+  if (vector) {
+    const captured = captureVectorLayers(ctx, layers.map((name) => published.find((item) => item.configuration.layer_name === name)!));
+    if (typeof captured === "string") return { problems: [`Le service WMS a répondu 400 (NoApplicableCode) : La couche ne peut pas être servie : ${captured}.`] };
+    return { problems: [], harvest: { layers, files: captured.files, request, vector: { relations: captured.capture, ...(clip ? { clip } : {}) } } };
+  }
   const files: KeptFile[] = [];
   for (const name of layers) {
     const layer = published.find((item) => item.configuration.layer_name === name)!;
@@ -90,8 +98,6 @@ export function harvestSource(ctx: Context, execution: ExecutionRecord): { probl
       }
     }
   }
-  const extras = typeof p.harvest_extras === "string" && p.harvest_extras !== "" ? `&${p.harvest_extras.replace(/^&/, "")}` : "";
-  const request = `${url.origin}${path}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=${layers.join(",")}&STYLES=&FORMAT=${format}&CRS=EPSG:3857&WIDTH=${width * 256}&HEIGHT=${height * 256}&BBOX=<dalle>${extras}`;
   return { problems: [], harvest: { layers, files, request } };
 }
 
@@ -117,6 +123,8 @@ export const harvestPyramidOutput: OutputBuilder = (storedData, snapshot, execut
   storedData.srs = "EPSG:3857";
   storedData.details = { format: compression.startsWith("JPG") ? "image/jpeg" : "image/png" };
   if (base) storedData.details.uses = [base._id];
+  const vectors = [...(base?.details?.harvestedVector ?? []), ...(harvest.vector ? [harvest.vector] : [])];
+  if (vectors.length > 0) storedData.details.harvestedVector = vectors;
   const slabs = area ? slabBox(area, bottom, Number(p.width ?? 16), Number(p.height ?? 16)) : undefined;
   let size = base?.size ?? 0;
   const bytes = channels * (format === "FLOAT32" ? 4 : 1);

@@ -103,6 +103,8 @@ export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   const asked = merge && typeof p.bbox === "string" ? parseDegreesBox(p.bbox) : undefined;
   const bbox = asked ?? unionBbox([summary?.bbox, storedData.details?.bbox, ...sources.map((source) => source.details?.bbox)]);
   const uses = [...new Set([...(storedData.details?.uses ?? []), ...sources.map((source) => source._id)])].filter((id) => id !== storedData._id);
+  // Layers harvested from a WMS-Vecteur stay drawn: the inputs' first, then the pyramid's own.
+  const vectors = [...sources.flatMap((source) => source.details?.harvestedVector ?? []), ...(storedData.details?.harvestedVector ?? [])];
   const levelsOf = (infos: JsonObject): number[] => (Array.isArray(infos.levels) ? infos.levels : []).map(Number).filter(Number.isFinite);
   const oldLevels = [...levelsOf(storedData.type_infos), ...sources.flatMap((source) => levelsOf(source.type_infos))];
   // Another TMS than PM (LAMB93_50cm): the level of the grid whose cell size is closest to the images' pixels.
@@ -136,6 +138,7 @@ export const rasterPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   // Tiles are served as JPEG for JPG pyramids, as PNG (lossless) for PNG, RAW and ZIP ones.
   storedData.details = { format: compression.startsWith("JPG") ? "image/jpeg" : "image/png" };
   if (uses.length > 0) storedData.details.uses = uses;
+  if (vectors.length > 0) storedData.details.harvestedVector = vectors;
   if (bbox) {
     storedData.details.bbox = bbox;
     storedData.extent = bboxPolygon(bbox);

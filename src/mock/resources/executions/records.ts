@@ -4,7 +4,7 @@ import { collection, recordGuard } from "../../core/collection.ts";
 import type { StoredDataRecord } from "../stored-data/records.ts";
 import { LOGS_GUARD, OBJECT_GUARD } from "../common/records.ts";
 import type { StoredDataType } from "../stored-data/records.ts";
-import type { StoredDataDetails } from "../stored-data/records.ts";
+import type { StoredDataDetails, VectorCapture } from "../stored-data/records.ts";
 import type { LogLine } from "../common/records.ts";
 import type { FileAnalysis } from "../../formats/types.ts";
 import type { JsonObject } from "../../core/json.ts";
@@ -21,7 +21,7 @@ export interface InputSnapshot {
   /** db_to_db: the SQL of its statics, templated when it started (origin for the logs, inputs it reads). */
   derivations?: { origin: string; sql: string; inputs: string[] }[];
   /** What a WMS harvest read from the source service when it started (harvest-output.ts). */
-  harvest?: { layers: string[]; files: StoredDataRecord["files"]; request?: string };
+  harvest?: { layers: string[]; files: StoredDataRecord["files"]; request?: string; vector?: VectorCapture };
 }
 
 /** A processing execution. */

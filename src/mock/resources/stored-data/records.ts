@@ -49,6 +49,15 @@ export interface StoredDataDetails {
   format?: string;
   /** Stored data this one references (a pyramid built on earlier pyramids' slabs): GET …/dependencies `use`. */
   uses?: string[];
+  /** ROK4-PYRAMID-RASTER harvested from the WMS-Vecteur: what it drew, earlier harvests first. */
+  harvestedVector?: VectorCapture[];
+}
+
+/** What a WMS harvest captured of a WMS-Vecteur (executions/harvest-vector.ts): the drawn relations, topmost first
+ * (a copy of each one's VECTOR-DB record, the table name, the SLD style's name and blob), and the slabs' box. */
+export interface VectorCapture {
+  relations: { storedData: StoredDataRecord; name: string; style: { name: string; blob?: string } }[];
+  clip?: [number, number, number, number];
 }
 
 /** A stored data (donnée stockée). */
