@@ -160,6 +160,17 @@ export async function vectorTables(store: Store, storedData: StoredDataRecord): 
       const columns = detail?.source?.columns.map(({ name: column, type }) => ({ name: column, type })) ?? declaredColumns(storedData, name);
       tables.set(name, await tableOf(store, name, detail?.source, detail?.geometry_type, columns));
     }
+  } else if (storedData.type === "ROK4-PYRAMID-VECTOR" && hasJournal(storedData.details)) {
+    // Tiled from a VECTOR-DB with a journal: its tables replayed as they were, with the composition's attributes.
+    const relations = (storedData.details?.relations ?? []).map((relation) => ({ name: relation.name }));
+    const replayed = await journalTables(store, { ...storedData, type: "VECTOR-DB", type_infos: { relations } });
+    for (const layer of storedData.details?.layers ?? []) {
+      const table = replayed.get(layer.table);
+      if (!table) continue;
+      const columns = table.columns.filter((column) => layer.attributes.includes(column.name));
+      const features = table.features.map((feature) => ({ ...feature, properties: Object.fromEntries(columns.map((c) => [c.name, feature.properties[c.name] ?? null])) }));
+      tables.set(layer.table, { ...table, columns, features });
+    }
   } else if (storedData.type === "ROK4-PYRAMID-VECTOR") {
     for (const layer of storedData.details?.layers ?? []) {
       const columns = layer.source?.columns.map(({ name, type }) => ({ name, type })) ?? layer.attributes.map((name) => ({ name, type: "character varying" }));

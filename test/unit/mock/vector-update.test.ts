@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import ids from "../../../_data/ids.json" with { type: "json" };
 import { AREA_1, AREA_2, CORRECTED_COMMUNE, installations, updatedIds } from "../../../src/mock/samples/installations.ts";
 import { bytesForm, createTypedUpload, DS, fetchText, harness, runExecution, sendBytes } from "./helpers.ts";
+import { decodeTile, fetchTile, layerFeatures, tileOf } from "./diffusion/vector-tiles-helpers.ts";
 
 const h = harness();
 after(() => h.close());
@@ -124,6 +125,26 @@ test("vector update: init (structure) → injection 1 → injection 2 → delete
   assert.deepEqual(JSON.parse(info.text).features.map((f: { properties: { id: number; commune: string } }) => [f.properties.id, f.properties.commune]), [[target.id, CORRECTED_COMMUNE]]);
   const view = await wfsFeatures("installations_wfs:installation_autorisation");
   assert.equal(view.length, autorisation([...area1.filter((i) => !AREA_1.communes.slice(0, 2).includes(i.commune)), ...area2]));
+});
+
+test("vector update: a vector pyramid tiled from the SQL-made VECTOR-DB serves its injected rows", async () => {
+  const init = await deliver(["installation-init.sql"], "installation-init.md5");
+  const db = (await runExecution(h, { processing: ids.processings.vector_to_db, inputs: { upload: [init.upload] }, output: { stored_data: { name: "À tuiler" } } })).body.output.stored_data._id as string;
+  const first = await deliver(["installation.gpkg"], "injection-1.md5");
+  assert.equal((await runExecution(h, { processing: ids.processings.vector_to_db, inputs: { upload: [first.upload] }, output: { stored_data: { id: db } } })).body.status, "SUCCESS");
+  const pyramid = await runExecution(h, { processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db] }, output: { stored_data: { name: "Installations en tuiles" } }, parameters: { composition: [{ table: "installation_autorisation", top_level: "5", bottom_level: "8", attributes: ["id", "nom_ets"] }] } });
+  assert.equal(pyramid.body.status, "SUCCESS");
+  const configuration = await h.call("POST", `${DS}/configurations`, { json: { type: "WMTS-TMS", name: "Tuiles", layer_name: "installations_tuiles", type_infos: { title: "Tuiles", abstract: "Tuiles", used_data: [{ bottom_level: "8", top_level: "5", stored_data: pyramid.body.output.stored_data._id }] } } });
+  assert.equal(configuration.status, 200, JSON.stringify(configuration.body));
+  assert.equal((await h.call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmts, open: true } })).status, 200);
+  h.tick(5000);
+  const target = installations(AREA_1).find((i) => i.lib_regime === "Autorisation")!;
+  const { x, y } = tileOf(target.lon, target.lat, 8);
+  const tile = await fetchTile(`https://data.geopf.fr/tms/1.0.0/installations_tuiles/8/${x}/${y}.pbf`);
+  assert.equal(tile.status, 200, tile.text);
+  const features = layerFeatures(decodeTile(tile.bytes), "installation_autorisation");
+  assert.ok(features.some((f) => f.properties.id === target.id && f.properties.nom_ets === target.nom_ets), JSON.stringify(features.map((f) => f.properties)));
+  assert.ok(features.every((f) => Object.keys(f.properties).sort().join() === "id,nom_ets"));
 });
 
 test("vector update: an .update file without the primary key fails the execution, the stored data untouched before", async () => {

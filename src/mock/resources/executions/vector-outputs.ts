@@ -23,6 +23,7 @@ import type { RelationSource, StoredDataDetails, StoredDataRecord } from "../sto
 import type { InputSnapshot } from "./records.ts";
 import type { SourceLayer } from "../uploads/file-analysis.ts";
 import { journalDbOutput, usesJournal } from "./vector-sql-output.ts";
+import { hasJournal, journalSources } from "./vector-journal.ts";
 
 type Relation = { name: string; type: "TABLE"; attributes: Record<string, string>; primary_key: string[] };
 type RelationDetails = NonNullable<StoredDataDetails["relations"]>[number];
@@ -167,7 +168,12 @@ export const vectorPyramidOutput: OutputBuilder = (storedData, snapshot, executi
   const bottom = Math.max(...merged.map((t) => t.bottom));
   storedData.type_infos = { tms: "PM", levels: merged.length > 0 ? levelRange(top, bottom) : [] };
   storedData.details = { bbox, layers: merged, format: "application/x-protobuf" };
-  storedData.files = sourceFiles([...storedData.files, ...(source?.files ?? [])], merged.map((layer) => layer.source));
+  // A VECTOR-DB with a journal has no file per table: the pyramid keeps its relations and journal, replayed when tiles are read.
+  if (source?.details && hasJournal(source.details)) {
+    storedData.details.relations = source.details.relations ?? [];
+    storedData.details.journal = source.details.journal ?? [];
+  }
+  storedData.files = sourceFiles([...storedData.files, ...(source?.files ?? [])], [...merged.map((layer) => layer.source), ...(hasJournal(storedData.details) ? journalSources(storedData.details) : [])]);
   storedData.extent = bboxPolygon(bbox);
   storedData.srs = "EPSG:3857";
   storedData.size = (merged.length > tables.length ? storedData.size : 0) + size;
