@@ -32,6 +32,8 @@ test("the derivation tutorial runs end to end in the simulated datastore", async
       const storedData = (await responseJson(block(page, "GET", "/stored_data/{stored data monde}"))) as { type_infos: { relations: { name: string; attributes: Record<string, string> }[] }; last_event: { title: string } };
       expect(storedData.type_infos.relations.find((r) => r.name === "pays")!.attributes.population_multipliee).toBe("bigint");
       expect(storedData.last_event.title).toBe("Modification");
+      const waiting = (await responseJson(block(page, "GET", "derivation_pays:pays&OUTPUTFORMAT=application/json&COUNT=1"))) as Collection;
+      expect(waiting.features[0]!.properties).not.toHaveProperty("population_multipliee");
       await expect(responseOf(block(page, "GET", "/offerings/{offering wfs monde}"))).toContainText('"status": "PUBLISHED"');
       const after = (await responseJson(block(page, "GET", WFS))) as Collection;
       expect(after.features).toHaveLength(2);

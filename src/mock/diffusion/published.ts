@@ -32,7 +32,9 @@ export function publishedOn(ctx: Context, type: ConfigurationType, open: boolean
     const configuration = offering.served ? { ...live, type_infos: offering.served } : live;
     const storedData = objectItems(configuration.type_infos.used_data).flatMap((item) => {
       const found = typeof item.stored_data === "string" ? ctx.records.get(STORED_DATA, item.stored_data) : undefined;
-      return found ? [found] : [];
+      // A VECTOR-DB is served with the relations of the last publication (its rows are always the current ones).
+      const relations = found && typeof item.stored_data === "string" ? offering.servedRelations?.[item.stored_data] : undefined;
+      return found ? [relations ? { ...found, type_infos: { ...found.type_infos, relations } } : found] : [];
     });
     return [{ offering, configuration, storedData }];
   });

@@ -24,9 +24,10 @@ export function forgetReplays(): void {
 type Value = Feature["properties"][string];
 
 // A relation's rows as features: ogc_fid, else a one-column integer primary key, else the row number, as id.
-function toTable(name: string, relation: RelationRows, primaryKey: string[], geometryType: string | undefined): Table {
+function toTable(name: string, relation: RelationRows, primaryKey: string[], geometryType: string | undefined, attributes: string[]): Table {
   const geom = geometryColumn(relation.columns);
-  const columns = relation.columns.filter((c) => c.name !== "ogc_fid" && !isGeometry(c.type));
+  // Only the columns the stored data's relations list (an offering serves those of its last publication).
+  const columns = relation.columns.filter((c) => c.name !== "ogc_fid" && !isGeometry(c.type) && (attributes.length === 0 || attributes.includes(c.name)));
   const key = relation.columns.some((c) => c.name === "ogc_fid") ? "ogc_fid" : primaryKey.length === 1 ? primaryKey[0]! : undefined;
   let bbox: Table["bbox"];
   const features = relation.rows.map((row, i): Feature => {
@@ -58,7 +59,7 @@ async function replay(store: Store, storedData: StoredDataRecord): Promise<Map<s
   }
   const db = buildDatabase(storedData.details, (source) => read.get(keyOf(source)) ?? []);
   const tables = new Map<string, Table>();
-  for (const { name } of relationsOf(storedData.type_infos)) {
+  for (const { name, attributes } of relationsOf(storedData.type_infos)) {
     const detail = storedData.details?.relations?.find((relation) => relation.name === name);
     let rows: RelationRows;
     try {
@@ -66,7 +67,7 @@ async function replay(store: Store, storedData: StoredDataRecord): Promise<Map<s
     } catch {
       rows = { columns: [], rows: [] };
     }
-    tables.set(name, toTable(name, rows, db.tables.get(name)?.primaryKey ?? [], detail?.geometry_type));
+    tables.set(name, toTable(name, rows, db.tables.get(name)?.primaryKey ?? [], detail?.geometry_type, attributes));
   }
   return tables;
 }

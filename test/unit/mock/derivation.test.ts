@@ -62,6 +62,10 @@ test("derivation: a column added and computed in place, then served after the of
   const pays = storedData.type_infos.relations.find((r: { name: string }) => r.name === "pays");
   assert.equal(pays.attributes.population_multipliee, "bigint");
   assert.deepEqual(pays.primary_key, ["ogc_fid"]);
+  // The offering serves the structure of its last publication: the new column waits for the synchronisation.
+  const before = await paysFeatures();
+  assert.equal(before.length, PAYS.length);
+  assert.ok(before.every((f) => !("population_multipliee" in f.properties)), JSON.stringify(before[0]));
   assert.equal((await h.call("PUT", `${DS}/offerings/${offering}`)).status, 200);
   h.tick(5000);
   const features = await paysFeatures();

@@ -1,5 +1,7 @@
 // Offerings (publications of a configuration on an endpoint): PUBLISHING, then PUBLISHED after a delay.
-import { cloneJson } from "../../core/json.ts";
+import { cloneJson, isObject } from "../../core/json.ts";
+import type { JsonObject } from "../../core/json.ts";
+import { STORED_DATA } from "../stored-data/records.ts";
 import { lifecycle } from "../../core/scheduler.ts";
 import { CONFIGURATIONS } from "../configurations/records.ts";
 import { OFFERINGS } from "./records.ts";
@@ -62,6 +64,18 @@ export function applyOfferingEvent(ctx: Context, offering: OfferingRecord): void
   offering.update = ctx.now;
   const configuration = ctx.records.get(CONFIGURATIONS, offering.configuration);
   if (configuration) offering.served = cloneJson(configuration.type_infos);
+  if (configuration) offering.servedRelations = servedRelations(ctx, configuration.type_infos);
+}
+
+// The relations of the VECTOR-DBs a configuration uses, as they are now.
+function servedRelations(ctx: Context, typeInfos: JsonObject): Record<string, JsonObject[]> {
+  const relations: Record<string, JsonObject[]> = {};
+  for (const item of Array.isArray(typeInfos.used_data) ? typeInfos.used_data : []) {
+    const id = isObject(item) && typeof item.stored_data === "string" ? item.stored_data : undefined;
+    const storedData = id ? ctx.records.get(STORED_DATA, id) : undefined;
+    if (id && storedData?.type === "VECTOR-DB" && Array.isArray(storedData.type_infos.relations)) relations[id] = cloneJson(storedData.type_infos.relations) as JsonObject[];
+  }
+  return relations;
 }
 
 /** DELETE …/offerings/{offering}: unpublishes; the configuration is UNPUBLISHED once it has no offering left. */

@@ -24,6 +24,9 @@ export interface OfferingRecord {
   /** The configuration's type_infos the services serve: taken when the offering becomes PUBLISHED (creation or
    * synchronisation), so that a PUT of the configuration changes nothing served until PUT …/offerings/{offering}. */
   served?: JsonObject;
+  /** The relations (type_infos.relations) of the VECTOR-DBs served, by stored data id, taken at the same moment: a
+   * column added by a derivation is served after the next synchronisation. */
+  servedRelations?: Record<string, JsonObject[]>;
 }
 
 /** When the offering next changes status, if it still will. */
