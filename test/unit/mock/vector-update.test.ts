@@ -57,6 +57,10 @@ test("vector update: init (structure) → injection 1 → injection 2 → delete
 
   // Both services published on the view and the table (bbox given: the tables are empty).
   const bbox = { west: -175, south: -75, east: 175, north: 85 };
+  const relationsWfs = [{ native_name: "installation", title: "Toutes", abstract: "Toutes" }];
+  const withoutBbox = await h.call("POST", `${DS}/configurations`, { json: { type: "WFS", name: "Sans emprise", layer_name: "sans_emprise", type_infos: { used_data: [{ stored_data: db, relations: relationsWfs }] } } });
+  assert.equal(withoutBbox.status, 400);
+  assert.match(withoutBbox.body.error_description.join(), /type_infos\.bbox : obligatoire ici, la donnée stockée « Installations classées » n'a pas encore d'étendue/);
   const wfs = await h.call("POST", `${DS}/configurations`, { json: { type: "WFS", name: "Installations", layer_name: "installations_wfs", type_infos: { bbox, used_data: [{ stored_data: db, relations: [{ native_name: "installation", title: "Toutes", abstract: "Toutes" }, { native_name: "installation_autorisation", title: "Autorisation", abstract: "Autorisation" }] }] } } });
   assert.equal(wfs.status, 200, JSON.stringify(wfs.body));
   assert.equal((await h.call("POST", `${DS}/configurations/${wfs.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wfs, open: true } })).status, 200);

@@ -7,6 +7,7 @@ import type { Context } from "../../core/context.ts";
 import type { Problems } from "../../core/errors.ts";
 import type { StaticRecord } from "../statics/records.ts";
 import type { StoredDataRecord } from "../stored-data/records.ts";
+import { STORED_DATA } from "../stored-data/records.ts";
 import { relationsOf } from "../executions/vector-outputs.ts";
 
 type Relation = { name: string; attributes: string[] };
@@ -41,9 +42,17 @@ const publicName = (problems: Problems) => (relation: { native_name?: string; pu
   return "public_name" in relation ? relation.public_name : relation.native_name;
 };
 
+// Without `bbox`, the layer takes its stored data's extent: a VECTOR-DB whose tables are still empty has none.
+function requireBbox(ctx: Context, datastore: string, typeInfos: { bbox?: unknown; used_data?: Items<unknown> }, problems: Problems): void {
+  if (typeInfos.bbox !== undefined) return;
+  const empty = (typeInfos.used_data ?? []).map((item) => (item?.stored_data ? ctx.records.get(STORED_DATA, item.stored_data) : undefined)).find((storedData) => storedData?.datastore === datastore && storedData.type === "VECTOR-DB" && !storedData.extent);
+  if (empty) problems.add(`type_infos.bbox : obligatoire ici, la donnée stockée « ${empty.name} » n'a pas encore d'étendue (ses tables sont vides) ; donnez l'emprise de la couche {"west", "south", "east", "north"}.`);
+}
+
 /** WFS: tables that exist, published once each. */
 export const WFS_RULE: TypeInfosRule = typeInfosRule(WFS_INFOS, (ctx, datastore, typeInfos, problems) => {
   checkBboxOrder(typeInfos.bbox, "type_infos.bbox", problems);
+  requireBbox(ctx, datastore, typeInfos, problems);
   eachRelation(ctx, datastore, typeInfos.used_data, "WFS", problems, publicName(problems));
 });
 
@@ -59,6 +68,7 @@ function checkUsedAttributes(found: StaticRecord | undefined, relation: Relation
 /** WMS-VECTOR: tables that exist, styles and templates of the right type whose attributes the table has. */
 export const WMS_VECTOR_RULE: TypeInfosRule = typeInfosRule(WMS_VECTOR_INFOS, (ctx, datastore, typeInfos, problems) => {
   checkBboxOrder(typeInfos.bbox, "type_infos.bbox", problems);
+  requireBbox(ctx, datastore, typeInfos, problems);
   eachRelation(ctx, datastore, typeInfos.used_data, "WMS-VECTOR", problems, (relation, path, storedData) => {
     const found = relationIn(storedData, relation.name, `${path}.name`, problems);
     checkUsedAttributes(usedStatic(ctx, datastore, relation.style, `${path}.style`, "GEOSERVER-STYLE", problems), found, `${path}.style`, problems);
