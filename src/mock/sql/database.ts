@@ -5,7 +5,8 @@
 import type { ColumnDef, Expr, Select, SqlValue, Statement, TableRef } from "./ast.ts";
 import { columnRefs, compare, evaluate, expressionType, truthy } from "./eval.ts";
 import { parseSql } from "./parser.ts";
-import { SqlError } from "./tokens.ts";
+import { atLine as at, SqlError } from "./tokens.ts";
+import { alterTable } from "./alter.ts";
 import { coerce, isGeometry } from "./types.ts";
 
 /** A row: column name → value. */
@@ -25,16 +26,6 @@ export interface SqlTable {
 export interface RelationRows {
   columns: { name: string; type: string }[];
   rows: Row[];
-}
-
-// Runs `action`, turning a plain Error into an SqlError at the statement's line.
-function at<T>(line: number, action: () => T): T {
-  try {
-    return action();
-  } catch (error) {
-    if (error instanceof SqlError) throw error;
-    throw new SqlError(line, error instanceof Error ? error.message : String(error));
-  }
 }
 
 /** A schema of tables and views. */
@@ -185,7 +176,7 @@ export class SqlDatabase {
       case "create_index":
         return;
       case "alter_table":
-        return this.alter(statement);
+        return alterTable(this, statement);
       case "update": {
         const table = this.table(statement.table, line);
         const names = table.columns.map((c) => c.name);
@@ -249,53 +240,6 @@ export class SqlDatabase {
   private position(select: Select, i: number, line: number): number {
     const star = select.from ? this.read(select.from, line).columns.length : 0;
     return select.columns.slice(0, i).reduce((n, item) => n + ("star" in item ? star : 1), 0);
-  }
-
-  // ALTER TABLE actions, in order.
-  private alter(statement: Extract<Statement, { k: "alter_table" }>): void {
-    const { line } = statement;
-    if (statement.ifExists && !this.tables.has(statement.table.name)) return;
-    const table = this.table(statement.table, line);
-    for (const action of statement.actions) {
-      const index = (name: string): number => table.columns.findIndex((c) => c.name === name);
-      if (action.k === "add") {
-        if (index(action.column.name) >= 0) {
-          if (action.ifNotExists) continue;
-          throw new SqlError(line, `la colonne « ${action.column.name} » existe déjà dans « ${table.name} »`);
-        }
-        table.columns.push(action.column);
-        at(line, () => {
-          for (const row of table.rows) {
-            const value = action.column.default ? evaluate(action.column.default, { row, qualifiers: [] }) : null;
-            row[action.column.name] = coerce(value, action.column.type);
-          }
-        });
-      } else if (action.k === "drop") {
-        if (index(action.name) < 0) {
-          if (action.ifExists) continue;
-          throw new SqlError(line, `la colonne « ${action.name} » n'existe pas dans « ${table.name} »`);
-        }
-        table.columns.splice(index(action.name), 1);
-        table.primaryKey = table.primaryKey.filter((key) => key !== action.name);
-        for (const row of table.rows) delete row[action.name];
-      } else if (action.k === "rename_column") {
-        if (index(action.from) < 0) throw new SqlError(line, `la colonne « ${action.from} » n'existe pas dans « ${table.name} »`);
-        if (index(action.to) >= 0) throw new SqlError(line, `la colonne « ${action.to} » existe déjà dans « ${table.name} »`);
-        table.columns[index(action.from)] = { ...table.columns[index(action.from)]!, name: action.to };
-        table.primaryKey = table.primaryKey.map((key) => (key === action.from ? action.to : key));
-        for (const row of table.rows) { row[action.to] = row[action.from] ?? null; delete row[action.from]; }
-      } else if (action.k === "type") {
-        const i = index(action.name);
-        if (i < 0) throw new SqlError(line, `la colonne « ${action.name} » n'existe pas dans « ${table.name} »`);
-        at(line, () => { for (const row of table.rows) row[action.name] = coerce(row[action.name] ?? null, action.type); });
-        table.columns[i] = { ...table.columns[i]!, type: action.type };
-      } else {
-        if (this.tables.has(action.to) || this.views.has(action.to)) throw new SqlError(line, `la relation « ${action.to} » existe déjà`);
-        this.tables.delete(table.name);
-        table.name = action.to;
-        this.tables.set(action.to, table);
-      }
-    }
   }
 
   /** The relations as type_infos lists them: tables then views, attributes typed, primary keys. */

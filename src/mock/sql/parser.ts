@@ -1,12 +1,12 @@
 // Recursive-descent parser of the SQL subset the simulated PostgreSQL runs: CREATE TABLE (columns, PRIMARY KEY,
 // AS SELECT), CREATE [OR REPLACE] VIEW … AS SELECT, CREATE INDEX (no effect), ALTER TABLE (ADD/DROP/RENAME COLUMN,
-// RENAME TO, ALTER COLUMN … TYPE), UPDATE, DELETE, INSERT (VALUES or SELECT), DROP TABLE/VIEW/INDEX, SELECT, COPY
-// (recognised to be refused). Errors are SqlError, in French, with the line of the offending token.
-import type { AlterAction, ColumnDef, Expr, Select, Statement, TableRef } from "./ast.ts";
+// RENAME TO, ALTER COLUMN … TYPE; parse-ddl.ts), UPDATE, DELETE, INSERT (VALUES or SELECT), DROP TABLE/VIEW/INDEX,
+// SELECT, COPY (recognised to be refused). Errors are SqlError, in French, with the line of the offending token.
+import type { Expr, Select, Statement, TableRef } from "./ast.ts";
 import type { Token } from "./tokens.ts";
 import { SqlError, tokenize } from "./tokens.ts";
-import { normaliseType } from "./types.ts";
 import { parseExpression } from "./parse-expr.ts";
+import { parseAlter, parseCreate, parseNames } from "./parse-ddl.ts";
 
 /** A cursor over tokens, shared with the expression parser. */
 export class Cursor {
@@ -35,53 +35,11 @@ export class Cursor {
   }
 }
 
-// schema.name or name.
-function tableRef(c: Cursor, what = "nom de table"): TableRef {
+/** schema.name or name. */
+export function tableRef(c: Cursor, what = "nom de table"): TableRef {
   const first = c.ident(what);
   if (c.acceptOp(".")) return { schema: first, name: c.ident(what) };
   return { name: first };
-}
-
-// A type: words (`double precision`, `character varying`, `timestamp with time zone`) and (modifiers).
-function typeName(c: Cursor): { type: string; serial: boolean } {
-  const line = c.peek.line;
-  let base = c.ident("type de colonne");
-  while (c.is("varying", "precision", "with", "without", "time", "zone")) base += ` ${c.take().text}`;
-  const modifiers: string[] = [];
-  if (c.acceptOp("(")) {
-    do modifiers.push(c.take().text); while (c.acceptOp(","));
-    c.expectOp(")");
-  }
-  const type = normaliseType(base, modifiers);
-  if (!type) throw new SqlError(line, `type « ${base} » inconnu`);
-  return type;
-}
-
-// A column definition and its constraints (PRIMARY KEY reported to the caller).
-function columnDef(c: Cursor): { column: ColumnDef; primary: boolean } {
-  const name = c.ident("nom de colonne");
-  const { type, serial } = typeName(c);
-  const column: ColumnDef = { name, type, serial, notNull: false };
-  let primary = false;
-  for (;;) {
-    if (c.accept("primary")) { c.expect("key"); primary = true; column.notNull = true; }
-    else if (c.accept("not")) { c.expect("null"); column.notNull = true; }
-    else if (c.accept("null")) continue;
-    else if (c.accept("unique")) continue;
-    else if (c.accept("default")) column.default = parseExpression(c);
-    else if (c.accept("references")) { tableRef(c); if (c.acceptOp("(")) { c.ident(); c.expectOp(")"); } }
-    else if (c.accept("check")) { c.expectOp("("); parseExpression(c); c.expectOp(")"); }
-    else break;
-  }
-  return { column, primary };
-}
-
-function nameList(c: Cursor): string[] {
-  c.expectOp("(");
-  const names: string[] = [];
-  do names.push(c.ident("nom de colonne")); while (c.acceptOp(","));
-  c.expectOp(")");
-  return names;
 }
 
 /** SELECT … (the SELECT keyword already read). */
@@ -118,97 +76,10 @@ export function parseSelect(c: Cursor): Select {
   return select;
 }
 
-function create(c: Cursor, line: number): Statement {
-  const orReplace = c.accept("or") ? (c.expect("replace"), true) : false;
-  if (c.accept("table")) {
-    const ifNotExists = c.accept("if") ? (c.expect("not"), c.expect("exists"), true) : false;
-    const table = tableRef(c);
-    if (c.accept("as")) { c.expect("select"); return { k: "create_table", line, table, columns: [], primaryKey: [], ifNotExists, as: parseSelect(c) }; }
-    c.expectOp("(");
-    const columns: ColumnDef[] = [];
-    let primaryKey: string[] = [];
-    do {
-      if (c.accept("constraint")) c.ident();
-      if (c.accept("primary")) { c.expect("key"); primaryKey = nameList(c); }
-      else if (c.accept("unique")) nameList(c);
-      else {
-        const { column, primary } = columnDef(c);
-        columns.push(column);
-        if (primary) primaryKey = [column.name];
-      }
-    } while (c.acceptOp(","));
-    c.expectOp(")");
-    return { k: "create_table", line, table, columns, primaryKey, ifNotExists };
-  }
-  if (c.accept("view")) {
-    const view = tableRef(c, "nom de vue");
-    c.expect("as");
-    c.expect("select");
-    return { k: "create_view", line, view, select: parseSelect(c), orReplace };
-  }
-  c.accept("unique");
-  if (c.accept("index")) {
-    c.accept("concurrently");
-    if (c.accept("if")) { c.expect("not"); c.expect("exists"); }
-    if (!c.is("on")) c.ident("nom d'index");
-    c.expect("on");
-    tableRef(c);
-    if (c.accept("using")) c.ident();
-    c.expectOp("(");
-    let depth = 1;
-    while (depth > 0) {
-      const token = c.take();
-      if (token.kind === "end") throw new SqlError(token.line, "parenthèse fermante attendue");
-      if (token.kind === "op" && token.text === "(") depth++;
-      if (token.kind === "op" && token.text === ")") depth--;
-    }
-    return { k: "create_index", line };
-  }
-  if (c.is("function", "sequence", "trigger", "procedure")) {
-    throw new SqlError(line, `CREATE ${c.peek.text.toUpperCase()} n'est pas exécuté par l'entrepôt simulé (seules les tables, vues et index le sont)`);
-  }
-  return c.fail("TABLE, VIEW ou INDEX après CREATE");
-}
-
-function alter(c: Cursor, line: number): Statement {
-  if (c.is("sequence")) throw new SqlError(line, "ALTER SEQUENCE n'est pas exécuté par l'entrepôt simulé");
-  c.expect("table");
-  const ifExists = c.accept("if") ? (c.expect("exists"), true) : false;
-  const table = tableRef(c);
-  const actions: AlterAction[] = [];
-  do {
-    if (c.accept("add")) {
-      c.accept("column");
-      const ifNotExists = c.accept("if") ? (c.expect("not"), c.expect("exists"), true) : false;
-      actions.push({ k: "add", column: columnDef(c).column, ifNotExists });
-    } else if (c.accept("drop")) {
-      c.accept("column");
-      const exists = c.accept("if") ? (c.expect("exists"), true) : false;
-      actions.push({ k: "drop", name: c.ident("nom de colonne"), ifExists: exists });
-    } else if (c.accept("rename")) {
-      if (c.accept("to")) actions.push({ k: "rename", to: c.ident("nouveau nom") });
-      else {
-        c.accept("column");
-        const from = c.ident("nom de colonne");
-        c.expect("to");
-        actions.push({ k: "rename_column", from, to: c.ident("nouveau nom") });
-      }
-    } else if (c.accept("alter")) {
-      c.accept("column");
-      const name = c.ident("nom de colonne");
-      if (c.accept("set")) c.expect("data");
-      c.expect("type");
-      actions.push({ k: "type", name, type: typeName(c).type });
-      if (c.accept("using")) parseExpression(c);
-    } else c.fail("ADD, DROP, RENAME ou ALTER");
-  } while (c.acceptOp(","));
-  return { k: "alter_table", line, table, actions, ifExists };
-}
-
 function statement(c: Cursor): Statement {
   const line = c.peek.line;
-  if (c.accept("create")) return create(c, line);
-  if (c.accept("alter")) return alter(c, line);
+  if (c.accept("create")) return parseCreate(c, line);
+  if (c.accept("alter")) return parseAlter(c, line);
   if (c.accept("select")) return { k: "select", line, select: parseSelect(c) };
   if (c.accept("update")) {
     const table = tableRef(c);
@@ -229,7 +100,7 @@ function statement(c: Cursor): Statement {
   if (c.accept("insert")) {
     c.expect("into");
     const table = tableRef(c);
-    const columns = c.isOp("(") ? nameList(c) : undefined;
+    const columns = c.isOp("(") ? parseNames(c) : undefined;
     if (c.accept("select")) return { k: "insert", line, table, ...(columns ? { columns } : {}), select: parseSelect(c) };
     c.expect("values");
     const rows: Expr[][] = [];

@@ -17,6 +17,16 @@ export class SqlError extends Error {
   }
 }
 
+/** Runs `action`, turning a plain Error (a value's conversion, a type error) into an SqlError at the line. */
+export function atLine<T>(line: number, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof SqlError) throw error;
+    throw new SqlError(line, error instanceof Error ? error.message : String(error));
+  }
+}
+
 const OPERATORS = ["::", "<>", "!=", "<=", ">=", "||", "(", ")", ",", ";", ".", "=", "<", ">", "+", "-", "*", "/", "%"];
 
 /** Splits SQL text into tokens (ending with an "end" token); SqlError on an unterminated string or comment, or a stray character. */
