@@ -154,9 +154,10 @@ async function loadEntry(store: Store, entry: ReturnType<typeof imageEntries>[nu
   return source;
 }
 
-/** The decoded source images of raster pyramids, bottom first (images that cannot be read are left out). */
-export async function rasterSources(store: Store, pyramids: StoredDataRecord[]): Promise<RasterSource[]> {
-  const entries = pyramids.flatMap(imageEntries);
+/** The decoded source images of raster pyramids, bottom first (images that cannot be read are left out); with a
+ * level `z`, only the images drawn at that level (a harvested image is drawn at the levels its harvest level serves). */
+export async function rasterSources(store: Store, pyramids: StoredDataRecord[], z?: number): Promise<RasterSource[]> {
+  const entries = pyramids.flatMap(imageEntries).filter(({ image }) => z === undefined || !image.levels || (z >= image.levels[0] && z <= image.levels[1]));
   const sources = await Promise.all(entries.map(async (entry) => {
     const source = await loadEntry(store, entry);
     return source && entry.image.clip ? { ...source, clip: entry.image.clip } : source;

@@ -67,7 +67,7 @@ export function tileProblem(published: Published, z: number, col: number, row: n
 
 /** The decoded source images a layer draws at level z, bottom first. */
 export function levelSources(input: RouteInput, published: Published, z: number): Promise<RasterSource[]> {
-  return rasterSources(input.store, pyramidsAt(published, z));
+  return rasterSources(input.store, pyramidsAt(published, z), z);
 }
 
 /** The drawn tile (z, col, row) of a layer in its TMS, through a ROK4 palette when given, without the checks. */

@@ -97,7 +97,10 @@ function levelFor(layer: Published, map: MapRequest): number {
 
 // The source images of the layers, bottom first (the first layer of LAYERS at the bottom).
 async function sourcesOf(input: RouteInput, layers: Published[], map: MapRequest): Promise<RasterSource[][]> {
-  return Promise.all(layers.map((layer) => rasterSources(input.store, pyramidsAt(layer, levelFor(layer, map)))));
+  return Promise.all(layers.map((layer) => {
+    const z = levelFor(layer, map);
+    return rasterSources(input.store, pyramidsAt(layer, z), z);
+  }));
 }
 
 // Reads a 0xRRGGBB colour.

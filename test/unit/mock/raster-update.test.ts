@@ -166,12 +166,16 @@ test("harvest of a WMS-Raster layer: tiles equal the WMS pixels, clipped to the 
   for (const [i, j] of [[at.i, at.j], [0, 0], [255, 255], [128, 40]]) assert.deepEqual(tile.rgba(i!, j!), wms.rgba(i!, j!), `pixel ${i},${j}`);
   assert.deepEqual(tile.rgba(at.i, at.j), [...SOUTH_ONLY.colour, 255]);
   // Outside the slabs of level 14 that cover the area: nothing harvested (the source has data there).
-  const far = lambert93ToWgs84(SOUTH_ONLY.x, SOUTH_ONLY.y + 60000);
-  const [near7, far7] = [pmPlace(lon, lat, 7), pmPlace(far[0], far[1], 7)];
-  assert.deepEqual([far7.col, far7.row], [near7.col, near7.row], "one tile of level 7 holds both places");
-  const tile7 = await image(`https://data.geopf.fr/tms/1.0.0/moisson/7/${near7.col}/${near7.row}.png`, "image/png");
-  assert.deepEqual(tile7.rgba(near7.i, near7.j), [...SOUTH_ONLY.colour, 255]);
-  assert.deepEqual(tile7.rgba(far7.i, far7.j), [0, 0, 0, 0]);
+  // Levels 0–12 come from the harvest at level 12, inside the level-12 slab (16 × 16 tiles) that holds the area:
+  // 8.44–9.84° E, 40.98–42.03° N, whose north edge crosses x = 1 222 875 m near y = 6 128 km. The south image
+  // has data up to y = 6 160 km: drawn at y ≈ 6 100 km (its row 80), not at y = 6 150 km (outside every harvested slab).
+  const drawn = place("sud", 150, 80);
+  const [inside, outside] = [lambert93ToWgs84(drawn.x, drawn.y), lambert93ToWgs84(SOUTH_ONLY.x, 6150000)];
+  const [in7, out7] = [pmPlace(inside[0], inside[1], 7), pmPlace(outside[0], outside[1], 7)];
+  assert.deepEqual([out7.col, out7.row], [in7.col, in7.row], "one tile of level 7 holds both places");
+  const tile7 = await image(`https://data.geopf.fr/tms/1.0.0/moisson/7/${in7.col}/${in7.row}.png`, "image/png");
+  assert.deepEqual(tile7.rgba(in7.i, in7.j), [...drawn.colour, 255]);
+  assert.deepEqual(tile7.rgba(out7.i, out7.j), [0, 0, 0, 0]);
 
   // Update by reference: a harvest over an input pyramid keeps its images below the harvested ones, and uses it.
   const nord = await newPyramid(await upload("nord"), "Nord, sous la moisson", { tms: "PM", compression: "png", bottom: "10" });
@@ -254,4 +258,22 @@ test("refused executions: parameters, inputs and incompatible pyramids (grid, ch
   assertError(await post({ processing: ids.processings.pyramids_to_pyramid, inputs: { stored_data: [rgb._id, greyPyramid._id] }, output: { stored_data: { name: "x", ...storage } }, parameters: {} }), 400, /pas les mêmes canaux/);
   assertError(await post({ processing: ids.processings.pyramids_to_pyramid, inputs: { stored_data: [rgb._id, rgb._id] }, output: { stored_data: { name: "x", ...storage } }, parameters: { bottom: "12", bbox: "9,42" } }), 400, /parameters\.bbox/, /même identifiant/);
   assertError(await post({ processing: ids.processings.pyramids_to_pyramid, inputs: { stored_data: [rgb._id, greyPyramid._id] }, output: { stored_data: { id: rgb._id } }, parameters: { top: "8", bottom: "4" } }), 400, /nouvelle pyramide/, /niveau du bas \(4\) doit être supérieur/);
+});
+
+test("harvest per level: each harvest level captures what the WMS draws at its resolution", async () => {
+  // A source layer drawing the north pyramid down to level 9 and the south one at level 10 only.
+  const nord = await newPyramid(await upload("nord"), "Nord 0-10");
+  const sud = await newPyramid(await upload("sud"), "Sud 0-10");
+  const body = { type: "WMS-RASTER", name: "niveaux", layer_name: "corse_niveaux", type_infos: { title: "niveaux", abstract: "Corse", used_data: [{ top_level: "0", bottom_level: "9", stored_data: nord._id }, { top_level: "10", bottom_level: "10", stored_data: sud._id }] } };
+  const configuration = await h.call("POST", `${DS}/configurations`, { json: body });
+  assert.equal(configuration.status, 200, JSON.stringify(configuration.body));
+  assert.equal((await h.call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wmsr, open: true } })).status, 200);
+  h.tick(2000);
+  // Around a place of the overlap band: the level-10 harvest sees the south image, the level-9 one the north image.
+  const harvested = await success(harvestBody({ harvest_layers: "corse_niveaux", bottom: "10", harvest_levels: ["10", "9"], harvest_area: areaAround(OVERLAP.x, OVERLAP.y) }, "Moisson par niveau"));
+  await publish(h, "WMTS-TMS", "moisson_niveaux", harvested._id, "0", "10");
+  const southColour = onLand(OVERLAP.x, OVERLAP.y) ? COLOURS.sud.land : COLOURS.sud.sea;
+  assert.deepEqual(await tmsPixel("moisson_niveaux", 10, OVERLAP.x, OVERLAP.y), [...southColour, 255]);
+  assert.deepEqual(await tmsPixel("moisson_niveaux", 9, OVERLAP.x, OVERLAP.y), [...OVERLAP.colour, 255]);
+  assert.deepEqual(await tmsPixel("moisson_niveaux", 5, OVERLAP.x, OVERLAP.y), [...OVERLAP.colour, 255], "levels above 9 from the level-9 harvest");
 });

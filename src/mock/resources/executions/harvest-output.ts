@@ -87,17 +87,26 @@ export function harvestSource(ctx: Context, execution: ExecutionRecord): { probl
     return { problems: [], harvest: { layers, files: captured.files, request, vector: { relations: captured.capture, ...(clip ? { clip } : {}) } } };
   }
   const files: KeptFile[] = [];
-  for (const name of layers) {
-    const layer = published.find((item) => item.configuration.layer_name === name)!;
-    const { top, bottom: deepest } = usedLevels(layer.configuration);
-    for (const pyramid of pyramidsAt(layer, Math.max(top, Math.min(deepest, bottom)))) {
-      for (const file of pyramid.files) {
-        const kept: KeptFile = { ...file };
-        if (clip) kept.clip = intersect(clip, file.clip);
-        files.push(kept);
+  // One capture per harvest level (bottom first), drawn down to the next harvest level (the last one up to `top`):
+  // what the WMS draws at that level's resolution, inside that level's slabs.
+  const levels = (p.harvest_levels as string[]).map(Number);
+  levels.forEach((level, index) => {
+    const range: [number, number] = [index + 1 < levels.length ? levels[index + 1]! + 1 : 0, level];
+    const slabs = area ? slabBox(area, level, width, height) : undefined;
+    for (const name of layers) {
+      const layer = published.find((item) => item.configuration.layer_name === name)!;
+      const { top, bottom: deepest } = usedLevels(layer.configuration);
+      const drawn = Math.max(top, Math.min(deepest, level));
+      for (const pyramid of pyramidsAt(layer, drawn)) {
+        // The images the WMS draws at that level (a harvested source's own images have their levels too).
+        for (const file of pyramid.files.filter((candidate) => !candidate.levels || (drawn >= candidate.levels[0] && drawn <= candidate.levels[1]))) {
+          const kept: KeptFile = { ...file, levels: range };
+          if (slabs) kept.clip = intersect(slabs, file.clip);
+          files.push(kept);
+        }
       }
     }
-  }
+  });
   return { problems: [], harvest: { layers, files, request } };
 }
 

@@ -86,9 +86,11 @@ export function keptSources(storedData: StoredDataRecord, snapshot: InputSnapsho
     const world = received.find((candidate) => WORLD_FILE.test(candidate.path) && stem(candidate.path) === stem(file.path));
     if (world) fresh.push({ path: world.path, size: world.size, blob: world.blob!, ...(world.md5 ? { md5: world.md5 } : {}) });
   }
-  // A file kept twice (the output was also an input) stays at its last place.
+  // A file kept twice (the output was also an input) stays at its last place (a harvested image kept for several
+  // harvest levels is one file per level range).
   const all = [...earlier, ...fresh];
-  return all.filter((file, index) => !file.blob || all.findLastIndex((other) => other.blob === file.blob) === index);
+  const same = (a: KeptFile, b: KeptFile): boolean => a.blob === b.blob && String(a.levels) === String(b.levels);
+  return all.filter((file, index) => !file.blob || all.findLastIndex((other) => same(other, file)) === index);
 }
 
 /** ROK4-PYRAMID-RASTER: levels of its TMS (PM, LAMB93_50cm), channels and compression from the images and the parameters. */

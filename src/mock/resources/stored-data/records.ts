@@ -78,8 +78,9 @@ export interface StoredDataRecord extends BaseRecord {
   public_activity?: boolean;
   /** Files of an ARCHIVE (path, size and MD5 when known), merged by update executions; the source images (and
    * world files) of a ROK4-PYRAMID-RASTER, with the CRS of each image as received (`srs`), earlier ones first; a harvested image is only drawn
-   * inside its `clip` box (WGS 84 west, south, east, north: the slabs the harvest covered). */
-  files: { path: string; size: number; md5?: string; blob?: string; srs?: string; clip?: [number, number, number, number] }[];
+   * inside its `clip` box (WGS 84 west, south, east, north: the slabs the harvest covered) and, with `levels` [top, bottom],
+   * only at those levels (those a harvest level serves). */
+  files: { path: string; size: number; md5?: string; blob?: string; srs?: string; clip?: [number, number, number, number]; levels?: [number, number] }[];
   details?: StoredDataDetails;
 }
 
