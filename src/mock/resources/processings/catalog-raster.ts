@@ -1,10 +1,10 @@
 // The raster pyramid processings (calcul, moissonnage WMS, fusion) as the real API describes them, and the finer
-// schemas of the parameters whose form the catalog's constraints only sketch (mask, harvest_*, nodata, bbox).
+// schemas of the parameters whose form the catalog's constraints only sketch (mask, harvest_dimensions, nodata, bbox);
+// the mandatory harvest_url and harvest_area are checked by rules-raster.ts.
 import * as z from "zod/mini";
 import ids from "../../../../_data/ids.json" with { type: "json" };
 import type { CheckDef, ParameterDef, ProcessingDef } from "./catalog.ts";
 import type { JsonObject } from "../../core/json.ts";
-import { named } from "../../core/schema.ts";
 
 const param = (name: string, description: string, extra: Partial<ParameterDef> = {}): ParameterDef => ({ name, description, mandatory: false, ...extra });
 const stringEnum = (...values: string[]): JsonObject => ({ type: "string", enum: values });
@@ -92,12 +92,6 @@ export function rasterProcessings(checks: { raster: CheckDef; standard: CheckDef
   ];
 }
 
-/** harvest_area: a WKT polygon in EPSG:4326, longitude first. */
-export const HARVEST_AREA = named(
-  z.string().check(z.regex(/^\s*(MULTI)?POLYGON\s*\(/i, { error: "zone attendue en WKT (POLYGON ou MULTIPOLYGON, en EPSG:4326, longitude puis latitude)" })),
-  "polygone WKT",
-);
-
 /** The four numbers of a "west,south,east,north" box in degrees, or undefined. */
 export function parseDegreesBox(value: string): [number, number, number, number] | undefined {
   const numbers = value.split(",").map((part) => Number(part.trim()));
@@ -109,9 +103,6 @@ export function parseDegreesBox(value: string): [number, number, number, number]
 const MASK = z.union([z.boolean(), z.literal(["true", "false"])], { error: 'booléen attendu (true ou false, ou les chaînes "true" et "false")' });
 const DIMENSIONS = z.array(z.int({ error: "entier attendu" }).check(z.gte(1, { error: "entier positif attendu" })), { error: "tableau de deux entiers attendu" }).check(z.length(2, { error: "deux entiers attendus (largeur, hauteur)" }));
 const NODATA = z.array(z.int({ error: "entier attendu" }), { error: "tableau d'entiers attendu" }).check(z.minLength(1, { error: "au moins une valeur attendue" }));
-const HARVEST_URL = z.string().check(
-  z.regex(/^https?:\/\/[^\s/?#]+[^\s?#]*$/i, { error: "URL http(s) de la racine du service attendue, sans paramètres de requête (ni REQUEST=GetCapabilities, ni GetMap)" }),
-);
 const BBOX = z.string().check(z.refine((value) => parseDegreesBox(value) !== undefined, { error: "emprise attendue sous la forme « ouest,sud,est,nord » en degrés (EPSG:4326), ouest < est et sud < nord" }));
 
 type Schema = z.core.$ZodType;
