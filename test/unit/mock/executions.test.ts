@@ -50,7 +50,7 @@ test("archive_to_archive detail is exactly the seed page's example", async () =>
   }));
   const raster = await h.call("GET", `${DS}/processings/${ids.processings.raster_to_pyramid}`);
   assert.deepEqual(raster.body.required_checks.map((c: { _id: string }) => c._id), [ids.checks.raster, ids.checks.standard]);
-  assert.deepEqual(raster.body.parameters.find((p: { name: string }) => p.name === "tms").constraints, { type: "string", enum: ["PM"] });
+  assert.deepEqual(raster.body.parameters.find((p: { name: string }) => p.name === "tms").constraints, { type: "string", enum: ["PM", "LAMB93_50cm"] });
   const vector = await h.call("GET", `${DS}/processings/${ids.processings.vector_to_db}`);
   assert.deepEqual(vector.body.output_type, { stored_data: "VECTOR-DB", storage: ["POSTGRESQL"] });
   assert.equal((await h.call("GET", `${DS}/processings/${ids.processings.db_to_pyramid}`)).body.parameters[0].name, "composition");
