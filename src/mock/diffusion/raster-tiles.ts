@@ -13,7 +13,7 @@ import type { ImageFormat, RgbaImage } from "./image.ts";
 import { tmsError } from "./ogc.ts";
 import type { Published } from "./published.ts";
 import { publishedBbox, usedLevels } from "./published.ts";
-import { rasterSources } from "./raster-data.ts";
+import { levelSourcesOf } from "./raster-levels.ts";
 import { drawHarvestedVector } from "./harvested-vector.ts";
 import type { RasterSource } from "./raster-data.ts";
 import { paintBox } from "./raster-render.ts";
@@ -67,7 +67,7 @@ export function tileProblem(published: Published, z: number, col: number, row: n
 
 /** The decoded source images a layer draws at level z, bottom first. */
 export function levelSources(input: RouteInput, published: Published, z: number): Promise<RasterSource[]> {
-  return rasterSources(input.store, pyramidsAt(published, z), z);
+  return levelSourcesOf(input.store, pyramidsAt(published, z), z);
 }
 
 /** The drawn tile (z, col, row) of a layer in its TMS, through a ROK4 palette when given, without the checks. */

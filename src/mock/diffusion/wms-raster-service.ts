@@ -18,7 +18,7 @@ import { blankImage } from "./image.ts";
 import { layerStyles } from "./raster-styles.ts";
 import type { LayerStyle } from "./raster-styles.ts";
 import { publishedOn } from "./published.ts";
-import { rasterSources } from "./raster-data.ts";
+import { levelSourcesOf } from "./raster-levels.ts";
 import type { RasterSource } from "./raster-data.ts";
 import { paintBox, pixelValues } from "./raster-render.ts";
 import { pyramidsAt } from "./raster-tiles.ts";
@@ -99,7 +99,7 @@ function levelFor(layer: Published, map: MapRequest): number {
 async function sourcesOf(input: RouteInput, layers: Published[], map: MapRequest): Promise<RasterSource[][]> {
   return Promise.all(layers.map((layer) => {
     const z = levelFor(layer, map);
-    return rasterSources(input.store, pyramidsAt(layer, z), z);
+    return levelSourcesOf(input.store, pyramidsAt(layer, z), z);
   }));
 }
 

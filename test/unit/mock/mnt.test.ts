@@ -159,6 +159,17 @@ test("MNT: LAMB93_50cm pyramids, ROK4 styles, WMS-Raster palette, altimetry serv
   assert.match((await (await getTile("STYLE=pentes&TILEMATRIXSET=LAMB93_50cm")).text()), /Style pentes inconnu pour la couche lidarhd_tuiles : hypsometrique, normal/);
   assert.match((await (await getTile("STYLE=&TILEMATRIXSET=PM")).text()), /n'est servie que dans LAMB93_50cm/);
 
+  // Upper levels: at 8 m a pixel (level 14) is the mean of the 2 × 2 pixels of 4 m below it; no data left out.
+  const coarse = (i: number, j: number) => fetch(`${WMSR}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=lidarhd&QUERY_LAYERS=lidarhd&STYLES=&CRS=EPSG:2154&BBOX=${TILE_BBOX}&WIDTH=125&HEIGHT=125&I=${i}&J=${j}&INFO_FORMAT=application/json`).then((reply) => reply.json() as Promise<any>);
+  const mean = (values: number[]) => Math.fround(values.reduce((a, b) => a + b, 0) / values.length);
+  assert.equal((await coarse(62, 62)).features[0].properties.band_1, mean([storedValue(mntAltitude, 124, 124), storedValue(mntAltitude, 125, 124), storedValue(mntAltitude, 124, 125), storedValue(mntAltitude, 125, 125)]));
+  // A cell on the pond's edge averages only its pixels with data.
+  const block = (i: number, j: number) => [[2 * i, 2 * j], [2 * i + 1, 2 * j], [2 * i, 2 * j + 1], [2 * i + 1, 2 * j + 1]].map(([c, r]) => storedValue(mntAltitude, c!, r!));
+  const edgeCell = Array.from({ length: 125 }, (_, i) => i).find((i) => new Set(block(i, 100).map((value) => value === -99999)).size === 2)!;
+  const withData = block(edgeCell, 100).filter((value) => value !== -99999);
+  assert.ok(withData.length > 0 && withData.length < 4, String(edgeCell));
+  assert.equal((await coarse(edgeCell, 100)).features[0].properties.band_1, mean(withData));
+
   // ALTIMETRY: both pyramids in one resource; published on the altimetry endpoint.
   const altiBody = (usedData: unknown[]) => ({
     type: "ALTIMETRY", name: "LidarHD : MNT et MNS", layer_name: "lidarhd_test",
