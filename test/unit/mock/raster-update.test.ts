@@ -127,13 +127,14 @@ test("step by step: a new pyramid over the old one, served after PUT configurati
   const body = (layer: string) => ({ type: "WMTS-TMS", name: "SCAN Corse complète", layer_name: layer, type_infos: { title: "SCAN Corse complète", abstract: "Corse", used_data: [{ top_level: "0", bottom_level: "10", stored_data: complete._id }] }, getfeatureinfo: { stored_data: true } });
   assertError(await h.call("PUT", `${DS}/configurations/${configuration}`, { json: body("autre_nom") }), 400, /layer_name/);
   assert.equal((await h.call("PUT", `${DS}/configurations/${configuration}`, { json: body("corse_pas_a_pas") })).status, 200);
-  assertError(await h.call("DELETE", `${DS}/stored_data/${nord._id}`), 409, /référencée par « SCAN Corse complète »/);
+  assertError(await h.call("DELETE", `${DS}/stored_data/${nord._id}`), 409, /encore servie par l'offre/);
   assert.equal(await tmsStatus("corse_pas_a_pas", 10, SOUTH_ONLY.x, SOUTH_ONLY.y), 404, "still the north pyramid before the synchronisation");
   const [offering] = (await h.call("GET", `${DS}/configurations/${configuration}/offerings`)).body;
   assert.equal((await h.call("PUT", `${DS}/offerings/${offering._id}`)).status, 200);
   h.tick(2000);
   assert.equal((await h.call("GET", `${DS}/offerings/${offering._id}`)).body.status, "PUBLISHED");
   assert.deepEqual(await tmsPixel("corse_pas_a_pas", 10, SOUTH_ONLY.x, SOUTH_ONLY.y), [...SOUTH_ONLY.colour, 255]);
+  assertError(await h.call("DELETE", `${DS}/stored_data/${nord._id}`), 409, /référencée par « SCAN Corse complète »/);
 });
 
 const HARVEST = ids.processings.wms_to_pyramid;
