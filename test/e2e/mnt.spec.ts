@@ -8,6 +8,7 @@ import { wgs84ToLambert93 } from "../../src/mock/formats/crs.ts";
 import { paletteColour } from "../../src/mock/formats/rok4-style.ts";
 import { HYPSO_PALETTE, mnsAltitude, MNT_TILE, mntAltitude, storedValue } from "../../src/mock/samples/mnt.ts";
 import { MNT_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks, serviceAnswer } from "./helpers.ts";
+import { clickAt, mapImage, openMap, pixelOf } from "./map-helpers.ts";
 
 const pageOf = (name: string) => MNT_PAGES.find((path) => path.endsWith(`/${name}/`))!;
 /** The value input of a run-time variable in the page's panel. */
@@ -90,6 +91,15 @@ test("the MNT tutorial runs end to end in the simulated datastore", async ({ pag
       expect(pixel(37, 200)[3], "la mare sans donnée est transparente").toBe(0);
       const info = (await responseJson(block(page, "GET", "&I=125&J=125&INFO_FORMAT=application/json"))) as { features: { properties: { band_1: number } }[] };
       expect(info.features[0]!.properties.band_1).toBe(altitude);
+
+      // « Voir sur la carte »: the layer in its default style (raw values, grey), its altitude on a click.
+      const panel = await openMap(block(page, "GET", "/offerings/{offering wms lidarhd}"), "wms-mnt");
+      const drawn = (await mapImage(panel)).at(...(await pixelOf(panel, 5.9582, 45.1326)));
+      expect(Math.max(...drawn) - Math.min(...drawn), `gris : rgb(${drawn.join(", ")})`).toBeLessThanOrEqual(2);
+      const values = await (await clickAt(panel, 5.9582, 45.1326)).locator("dl > *").allTextContents();
+      const clicked = Number(values[values.indexOf("band_1") + 1]);
+      expect(clicked, values.join(" ")).toBeGreaterThan(1950);
+      expect(clicked, values.join(" ")).toBeLessThan(2170);
     }
     if (path === pageOf("publication-altimetrie")) {
       const configuration = (await responseJson(block(page, "POST", "/configurations"))) as { _id: string; type_infos: { used_data: { stored_data: string }[] } };
