@@ -39,7 +39,7 @@ export function createHandlers(store: Store, options: HandlersOptions = {}): Htt
   );
   if (options.diffusionOrigin !== false) {
     for (const service of diffusionRoutes(options.diffusionOrigin)) {
-      handlers.push(http.get(service.path, ({ request, params }) => around(request, () => dispatch(service, { store, request, params, body }, options.onError))));
+      handlers.push((service.method === "POST" ? http.post : http.get)(service.path, ({ request, params }) => around(request, () => dispatch(service, { store, request, params, body }, options.onError))));
     }
   }
   const fallback = ({ request }: { request: Request }): Promise<Response> =>

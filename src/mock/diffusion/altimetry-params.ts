@@ -2,7 +2,9 @@
 // Géoplateforme's user guide describes them: lon and lat (as many, at most 5,000, between -180/180 and
 // -90/90) separated by `delimiter` (`|` by default, `;` or `,`), resource, and the booleans indent, measures,
 // zonly ("true"/"false", false by default); elevationLine adds sampling (2–5,000, default the number of
-// points) and profile_mode (simple, accurate). Problems are the service's JSON error (400).
+// points) and profile_mode (simple, accurate). The POST variant gives them in a JSON body. Problems are the
+// service's JSON error (400).
+import * as z from "zod/mini";
 import { param } from "./ogc.ts";
 
 /** Most points of one request. */
@@ -74,6 +76,24 @@ export function altimetryQuery(url: URL, line: boolean): AltimetryQuery | Respon
     if (mode !== null && mode !== "" && !["simple", "accurate"].includes(mode)) return bad(`Le paramètre « profile_mode » vaut simple ou accurate (reçu : « ${mode} »).`);
   }
   return query;
+}
+
+// A POST body: the same parameters, as a JSON object of strings (numbers and booleans accepted).
+const POSTED = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/** The URL of a POST request with the parameters of its JSON body (they replace those of the query string), or the error. */
+export async function postedUrl(request: Request, url: URL): Promise<URL | Response> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await request.text());
+  } catch (error) {
+    return bad(`Le corps de la requête doit être un objet JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const result = z.safeParse(POSTED, json);
+  if (!result.success) return bad("Le corps de la requête est un objet JSON dont chaque valeur est un texte, par exemple {\"lon\": \"5.96|5.955\", \"lat\": \"45.13|45.134\", \"resource\": \"…\"}.");
+  const out = new URL(url);
+  for (const [key, value] of Object.entries(result.data)) out.searchParams.set(key, String(value));
+  return out;
 }
 
 // Great-circle distance in metres (spherical Earth, radius 6,371 km).

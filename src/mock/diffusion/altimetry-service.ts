@@ -6,7 +6,8 @@
 // Sampling: bilinear between the centres of the four pixels around the point when none is no data, else the
 // pixel under the point; no data (GDAL_NODATA, NaN) or outside every image → -99999. Altitudes rounded to 2
 // decimals. `z` (and `acc`) of a point: the first used_data, in the configuration's order, that has a value
-// there; `measures` lists every used_data in that order. Not simulated: the POST variant.
+// there; `measures` lists every used_data in that order. elevation and elevationLine also answer POST, their
+// parameters in a JSON body.
 import type { RouteInput } from "../http/route.ts";
 import { objectItems } from "../core/json.ts";
 import { STORED_DATA } from "../resources/stored-data/records.ts";
@@ -17,7 +18,7 @@ import { keywords, publishedBbox, publishedOn, text } from "./published.ts";
 import { rasterSources } from "./raster-data.ts";
 import type { RasterSource } from "./raster-data.ts";
 import { fromLonLat } from "./raster-render.ts";
-import { altimetryError, altimetryQuery, samplePolyline } from "./altimetry-params.ts";
+import { altimetryError, altimetryQuery, postedUrl, samplePolyline } from "./altimetry-params.ts";
 import type { DiffusionHandler } from "./ogc.ts";
 import { xml } from "./ogc.ts";
 
@@ -141,8 +142,8 @@ function describe(item: Published): JsonObject {
   };
 }
 
-/** The altimetry routes of one visibility under `root`: `[path, handler]`. */
-export function altimetryRoutes(open: boolean, root: string): [string, DiffusionHandler][] {
+/** The altimetry routes of one visibility under `root`: `[path, handler, method]` (GET unless told). */
+export function altimetryRoutes(open: boolean, root: string): [string, DiffusionHandler, ("GET" | "POST")?][] {
   const resources: DiffusionHandler = (input) => {
     const wanted = input.url.searchParams.getAll("keywords");
     const published = input.store.run((ctx) => publishedOn(ctx, "ALTIMETRY", open)).filter((item) => wanted.every((word) => keywords(item.configuration.type_infos.keywords).includes(word)));
@@ -157,9 +158,14 @@ export function altimetryRoutes(open: boolean, root: string): [string, Diffusion
     if (!match) return altimetryError(404, "NOT_FOUND", `Opération « ${input.params.operation} » inconnue : elevation.json, elevation.xml, elevationLine.json ou elevationLine.xml.`);
     return elevation(input, open, match[1] === "elevationLine", match[2]!);
   };
-  return ["", "/1.0"].flatMap((prefix): [string, DiffusionHandler][] => [
+  const computePosted: DiffusionHandler = async (input) => {
+    const url = await postedUrl(input.request, input.url);
+    return url instanceof Response ? url : compute({ ...input, url });
+  };
+  return ["", "/1.0"].flatMap((prefix): [string, DiffusionHandler, ("GET" | "POST")?][] => [
     [`${root}${prefix}/resources`, resources],
     [`${root}${prefix}/resources/:resource`, resource],
     [`${root}${prefix}/calcul/alti/rest/:operation`, compute],
+    [`${root}${prefix}/calcul/alti/rest/:operation`, computePosted, "POST"],
   ]);
 }

@@ -16,6 +16,8 @@ import { altimetryRoutes } from "../diffusion/altimetry-service.ts";
 /** A route of a diffusion service: an absolute URL pattern and its handler. */
 export interface DiffusionRoute {
   path: string;
+  /** GET unless told (the altimetry service also answers POST). */
+  method?: "GET" | "POST";
   handle: (input: RouteInput) => Response | Promise<Response>;
 }
 
@@ -32,7 +34,7 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
     add([roots.wmts], wmtsService(open, roots.wmts));
     for (const [suffix, handle] of tmsRoutes(open, roots.tms)) add([`${roots.tms}/1.0.0${suffix}`], handle);
     routes.push(...downloadRoutes(open, roots.download));
-    for (const [path, handle] of altimetryRoutes(open, roots.alti)) add([path], handle);
+    for (const [path, handle, method] of altimetryRoutes(open, roots.alti)) routes.push(method ? { path, handle, method } : { path, handle });
   }
   routes.push(publicAnnexeRoute(origin));
   return routes;

@@ -214,6 +214,13 @@ test("MNT: LAMB93_50cm pyramids, ROK4 styles, WMS-Raster palette, altimetry serv
   const point = descendants(parseXml(xmlAnswer.text), "elevation")[0]!;
   assert.deepEqual(["lon", "lat", "z", "acc"].map((name) => textContent(descendants(point, name)[0]!)), [String(lon1), String(lat1), String(round(altitude)), "Moins de 1 m"]);
 
+  // POST: the same parameters in a JSON body of strings.
+  const posted = await fetch(`${ALTI}/1.0/calcul/alti/rest/elevation.json`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ lon: `${lon1}|${lon2}`, lat: `${lat1}|${lat2}`, resource: "lidarhd_test", measures: "true" }) });
+  assert.deepEqual(await posted.json(), elevation);
+  const badPost = await fetch(`${ALTI}/calcul/alti/rest/elevation.json`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "[1, 2]" });
+  assert.equal(badPost.status, 400);
+  assert.match(((await badPost.json()) as any).error.message, /objet JSON dont chaque valeur est un texte/);
+
   // Profile: `sampling` points along the line, with the climbs and descents.
   const profile = await getJson(`${ALTI}/calcul/alti/rest/elevationLine.json?resource=lidarhd_test&lon=${lon2}|${lon1}&lat=${lat2}|${lat1}&sampling=5`);
   assert.equal(profile.elevations.length, 5);
