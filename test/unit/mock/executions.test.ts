@@ -54,7 +54,9 @@ test("archive_to_archive detail is exactly the seed page's example", async () =>
   const vector = await h.call("GET", `${DS}/processings/${ids.processings.vector_to_db}`);
   assert.deepEqual(vector.body.output_type, { stored_data: "VECTOR-DB", storage: ["POSTGRESQL"] });
   assert.equal((await h.call("GET", `${DS}/processings/${ids.processings.db_to_pyramid}`)).body.parameters[0].name, "composition");
-  assertError(await h.call("GET", `${DS}/processings/${ids.processings.db_to_db}`), 404, /Traitement/);
+  const derivation = await h.call("GET", `${DS}/processings/${ids.processings.db_to_db}`);
+  assert.deepEqual(derivation.body.input_types, { upload: [], stored_data: ["VECTOR-DB"] });
+  assertError(await h.call("GET", `${DS}/processings/00000000-0000-0000-0000-000000000000`), 404, /Traitement/);
 });
 
 test("POST executions lists every problem of the body", async () => {
