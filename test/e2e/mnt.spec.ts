@@ -4,6 +4,7 @@
 // altimetry service answering the altitudes of the delivered tiles.
 import { expect, test, type Page } from "@playwright/test";
 import { decode } from "fast-png";
+import { fromArrayBuffer } from "geotiff";
 import { wgs84ToLambert93 } from "../../src/mock/formats/crs.ts";
 import { paletteColour } from "../../src/mock/formats/rok4-style.ts";
 import { HYPSO_PALETTE, mnsAltitude, MNT_TILE, mntAltitude, storedValue } from "../../src/mock/samples/mnt.ts";
@@ -89,6 +90,13 @@ test("the MNT tutorial runs end to end in the simulated datastore", async ({ pag
       const altitude = storedValue(mntAltitude, 125, 125);
       expect(pixel(125, 125)).toEqual(paletteColour(HYPSO_PALETTE, altitude));
       expect(pixel(37, 200)[3], "la mare sans donnée est transparente").toBe(0);
+      // The raw values in a GeoTIFF: exactly the tile's altitudes at its resolution.
+      const raw = await serviceAnswer(page, block(page, "GET", "STYLES=normal&CRS=EPSG:2154&BBOX=932000,6452000,933000,6453000&WIDTH=250&HEIGHT=250&FORMAT=image/tiff"));
+      expect(raw.type).toContain("image/tiff");
+      const tiff = await (await fromArrayBuffer(raw.bytes.buffer.slice(raw.bytes.byteOffset, raw.bytes.byteOffset + raw.bytes.byteLength) as ArrayBuffer)).getImage();
+      const values = (await tiff.readRasters({ interleave: true })) as unknown as Float32Array;
+      expect(values[125 * 250 + 125]).toBe(altitude);
+      expect(values[200 * 250 + 37]).toBe(-99999);
       const info = (await responseJson(block(page, "GET", "&I=125&J=125&INFO_FORMAT=application/json"))) as { features: { properties: { band_1: number } }[] };
       expect(info.features[0]!.properties.band_1).toBe(altitude);
 
@@ -96,10 +104,10 @@ test("the MNT tutorial runs end to end in the simulated datastore", async ({ pag
       const panel = await openMap(block(page, "GET", "/offerings/{offering wms lidarhd}"), "wms-mnt");
       const drawn = (await mapImage(panel)).at(...(await pixelOf(panel, 5.9582, 45.1326)));
       expect(Math.max(...drawn) - Math.min(...drawn), `gris : rgb(${drawn.join(", ")})`).toBeLessThanOrEqual(2);
-      const values = await (await clickAt(panel, 5.9582, 45.1326)).locator("dl > *").allTextContents();
-      const clicked = Number(values[values.indexOf("band_1") + 1]);
-      expect(clicked, values.join(" ")).toBeGreaterThan(1950);
-      expect(clicked, values.join(" ")).toBeLessThan(2170);
+      const attributes = await (await clickAt(panel, 5.9582, 45.1326)).locator("dl > *").allTextContents();
+      const clicked = Number(attributes[attributes.indexOf("band_1") + 1]);
+      expect(clicked, attributes.join(" ")).toBeGreaterThan(1950);
+      expect(clicked, attributes.join(" ")).toBeLessThan(2170);
     }
     if (path === pageOf("publication-altimetrie")) {
       const configuration = (await responseJson(block(page, "POST", "/configurations"))) as { _id: string; type_infos: { used_data: { stored_data: string }[] } };

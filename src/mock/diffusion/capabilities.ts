@@ -96,7 +96,7 @@ export function wmsCapabilities(url: string, title: string, published: Published
       el("Service", {}, el("Name", {}, "WMS"), el("Title", {}, title), el("Abstract", {}, SIMULATION_NOTE),
         el("OnlineResource", { "xlink:type": "simple", "xlink:href": url })),
       el("Capability", {},
-        el("Request", {}, wmsRequest("GetCapabilities", ["text/xml"], url), wmsRequest("GetMap", ["image/png", "image/jpeg"], url),
+        el("Request", {}, wmsRequest("GetCapabilities", ["text/xml"], url), wmsRequest("GetMap", raster ? ["image/png", "image/jpeg", "image/tiff", "image/x-bil;bits=32"] : ["image/png", "image/jpeg"], url),
           wmsRequest("GetFeatureInfo", ["text/html", "application/json"], url)),
         el("Exception", {}, el("Format", {}, "XML")),
         el("Layer", {}, el("Title", {}, title), ...crs.map((code) => el("CRS", {}, code)), ...layers)),

@@ -19,6 +19,7 @@ import { layerStyles } from "./raster-styles.ts";
 import type { LayerStyle } from "./raster-styles.ts";
 import { publishedOn } from "./published.ts";
 import { levelSourcesOf } from "./raster-levels.ts";
+import { RAW_FORMATS, rawResponse, rawValues } from "./raster-raw.ts";
 import type { RasterSource } from "./raster-data.ts";
 import { paintBox, pixelValues } from "./raster-render.ts";
 import { pyramidsAt } from "./raster-tiles.ts";
@@ -118,7 +119,8 @@ async function getMap(input: RouteInput, checked: WmsRequest, styles: Map<string
   if (map instanceof Response) return map;
   const format = param(url, "format");
   if (!format) return fail("MissingParameterValue", `Paramètre FORMAT manquant (${IMAGE_FORMATS.join(" ou ")}).`);
-  if (!(IMAGE_FORMATS as readonly string[]).includes(format)) return fail("InvalidFormat", `Format ${format} non servi : ${IMAGE_FORMATS.join(" ou ")}.`);
+  if (RAW_FORMATS.includes(format)) return getRawMap(input, checked, map, format);
+  if (!(IMAGE_FORMATS as readonly string[]).includes(format)) return fail("InvalidFormat", `Format ${format} non servi : ${[...IMAGE_FORMATS, ...RAW_FORMATS].join(", ")}.`);
   const transparentText = (param(url, "transparent") ?? "FALSE").toUpperCase();
   if (transparentText !== "TRUE" && transparentText !== "FALSE") return fail("InvalidParameterValue", `TRANSPARENT vaut TRUE ou FALSE (reçu : « ${param(url, "transparent")} »).`);
   const bgText = param(url, "bgcolor");
@@ -134,6 +136,17 @@ async function getMap(input: RouteInput, checked: WmsRequest, styles: Map<string
     await drawHarvestedVector(input.store, pyramidsAt(layer, levelFor(layer, map)), image, map.crs, map.bbox);
   }
   return imageResponse(await encodeImage(image, format as ImageFormat), format);
+}
+
+// GetMap in image/tiff or image/x-bil;bits=32: the raw values of one-channel layers drawn without a palette.
+async function getRawMap(input: RouteInput, checked: WmsRequest, map: MapRequest, format: string): Promise<Response> {
+  const unfit = checked.layers.find((layer) => layer.storedData.some((data) => data.type_infos.channels_number !== 1));
+  if (unfit) return fail("InvalidFormat", `Format ${format} réservé aux données d'un seul canal (altitudes…) : la couche ${unfit.configuration.layer_name} en a plusieurs ; demandez ${IMAGE_FORMATS.join(" ou ")}.`);
+  const styled = checked.layers.findIndex((_, index) => map.styles[index]!.palette);
+  if (styled >= 0) return fail("InvalidFormat", `Le style « ${map.styles[styled]!.identifier} » met les valeurs en couleur : demandez ${IMAGE_FORMATS.join(" ou ")}, ou un style sans palette pour ${format}.`);
+  const nodata = Number(checked.layers[0]!.storedData[0]?.type_infos.nodata_value ?? -99999);
+  const values = rawValues(await sourcesOf(input, checked.layers, map), map.crs, map.bbox, map.width, map.height, Number.isFinite(nodata) ? nodata : -99999);
+  return rawResponse(values, format, map.crs, map.bbox, map.width, map.height, Number.isFinite(nodata) ? nodata : -99999);
 }
 
 // GetFeatureInfo: the pixel values of the queried layers under the pixel (I, J) of the map.

@@ -120,6 +120,22 @@ test("MNT: LAMB93_50cm pyramids, ROK4 styles, WMS-Raster palette, altimetry serv
   const grey = Array.from(raw.data.slice((125 * 250 + 125) * 4, (125 * 250 + 125) * 4 + 4));
   assert.equal(grey[0], grey[1]);
   assert.equal(grey[3], 255);
+  // Raw values (style normal): a FLOAT32 GeoTIFF of the map, or BIL (little-endian floats).
+  const rawMap = (format: string, styles = "normal") => fetch(`${WMSR}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=lidarhd&STYLES=${styles}&CRS=EPSG:2154&BBOX=${TILE_BBOX}&WIDTH=250&HEIGHT=250&FORMAT=${format}`);
+  const tiffReply = await rawMap("image/tiff");
+  assert.equal(tiffReply.headers.get("content-type"), "image/tiff");
+  const { fromArrayBuffer } = await import("geotiff");
+  const mapTiff = await (await fromArrayBuffer(await tiffReply.arrayBuffer())).getImage();
+  assert.deepEqual([mapTiff.getWidth(), mapTiff.getSampleFormat(), mapTiff.getGDALNoData(), mapTiff.getOrigin().slice(0, 2), mapTiff.getResolution().slice(0, 2)], [250, 3, -99999, [932000, 6453000], [4, -4]]);
+  const rasters = (await mapTiff.readRasters({ interleave: true })) as unknown as Float32Array;
+  assert.equal(rasters[125 * 250 + 125], altitude);
+  assert.equal(rasters[200 * 250 + 37], -99999);
+  const bil = new DataView(await (await rawMap("image/x-bil;bits=32")).arrayBuffer());
+  assert.equal(bil.byteLength, 250 * 250 * 4);
+  assert.equal(bil.getFloat32((125 * 250 + 125) * 4, true), altitude);
+  const colouredRaw = await rawMap("image/tiff", "hypsometrique");
+  assert.equal(colouredRaw.status, 400);
+  assert.match(await colouredRaw.text(), /code="InvalidFormat">Le style « hypsometrique » met les valeurs en couleur/);
   const unknownStyle = await fetchText(`${WMSR}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=lidarhd&STYLES=pentes&CRS=EPSG:2154&BBOX=${TILE_BBOX}&WIDTH=10&HEIGHT=10&FORMAT=image/png`);
   assert.equal(unknownStyle.status, 400);
   assert.match(unknownStyle.text, /code="StyleNotDefined">Style « pentes » inconnu pour la couche lidarhd : normal, hypsometrique/);
