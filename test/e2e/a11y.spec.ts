@@ -287,7 +287,7 @@ test.describe("live regions", () => {
     await page.getByRole("searchbox", { name: /Rechercher/ }).fill("livraison");
     await expect(status).toHaveText(/^\d+ résultats?( \(\d+ affichés\))?$/);
     await expect(page.locator(".site-search__status")).toHaveText((await status.textContent())!);
-    await page.getByRole("searchbox", { name: /Rechercher/ }).fill("zzzqqqxxx");
+    await page.getByRole("searchbox", { name: /Rechercher/ }).fill("kwyjibo");
     await expect(status).toHaveText("Aucun résultat");
   });
 

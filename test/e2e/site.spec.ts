@@ -72,7 +72,8 @@ test("every diagram of the site is drawn in both themes, with ids unique in its 
     for (let index = 0; index < count; index += 1) {
       await expect(figures.nth(index).locator(".diagram-light > svg"), path).toHaveCount(1);
       await expect(figures.nth(index).locator(".diagram-dark > svg"), path).toHaveCount(1);
-      await expect(figures.nth(index).locator("svg g.node").first(), path).toBeAttached();
+      // Flowcharts draw nodes, sequence diagrams actors: either way, shapes with their labels.
+      await expect(figures.nth(index).locator(".diagram-light > svg").locator("g.node, .actor").first(), path).toBeAttached();
     }
     const ids = await page.locator("[id]").evaluateAll((elements) => elements.map((element) => element.id));
     expect(ids.filter((id, index) => ids.indexOf(id) !== index), `${path}: duplicated ids`).toEqual([]);

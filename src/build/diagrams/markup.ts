@@ -22,7 +22,15 @@ export function compactSvg(svg: string): string {
 
 /** The SVG with its ids made unique in the page: `id` is the diagram's, the theme is appended. */
 export function withId(svg: string, id: string, theme: DiagramTheme): string {
-  return svg.replaceAll(ID_TOKEN, `${id}-${theme}`);
+  const prefix = `${id}-${theme}`;
+  const prefixed = svg.replaceAll(ID_TOKEN, prefix);
+  // Mermaid names a few elements without the diagram's id (a self-loop's helper nodes, `a---a---1`): prefix those
+  // too, and the references to them, so that the two themes and several diagrams of a page never share an id.
+  const bare = new Set([...prefixed.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!).filter((name) => !name.startsWith(prefix)));
+  if (bare.size === 0) return prefixed;
+  const escaped = [...bare].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length);
+  const reference = new RegExp(`(\\sid="|#)(${escaped.join("|")})(?=["')])`, "g");
+  return prefixed.replace(reference, (_, lead: string, name: string) => `${lead}${prefix}-${name}`);
 }
 
 /**

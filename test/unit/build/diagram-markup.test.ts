@@ -44,3 +44,15 @@ test("the cache key changes with the source and the theme, and only with them", 
   assert.notEqual(diagramKey("flowchart LR\n a --> b", "light"), diagramKey("flowchart LR\n a --> b", "dark"));
   assert.notEqual(diagramKey("flowchart LR\n a --> b", "light"), diagramKey("flowchart LR\n a --> c", "light"));
 });
+
+test("withId also prefixes the ids Mermaid writes without the diagram's (a self-loop's helper nodes) and their references", () => {
+  const loop = `<svg id="${ID_TOKEN}"><g id="off---off---1" class="label"></g><use href="#off---off---1"/><rect fill="#fff"/><path marker-end="url(#off---off---1)"/></svg>`;
+  const light = withId(loop, "diagramme-1", "light");
+  const dark = withId(loop, "diagramme-1", "dark");
+  assert.match(light, /<g id="diagramme-1-light-off---off---1" class="label">/);
+  assert.match(light, /href="#diagramme-1-light-off---off---1"/);
+  assert.match(light, /url\(#diagramme-1-light-off---off---1\)/);
+  assert.match(light, /fill="#fff"/);
+  const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+  assert.equal(ids(light).filter((id) => ids(dark).includes(id)).length, 0);
+});
