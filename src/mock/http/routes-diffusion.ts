@@ -12,6 +12,7 @@ import { wmtsService } from "../diffusion/wmts-service.ts";
 import { tmsRoutes } from "../diffusion/tms-service.ts";
 import { downloadRoutes } from "../diffusion/download-service.ts";
 import { altimetryRoutes } from "../diffusion/altimetry-service.ts";
+import { cswRoutes } from "../diffusion/csw-service.ts";
 
 /** A route of a diffusion service: an absolute URL pattern and its handler. */
 export interface DiffusionRoute {
@@ -37,5 +38,6 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
     for (const [path, handle, method] of altimetryRoutes(open, roots.alti)) routes.push(method ? { path, handle, method } : { path, handle });
   }
   routes.push(publicAnnexeRoute(origin));
+  routes.push(...cswRoutes(origin));
   return routes;
 }
