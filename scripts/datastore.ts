@@ -2,7 +2,12 @@
 // (`<DATASTORE_DIR>/datastore.sqlite` and `files/`).
 // Environment: PORT (default 3000), DATASTORE_TOKEN (generated when unset), DATASTORE_DIR (default .datastore),
 // SITE_ORIGIN (extra allowed site origins, comma-separated). Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
+// Several users: `--token login=token` (repeatable; `--token login` generates the token) or `--users file` (one
+// `login=token` or `login` a line, `#` comments), or DATASTORE_USERS="login=token,…"; each user acts on their own
+// datastore (dave and anne are the seeded users; any other login is a learner with a datastore of their own).
+import { readFileSync } from "node:fs";
 import { DEFAULT_DIR, DEFAULT_PORT, startDatastoreServer } from "../src/mock/node/server.ts";
+import { LOGIN_PATTERN } from "../src/mock/resources/users/directory.ts";
 import { defaultAllowedOrigins, parseSiteOrigins } from "../src/mock/node/cors.ts";
 
 const env = process.env;
@@ -19,6 +24,33 @@ function portFromEnv(): number {
   return port;
 }
 
+// `login=token` or `login` entries of the command line, the users file and DATASTORE_USERS; exits on a bad entry.
+function usersFromArgs(args: readonly string[]): Record<string, string> {
+  const entries: string[] = (env["DATASTORE_USERS"] ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const [flag, inline] = arg.includes("=") && arg.startsWith("--") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = inline ?? args[++index];
+    if ((flag !== "--token" && flag !== "--users") || value === undefined) {
+      console.error(`Argument inconnu ou incomplet : ${arg} (attendu : --token identifiant=jeton, --users fichier).`);
+      process.exit(1);
+    }
+    if (flag === "--token") entries.push(value);
+    else entries.push(...readFileSync(value, "utf8").split(/\r?\n/).map((line) => line.replace(/#.*/, "").trim()).filter(Boolean));
+  }
+  const users: Record<string, string> = {};
+  for (const entry of entries) {
+    const [login = "", token = ""] = entry.includes("=") ? [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)] : [entry, ""];
+    if (!LOGIN_PATTERN.test(login.trim())) {
+      console.error(`Utilisateur invalide : ${JSON.stringify(entry)} (identifiant=jeton ; identifiant en lettres, chiffres, « . », « _ », « - »).`);
+      process.exit(1);
+    }
+    users[login.trim()] = token.trim();
+  }
+  return users;
+}
+
+const users = usersFromArgs(process.argv.slice(2));
 const { invalid } = parseSiteOrigins(env["SITE_ORIGIN"]);
 for (const entry of invalid) console.warn(`SITE_ORIGIN : origine ignorée, ${JSON.stringify(entry)} n'est pas de la forme http(s)://hôte[:port].`);
 
@@ -26,6 +58,7 @@ try {
   const server = await startDatastoreServer({
     port: portFromEnv(),
     token: env["DATASTORE_TOKEN"]?.trim() || undefined,
+    users,
     dir: env["DATASTORE_DIR"]?.trim() || DEFAULT_DIR,
     allowedOrigins: defaultAllowedOrigins(env["SITE_ORIGIN"]),
   });

@@ -30,11 +30,13 @@ import { processingRoutes } from "./resources/processings/routes.ts";
 import { staticRoutes } from "./resources/statics/routes.ts";
 import { storedDataRoutes } from "./resources/stored-data/routes.ts";
 import { uploadRoutes } from "./resources/uploads/routes.ts";
+import { guarded } from "./resources/users/memberships.ts";
 
 export { diffusionRoutes } from "./http/routes-diffusion.ts";
 
-/** Every API route, in matching order (executions before `/processings/:processing`). */
-export const API_ROUTES: readonly Route[] = [
+/** Every API route, in matching order (executions before `/processings/:processing`); each route under
+ * `/datastores/{datastore}` first checks that the caller is a member of it, with the right its family needs. */
+export const API_ROUTES: readonly Route[] = ([
   ...datastoreRoutes,
   ...uploadRoutes,
   ...checkRoutes,
@@ -48,7 +50,7 @@ export const API_ROUTES: readonly Route[] = [
   ...metadataRoutes,
   // Tags, comments, events and sharings under uploads, stored data and configurations (fixed last segments).
   ...annotationRoutes,
-];
+] as Route[]).map(guarded);
 
 /** The timed transitions of the resources. */
 export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];

@@ -6,7 +6,8 @@ import { http, matchRequestUrl } from "msw";
 import urls from "../../_data/urls.json" with { type: "json" };
 import { API_ROUTES, diffusionRoutes } from "./app.ts";
 import type { Store } from "./core/store.ts";
-import { checkToken } from "./http/auth.ts";
+import { authenticate } from "./http/auth.ts";
+import { DEFAULT_USER, tokenTable } from "./resources/users/directory.ts";
 import type { BodyReader } from "./http/body.ts";
 import { fetchBodyReader } from "./http/body.ts";
 import { dispatch, methodsOf, unknownRoute } from "./http/dispatch.ts";
@@ -17,6 +18,8 @@ export interface HandlersOptions {
   baseUrl?: string;
   /** When set, every API request must carry `Authorization: Bearer <token>` (401 otherwise). */
   token?: string;
+  /** Tokens of other users, login → token (a login the seed does not know is a learner with their own datastore). */
+  users?: Record<string, string>;
   /** Called with unexpected exceptions (those answered with a 500), e.g. to log them. */
   onError?: (error: unknown, request: Request) => void;
   /** Origin serving the diffusion services instead of https://data.geopf.fr; false disables them. */
@@ -32,10 +35,14 @@ export function createHandlers(store: Store, options: HandlersOptions = {}): Htt
   const base = (options.baseUrl ?? urls.api_entrepot).replace(/\/+$/, "");
   const body = options.body ?? fetchBodyReader;
   const around = options.around ?? ((_request: Request, next: () => Promise<Response>) => next());
+  const tokens = tokenTable([...(options.token ? [[DEFAULT_USER.login, options.token] as const] : []), ...Object.entries(options.users ?? {})]);
   const methods = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete } as const;
   const handlers: HttpHandler[] = API_ROUTES.map((route) =>
     methods[route.method](`${base}${route.path}`, ({ request, params }) =>
-      around(request, async () => checkToken(request, options.token) ?? dispatch(route, { store, request, params, body }, options.onError))),
+      around(request, async () => {
+        const who = authenticate(request, tokens);
+        return who instanceof Response ? who : dispatch(route, { store, request, params, body, caller: who.caller }, options.onError);
+      })),
   );
   if (options.diffusionOrigin !== false) {
     for (const service of diffusionRoutes(options.diffusionOrigin)) {
@@ -44,8 +51,8 @@ export function createHandlers(store: Store, options: HandlersOptions = {}): Htt
   }
   const fallback = ({ request }: { request: Request }): Promise<Response> =>
     around(request, async () => {
-      const denied = checkToken(request, options.token);
-      if (denied) return denied;
+      const denied = authenticate(request, tokens);
+      if (denied instanceof Response) return denied;
       const url = new URL(request.url);
       const path = url.pathname.slice(new URL(base).pathname.length) || "/";
       return unknownRoute(request, path, methodsOf(API_ROUTES, (pattern) => matchRequestUrl(url, `${base}${pattern}`).matches));

@@ -1,9 +1,9 @@
-// The fixed world of the simulation: one user (Dave Lopper), his community and its datastore, with the
+// The fixed world of the simulation: the seeded users (Dave Lopper, the default one, and Anne Halise), their communities and datastores, with the
 // real endpoint and storage ids of the production platform (from _data/ids.json and _data/urls.json).
 import ids from "../../_data/ids.json" with { type: "json" };
 import urls from "../../_data/urls.json" with { type: "json" };
 
-/** The only datastore of the simulation. */
+/** The default user's datastore (the first seeded one). */
 export const SIMULATED_DATASTORE_ID = "f3b7c2a1-6d4e-4b8f-9a2c-7e1d5b3c9f60";
 /** The seeded user's id. */
 export const SIMULATED_USER_ID = "8e2d4c6a-1b3f-4a5e-8c7d-9f0a2b4c6d8e";
@@ -46,6 +46,46 @@ export const SIMULATED_USER = {
     },
   ],
 };
+
+/** A user of the simulation: GET /users/me's account fields, a login and password (the simulated identity service's
+ * password grant; the local server's `--token login=…`) and their own community and datastore. */
+export interface SeededUser {
+  login: string;
+  password: string;
+  _id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  creation: string;
+  update: string;
+  last_login: string;
+  workspace: { community: string; datastore: string; name: string; technical_name: string };
+}
+
+/** The second seeded user's id, her community's and her datastore's. */
+export const SECOND_USER_ID = "5d1e8b3a-7c2f-4e6d-9a1b-3c5e7f9a1b2d";
+export const SECOND_COMMUNITY_ID = "9b4d2f6e-8a1c-4d3b-a5e7-1f3b5d7e9a2c";
+export const SECOND_DATASTORE_ID = "c6a8e0f2-4b6d-4f8a-8c1e-3a5c7e9b1d4f";
+
+/** The seeded users, the default one (Dave Lopper) first; the other (Anne Halise) has her own community and
+ * datastore, for the tutorials that grant her a right, a permission or a document. */
+export const SEEDED_USERS: readonly SeededUser[] = [
+  {
+    login: "dave", password: "dave",
+    _id: SIMULATED_USER_ID, email: SIMULATED_USER.email, first_name: SIMULATED_USER.first_name, last_name: SIMULATED_USER.last_name,
+    creation: SIMULATED_USER.creation, update: SIMULATED_USER.update, last_login: SIMULATED_USER.last_login,
+    workspace: { community: SIMULATED_COMMUNITY_ID, datastore: SIMULATED_DATASTORE_ID, name: "Communauté des tutoriels", technical_name: "tutoriels" },
+  },
+  {
+    login: "anne", password: "anne",
+    _id: SECOND_USER_ID, email: "anne.halise@ign.fr", first_name: "Anne", last_name: "Halise",
+    creation: "2023-03-14T10:21:37.418305Z", update: "2024-09-12T14:03:51.772914Z", last_login: "2024-09-12T14:03:51.772914Z",
+    workspace: { community: SECOND_COMMUNITY_ID, datastore: SECOND_DATASTORE_ID, name: "Communauté d'Anne Halise", technical_name: "anne_halise" },
+  },
+];
+
+/** The second seeded user (Anne Halise). */
+export const SECOND_USER: SeededUser = SEEDED_USERS[1]!;
 
 /** An endpoint (point de diffusion) of the platform. */
 export interface Endpoint {

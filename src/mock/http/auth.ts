@@ -1,13 +1,39 @@
-// The bearer token check shared by every transport that asks for one (the local server, token-protected tests).
+// Who is calling: the bearer token of a request mapped to a user of the simulation. A transport with tokens (the
+// local server, token-protected tests) answers 401 for a missing or unknown one; without tokens (the browser's
+// simulated datastore) the caller is the default user, unless the request carries a seeded user's simulated token.
+import { SEEDED_USERS } from "../seed.ts";
 import { errorResponse } from "./respond.ts";
 
-/** 401 with the API's error body unless the request carries `Authorization: Bearer <token>`; undefined when it does. */
-export function checkToken(request: Request, token: string | undefined): Response | undefined {
-  if (token === undefined) return undefined;
+/** Tokens a transport accepts: token → user id. */
+export type TokenTable = ReadonlyMap<string, string>;
+
+/** The token each seeded user is recognised by in the browser's simulated datastore (no token configured there):
+ * `simulation-<login>`, e.g. `simulation-anne` to call as Anne Halise. */
+export const SIMULATED_TOKENS: TokenTable = new Map(SEEDED_USERS.map((user) => [`simulation-${user.login}`, user._id]));
+
+const challenge = { "WWW-Authenticate": 'Bearer realm="geoplateforme"' };
+
+// The bearer token of a request, or null without Authorization, or "" for another scheme.
+function bearerOf(request: Request): string | null {
   const header = request.headers.get("authorization");
-  const challenge = { "WWW-Authenticate": 'Bearer realm="geoplateforme"' };
-  if (!header) return errorResponse(401, ["Authentification requise : ajoutez l'en-tête « Authorization: Bearer <jeton> »."], challenge);
-  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  if (!match || match[1] !== token) return errorResponse(401, ["Jeton d'accès invalide ou expiré : demandez un nouveau jeton."], challenge);
-  return undefined;
+  if (!header) return null;
+  return /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] ?? "";
+}
+
+/** The caller's user id (undefined: the default user), or the 401 to answer. `tokens` undefined: no token required.
+ * `extra` resolves tokens issued at run time (the simulated identity service's). */
+export function authenticate(request: Request, tokens: TokenTable | undefined, extra?: (token: string) => string | undefined): { caller: string | undefined } | Response {
+  const bearer = bearerOf(request);
+  const known = (token: string): string | undefined => tokens?.get(token) ?? extra?.(token) ?? (tokens ? undefined : SIMULATED_TOKENS.get(token));
+  if (tokens === undefined) return { caller: bearer ? known(bearer) : undefined };
+  if (bearer === null) return errorResponse(401, ["Authentification requise : ajoutez l'en-tête « Authorization: Bearer <jeton> »."], challenge);
+  const caller = bearer ? known(bearer) : undefined;
+  if (caller === undefined) return errorResponse(401, ["Jeton d'accès invalide ou expiré : demandez un nouveau jeton."], challenge);
+  return { caller };
+}
+
+/** 401 with the API's error body unless the request carries one of the tokens; undefined when it does (or none is required). */
+export function checkToken(request: Request, tokens: TokenTable | undefined): Response | undefined {
+  const result = authenticate(request, tokens);
+  return result instanceof Response ? result : undefined;
 }

@@ -24,7 +24,7 @@ export function decodeParams(params: Record<string, unknown>): Record<string, st
 /** Runs a route (params decoded unless `decoded`); every failure becomes the API's error body (`onError` sees the unexpected ones and the 5xx). */
 export async function dispatch(
   route: Pick<Route, "handle">,
-  input: { store: Store; request: Request; params: Record<string, unknown>; body: BodyReader },
+  input: { store: Store; request: Request; params: Record<string, unknown>; body: BodyReader; caller?: string },
   onError?: (error: unknown, request: Request) => void,
   decoded = false,
 ): Promise<Response> {

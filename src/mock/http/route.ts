@@ -16,6 +16,8 @@ export interface RouteInput {
   params: Record<string, string>;
   /** Reads request bodies the way the runtime does best (multipart files streamed to the blob store in Node). */
   body: BodyReader;
+  /** The calling user's id, from the request's token (undefined: the default user). */
+  caller?: string;
 }
 
 /** One route. */

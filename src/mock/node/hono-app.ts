@@ -7,7 +7,8 @@ import { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
 import type { BodyReader } from "../http/body.ts";
 import type { Store } from "../core/store.ts";
-import { checkToken } from "../http/auth.ts";
+import { authenticate } from "../http/auth.ts";
+import type { TokenTable } from "../http/auth.ts";
 import { dispatch, unknownRoute } from "../http/dispatch.ts";
 import { errorResponse, fromError } from "../http/respond.ts";
 import type { Route } from "../http/route.ts";
@@ -23,7 +24,8 @@ export type ServedRoute = Pick<Route, "path" | "handle"> & { method?: Route["met
 /** What the application serves and how. */
 export interface AppOptions {
   store: Store;
-  token: string;
+  /** Accepted tokens and the user each one stands for. */
+  tokens: TokenTable;
   policy: CorsPolicy;
   limits: BodyLimits;
   /** Path of the API under the server, e.g. `/api`. */
@@ -36,12 +38,15 @@ export interface AppOptions {
 }
 
 // The request as the route reads it (a JSON body of unknown length already read within its limit) and its reader.
-type Env = { Bindings: HttpBindings; Variables: { prepared: { request: Request; body: BodyReader } } };
+type Env = { Bindings: HttpBindings; Variables: { prepared: { request: Request; body: BodyReader }; caller: string | undefined } };
 
 // 401 before the body is read; the connection is closed rather than a body read that nobody wants.
-const tokenFirst = (token: string): MiddlewareHandler<Env> => async (c, next) => {
-  const denied = checkToken(c.req.raw, token);
-  if (!denied) return next();
+const tokenFirst = (tokens: TokenTable): MiddlewareHandler<Env> => async (c, next) => {
+  const denied = authenticate(c.req.raw, tokens);
+  if (!(denied instanceof Response)) {
+    c.set("caller", denied.caller);
+    return next();
+  }
   if (c.req.raw.body !== null || c.req.header("content-length") || c.req.header("transfer-encoding")) denied.headers.set("Connection", "close");
   return denied;
 };
@@ -63,7 +68,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     else log(`Erreur interne sur ${request.method} ${request.url} : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
   app.use("*", corsMiddleware(options.policy, log));
-  for (const path of [basePath || "/", `${basePath}/*`]) app.use(path, tokenFirst(options.token));
+  for (const path of [basePath || "/", `${basePath}/*`]) app.use(path, tokenFirst(options.tokens));
   app.use("*", limited(options.limits));
   const serve = (prefix: string, routes: readonly ServedRoute[]): void => {
     const methods = new Map<string, string[]>();
@@ -72,7 +77,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       methods.set(route.path, [...(methods.get(route.path) ?? []), method]);
       app.on(method, `${prefix}${route.path}`, (c) => {
         const { request, body } = c.get("prepared");
-        return dispatch(route, { store, request, params: c.req.param(), body }, onError, true);
+        return dispatch(route, { store, request, params: c.req.param(), body, caller: c.get("caller") }, onError, true);
       });
     }
     // After every method's route: the same path with another method.

@@ -19,6 +19,7 @@ export function targetProblem(target: string | undefined): string | undefined {
 interface Started {
   url: string;
   token: string;
+  users: { login: string; name: string; token: string; datastore: string }[];
   tokenGenerated: boolean;
   stateFile: string;
   allowedOrigins: string[];
@@ -45,7 +46,9 @@ export function startLines(server: Started, source: SqliteSource, sweptBlobs: nu
   return [
     "Entrepôt simulé (API Entrepôt) démarré.",
     `  URL de base de l'API : ${server.url}`,
-    `  Jeton d'accès        : ${server.token}${server.tokenGenerated ? " (généré pour cette session ; fixez-le avec DATASTORE_TOKEN)" : " (DATASTORE_TOKEN)"}`,
+    ...(server.users.length === 1 && server.users[0]!.token === server.token && server.users[0]!.login === "dave"
+      ? [`  Jeton d'accès        : ${server.token}${server.tokenGenerated ? " (généré pour cette session ; fixez-le avec DATASTORE_TOKEN)" : " (DATASTORE_TOKEN)"}`]
+      : ["  Utilisateurs (un jeton chacun, chacun son entrepôt) :", ...server.users.map((user) => `    ${user.login} (${user.name}) : jeton ${user.token}, entrepôt ${user.datastore}`)]),
     ...state.map((line) => `  ${line}`),
     `  Origines autorisées (CORS) : ${server.allowedOrigins.join(", ") || "aucune"} (ajoutez-en avec SITE_ORIGIN)`,
     "Dans le site, indiquez cette URL de base et ce jeton. Essai en ligne de commande :",

@@ -17,6 +17,7 @@ import type { BodyLimits } from "./limits.ts";
 import type { ServedRoute } from "./hono-app.ts";
 import { openSqliteSource } from "./sqlite-source.ts";
 import { startLines, targetProblem } from "./server-text.ts";
+import { DEFAULT_USER, tokenTable, userForLogin } from "../resources/users/directory.ts";
 
 /** Options of startDatastoreServer. */
 export interface DatastoreServerOptions {
@@ -24,8 +25,11 @@ export interface DatastoreServerOptions {
   port?: number;
   /** Interface to listen on (default 127.0.0.1: the datastore is not reachable from the network). */
   host?: string;
-  /** Accepted bearer token; a random one is generated when absent or empty. */
+  /** Bearer token of the default user (Dave Lopper); a random one is generated when absent or empty, unless `users` is given. */
   token?: string;
+  /** One token per user, login → token ("" generates one): a seeded login (`dave`, `anne`) or a learner's, who gets
+   * their own community and datastore; each token acts as its user only. */
+  users?: Record<string, string>;
   /** State directory: `datastore.sqlite` and `files/` (default `.datastore` in the working directory). */
   dir?: string;
   /** Site origins allowed by CORS (default: defaultAllowedOrigins(), i.e. ports 8080/8181 plus SITE_ORIGIN). */
@@ -52,8 +56,10 @@ export interface DatastoreServer {
   origin: string;
   /** Actual port (useful with port 0). */
   port: number;
-  /** Accepted bearer token. */
+  /** Bearer token of the first user served (the default user's unless `users` names others). */
   token: string;
+  /** Each user served: login, token and datastore id. */
+  users: { login: string; name: string; token: string; datastore: string }[];
   /** Whether the token was generated at start (not given). */
   tokenGenerated: boolean;
   /** Absolute path of the database file. */
@@ -100,8 +106,19 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
   const log = options.log ?? ((message: string) => console.log(message));
   const host = options.host ?? "127.0.0.1";
   const basePath = `/${(options.basePath ?? "/api").replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
-  const tokenGenerated = !options.token;
-  const token = options.token || generateToken();
+  const listed = Object.entries(options.users ?? {});
+  const tokenGenerated = !options.token && listed.length === 0;
+  const logins: [string, string][] = [
+    ...(options.token || listed.length === 0 ? [[DEFAULT_USER.login, options.token || generateToken()] as [string, string]] : []),
+    ...listed.map(([login, given]): [string, string] => [login, given || generateToken()]),
+  ];
+  const tokens = tokenTable(logins)!;
+  if (tokens.size < logins.length) throw new Error("Deux utilisateurs ont reçu le même jeton : chaque utilisateur doit avoir le sien.");
+  const users = logins.map(([login, token]) => {
+    const user = userForLogin(login);
+    return { login, name: `${user.first_name} ${user.last_name}`.trim(), token, datastore: user.workspace.datastore };
+  });
+  const token = users[0]!.token;
   const limits: BodyLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const policy = new CorsPolicy(options.allowedOrigins ?? defaultAllowedOrigins());
 
@@ -128,7 +145,7 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
     // The diffusion services' paths do not depend on the origin: they are registered before listening.
     const local = "http://127.0.0.1";
     const diffusion = options.diffusion === false || options.routes ? [] : diffusionRoutes(local).map((route) => ({ ...route, path: route.path.startsWith(local) ? route.path.slice(local.length) : new URL(route.path).pathname }));
-    const app = createApp({ store, token, policy, limits, basePath, baseUrl: () => `${origin}${basePath}`, api: options.routes ?? API_ROUTES, diffusion, log });
+    const app = createApp({ store, tokens, policy, limits, basePath, baseUrl: () => `${origin}${basePath}`, api: options.routes ?? API_ROUTES, diffusion, log });
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     server = http.createServer({ requestTimeout: 60 * 60 * 1000 }, (incoming: IncomingMessage, outgoing) => {
       const problem = targetProblem(incoming.url);
@@ -149,6 +166,7 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
       origin,
       port,
       token,
+      users,
       tokenGenerated,
       stateFile: source.file,
       allowedOrigins: policy.origins,

@@ -2,7 +2,7 @@
 // their MIME type; 404 for an unpublished or unknown path, or another datastore's technical name.
 import urls from "../../../../_data/urls.json" with { type: "json" };
 import type { RouteInput } from "../../http/route.ts";
-import { DATASTORE_INFO, SIMULATED_DATASTORE_ID } from "../../seed.ts";
+import { datastoreByTechnicalName } from "../users/directory.ts";
 import { publishedAnnexe } from "./annexes.ts";
 
 const notFound = (message: string): Response => new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=UTF-8" } });
@@ -21,7 +21,8 @@ export function publicAnnexeRoute(origin?: string): { path: string; handle: (inp
       } catch {
         return notFound("Chemin d'annexe mal encodé.");
       }
-      const annexe = technical === DATASTORE_INFO.technical_name ? store.run((ctx) => publishedAnnexe(ctx, SIMULATED_DATASTORE_ID, path)) : undefined;
+      const datastore = datastoreByTechnicalName(technical);
+      const annexe = datastore ? store.run((ctx) => publishedAnnexe(ctx, datastore, path)) : undefined;
       const bytes = annexe ? await store.blobs.read(annexe.blob) : undefined;
       if (!annexe || !bytes) return notFound(`Aucune annexe publiée à ${url.pathname}.`);
       return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers: { "Content-Type": annexe.mime_type, "Content-Length": String(bytes.length) } });

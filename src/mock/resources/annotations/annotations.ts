@@ -4,7 +4,7 @@ import type { Context } from "../../core/context.ts";
 import { ApiError, badRequest, notFound } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
 import { parseBody, received } from "../../core/schema.ts";
-import { SIMULATED_DATASTORE_ID } from "../../seed.ts";
+import { datastoreInfo } from "../users/directory.ts";
 import type { CommentEntry } from "./records.ts";
 import { annotationsOf, findAnnotations } from "./records.ts";
 import { COMMENT, SHARINGS, TAGS } from "./schemas.ts";
@@ -89,11 +89,11 @@ export function listSharings(ctx: Context, kind: Target, datastore: string, id: 
   return (findAnnotations(ctx, kind.collection, record)?.sharings ?? []).map(sharingView);
 }
 
-// 404 naming every datastore the simulation does not know (it knows only the seeded one).
+// 404 naming every datastore the simulation does not know (its users' datastores).
 function assertKnownDatastores(ids: readonly string[]): void {
-  const unknown = [...new Set(ids.filter((other) => other !== SIMULATED_DATASTORE_ID))];
+  const unknown = [...new Set(ids.filter((other) => !datastoreInfo(other)))];
   if (unknown.length === 0) return;
-  throw new ApiError(404, unknown.map((other) => `Entrepôt « ${other} » introuvable : seul l'entrepôt ${SIMULATED_DATASTORE_ID} existe dans la simulation.`));
+  throw new ApiError(404, unknown.map((other) => `Entrepôt « ${other} » introuvable : il n'existe pas dans la simulation (voir GET /users/me).`));
 }
 
 /** POST …/sharings: shares the record with the datastores of the body (a JSON list of ids); the sharings after. */

@@ -1,7 +1,8 @@
 // How the API shows events, comments and sharings.
 import type { JsonObject } from "../../core/json.ts";
 import { eventDate, isoDate } from "../../core/time.ts";
-import { DATASTORE_INFO, SIMULATED_USER } from "../../seed.ts";
+import { SIMULATED_USER } from "../../seed.ts";
+import { datastoreInfo, ownerOfDatastore } from "../users/directory.ts";
 import type { CommentEntry, EventEntry } from "./records.ts";
 
 /** The seeded user as the initiator of events and the author of comments ([ts] `UserDto`). */
@@ -26,9 +27,11 @@ export function commentView(entry: CommentEntry): JsonObject {
   return { text: entry.text, author: { ...USER }, _id: entry._id, creation: isoDate(entry.creation), update: isoDate(entry.update) };
 }
 
-/** A datastore a record is shared with ([ts] `DatastoreSharingResponseDto`); only the seeded datastore is known. */
+/** A datastore a record is shared with ([ts] `DatastoreSharingResponseDto`), one of the simulation's users' datastores. */
 export function sharingView(datastore: string): JsonObject {
-  const view: JsonObject = { name: DATASTORE_INFO.name, technical_name: DATASTORE_INFO.technical_name, active: DATASTORE_INFO.active, _id: datastore };
-  // The seed gives the datastore no dates: those of its community's supervisor, the seeded user.
-  return { ...view, creation: SIMULATED_USER.creation, update: SIMULATED_USER.update };
+  const info = datastoreInfo(datastore);
+  const view: JsonObject = { name: info?.name ?? "", technical_name: info?.technical_name ?? "", active: info?.active ?? false, _id: datastore };
+  // The seed gives datastores no dates: those of its community's supervisor.
+  const owner = ownerOfDatastore(datastore) ?? SIMULATED_USER;
+  return { ...view, creation: owner.creation, update: owner.update };
 }

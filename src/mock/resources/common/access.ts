@@ -1,17 +1,17 @@
-// Access to the seeded datastore's records: 403 for another datastore, 404 for an unknown record, events.
+// Access to a datastore's records: 403 for a datastore the simulation does not know, 404 for an unknown record, events.
 import type { Collection, RecordBase } from "../../core/collection.ts";
 import type { Context } from "../../core/context.ts";
 import { forbidden, notFound } from "../../core/errors.ts";
 import type { LastEvent } from "./records.ts";
 import { annotationsOf } from "../annotations/records.ts";
-import { SIMULATED_DATASTORE_ID, SIMULATED_USER } from "../../seed.ts";
+import { SIMULATED_USER } from "../../seed.ts";
+import { datastoreInfo } from "../users/directory.ts";
 
-/** Throws 403 unless the datastore is the simulated one (any other id is someone else's datastore). */
+/** Throws 403 unless the datastore is one of the simulation's (whether the caller may use it is checked before the
+ * route runs, users/memberships.ts). */
 export function assertDatastore(datastore: string): void {
-  if (datastore !== SIMULATED_DATASTORE_ID) {
-    throw forbidden(
-      `Vous n'avez pas accès à l'entrepôt « ${datastore} » : seul l'entrepôt ${SIMULATED_DATASTORE_ID} existe dans la simulation (voir GET /users/me).`,
-    );
+  if (!datastoreInfo(datastore)) {
+    throw forbidden(`Vous n'avez pas accès à l'entrepôt « ${datastore} » : il n'existe pas dans la simulation (voir GET /users/me).`);
   }
 }
 

@@ -1,4 +1,4 @@
-// GET /datastores/{datastore}: the seeded datastore with the live use of its endpoints and storages.
+// GET /datastores/{datastore}: a user's datastore with the live use of its endpoints and storages.
 import { ANNEXE_GROUP, ANNEXES } from "../annexes/records.ts";
 import { OFFERINGS } from "../offerings/records.ts";
 import { STORED_DATA } from "../stored-data/records.ts";
@@ -7,7 +7,8 @@ import type { Context } from "../../core/context.ts";
 import { CHECKS, PROCESSINGS } from "../processings/catalog.ts";
 import type { JsonObject } from "../../core/json.ts";
 import type { Storage } from "../../seed.ts";
-import { ANNEXE_STORAGE, DATA_STORAGES, DATASTORE_INFO, ENDPOINT_QUOTA, ENDPOINTS, SEED_DATES, UPLOAD_STORAGE } from "../../seed.ts";
+import { datastoreInfo } from "../users/directory.ts";
+import { ANNEXE_STORAGE, DATA_STORAGES, ENDPOINT_QUOTA, ENDPOINTS, SEED_DATES, UPLOAD_STORAGE } from "../../seed.ts";
 
 // A storage as the datastore shows it (StorageListResponseDto; the platform's dates are the seed's).
 const storageView = (storage: Storage): JsonObject => ({ _id: storage._id, name: storage.name, type: storage.type, labels: [...storage.labels], ...SEED_DATES });
@@ -18,9 +19,10 @@ export function datastoreView(ctx: Context, datastore: string): JsonObject {
   const offerings = ctx.records.totals(OFFERINGS, datastore);
   const storedData = ctx.records.totals(STORED_DATA, datastore);
   const uploadsUse = ctx.records.totals(UPLOADS, datastore).get(UPLOAD_GROUP)?.size ?? 0;
+  const info = datastoreInfo(datastore)!;
   return {
-    ...DATASTORE_INFO,
-    community: { ...DATASTORE_INFO.community },
+    ...info,
+    community: { ...info.community },
     processings: PROCESSINGS.map((processing) => processing._id),
     checks: Object.values(CHECKS).map((check) => check._id),
     endpoints: ENDPOINTS.map((endpoint) => ({

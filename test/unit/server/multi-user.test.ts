@@ -1,0 +1,87 @@
+// Several users on one local server (npm run datastore --token login=…): each token acts as its user, who sees and
+// changes their own datastore only (403 on another's), and finds it again after a restart.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { SECOND_DATASTORE_ID, SIMULATED_DATASTORE_ID, SIMULATED_USER_ID, SECOND_USER_ID } from "../../../src/mock/seed.ts";
+import { isErrorBody, startTestServer } from "./helpers.ts";
+
+const USERS = { dave: "jeton-dave", anne: "jeton-anne", alice: "jeton-alice" };
+const infos = { name: "Livraison", description: "Essai", srs: "EPSG:2154", type: "ARCHIVE" };
+
+test("two users share one server: each sees their own account and datastore, the other's is 403; a learner gets a datastore of their own", async () => {
+  const first = await startTestServer({ token: undefined, users: USERS });
+  let aliceDatastore = "";
+  let aliceUpload = "";
+  try {
+    const as = (login: keyof typeof USERS) => ({ token: USERS[login] });
+    assert.deepEqual(first.server.users.map((user) => user.login), ["dave", "anne", "alice"]);
+    for (const user of first.server.users) assert.ok(first.logs.some((line) => line.includes(`${user.login} (`) && line.includes(user.token) && line.includes(user.datastore)), first.logs.join("\n"));
+
+    const dave = await first.call("GET", "/users/me", as("dave"));
+    const anne = await first.call("GET", "/users/me", as("anne"));
+    assert.equal(dave.body._id, SIMULATED_USER_ID);
+    assert.equal(anne.body._id, SECOND_USER_ID);
+    assert.equal(anne.body.last_name, "Halise");
+    assert.deepEqual(dave.body.communities_member.map((entry: any) => entry.community.datastore), [SIMULATED_DATASTORE_ID]);
+    assert.deepEqual(anne.body.communities_member.map((entry: any) => entry.community.datastore), [SECOND_DATASTORE_ID]);
+
+    // Dave's upload: Anne can neither read, list, change nor delete it.
+    const upload = (await first.call("POST", `/datastores/${SIMULATED_DATASTORE_ID}/uploads`, { ...as("dave"), json: infos })).body._id as string;
+    for (const [method, path, json] of [
+      ["GET", `/datastores/${SIMULATED_DATASTORE_ID}`, undefined],
+      ["GET", `/datastores/${SIMULATED_DATASTORE_ID}/uploads`, undefined],
+      ["GET", `/datastores/${SIMULATED_DATASTORE_ID}/uploads/${upload}`, undefined],
+      ["PATCH", `/datastores/${SIMULATED_DATASTORE_ID}/uploads/${upload}`, { name: "Pris par Anne" }],
+      ["DELETE", `/datastores/${SIMULATED_DATASTORE_ID}/uploads/${upload}`, undefined],
+      ["POST", `/datastores/${SIMULATED_DATASTORE_ID}/uploads`, infos],
+    ] as const) {
+      const reply = await first.call(method, path, { ...as("anne"), ...(json ? { json } : {}) });
+      assert.equal(reply.status, 403, `${method} ${path}: ${JSON.stringify(reply.body)}`);
+      assert.ok(isErrorBody(reply.body), JSON.stringify(reply.body));
+      assert.equal(reply.body.error, "Forbidden");
+      assert.match(reply.body.error_description[0], /Anne Halise n'est membre d'aucune communauté/);
+    }
+    const kept = await first.call("GET", `/datastores/${SIMULATED_DATASTORE_ID}/uploads/${upload}`, as("dave"));
+    assert.equal(kept.status, 200);
+    assert.equal(kept.body.name, "Livraison");
+    assert.equal(kept.body.status, "OPEN");
+
+    // Anne's own datastore works for her, and is 403 for Dave; lists do not mix.
+    const hers = await first.call("POST", `/datastores/${SECOND_DATASTORE_ID}/uploads`, { ...as("anne"), json: { ...infos, name: "Livraison d'Anne" } });
+    assert.equal(hers.status, 200, JSON.stringify(hers.body));
+    assert.equal((await first.call("GET", `/datastores/${SECOND_DATASTORE_ID}/uploads/${hers.body._id}`, as("dave"))).status, 403);
+    assert.deepEqual((await first.call("GET", `/datastores/${SECOND_DATASTORE_ID}/uploads`, as("anne"))).body.map((item: any) => item.name), ["Livraison d'Anne"]);
+    assert.deepEqual((await first.call("GET", `/datastores/${SIMULATED_DATASTORE_ID}/uploads`, as("dave"))).body.map((item: any) => item.name), ["Livraison"]);
+    const datastore = await first.call("GET", `/datastores/${SECOND_DATASTORE_ID}`, as("anne"));
+    assert.equal(datastore.body.technical_name, "anne_halise");
+    assert.equal(datastore.body._id, SECOND_DATASTORE_ID);
+
+    // A learner unknown to the seed: their own account, community and datastore.
+    const alice = await first.call("GET", "/users/me", as("alice"));
+    assert.equal(alice.body.first_name, "Alice");
+    aliceDatastore = alice.body.communities_member[0].community.datastore;
+    assert.ok(![SIMULATED_DATASTORE_ID, SECOND_DATASTORE_ID].includes(aliceDatastore));
+    assert.equal((await first.call("GET", `/datastores/${aliceDatastore}`, as("alice"))).body.technical_name, "alice");
+    assert.equal((await first.call("GET", `/datastores/${aliceDatastore}`, as("dave"))).status, 403);
+    aliceUpload = (await first.call("POST", `/datastores/${aliceDatastore}/uploads`, { ...as("alice"), json: infos })).body._id;
+
+    // A token nobody was given, or the default user's token when the server was started for others only.
+    assert.equal((await first.call("GET", "/users/me", { token: "jeton-inconnu" })).status, 401);
+  } finally {
+    await first.server.close();
+  }
+  // After a restart, the learner's datastore (ids derived from the login) holds their upload.
+  const again = await startTestServer({ dir: first.dir, token: undefined, users: { alice: "autre-jeton" } });
+  try {
+    const me = await again.call("GET", "/users/me", { token: "autre-jeton" });
+    assert.equal(me.body.communities_member[0].community.datastore, aliceDatastore);
+    assert.equal((await again.call("GET", `/datastores/${aliceDatastore}/uploads/${aliceUpload}`, { token: "autre-jeton" })).status, 200);
+    assert.equal((await again.call("GET", "/users/me", { token: "jeton-dave" })).status, 401);
+  } finally {
+    await again.server.close();
+  }
+});
+
+test("the same token for two users is refused at start", async () => {
+  await assert.rejects(startTestServer({ token: undefined, users: { dave: "même", anne: "même" } }), /même jeton/);
+});
