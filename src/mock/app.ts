@@ -17,6 +17,8 @@ import { ANNEXES } from "./resources/annexes/records.ts";
 import { annexeRoutes } from "./resources/annexes/routes.ts";
 import { METADATA } from "./resources/metadata/records.ts";
 import { metadataRoutes } from "./resources/metadata/routes.ts";
+import { DOCUMENTS } from "./resources/documents/records.ts";
+import { documentRoutes } from "./resources/documents/routes.ts";
 import { annotationRoutes } from "./resources/annotations/routes.ts";
 import { CHECK_LIFECYCLE } from "./resources/checks/checks.ts";
 import { checkRoutes } from "./resources/checks/routes.ts";
@@ -48,6 +50,7 @@ export const API_ROUTES: readonly Route[] = ([
   ...staticRoutes,
   ...annexeRoutes,
   ...metadataRoutes,
+  ...documentRoutes,
   // Tags, comments, events and sharings under uploads, stored data and configurations (fixed last segments).
   ...annotationRoutes,
 ] as Route[]).map(guarded);
@@ -56,7 +59,7 @@ export const API_ROUTES: readonly Route[] = ([
 export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];
 
 /** Every collection of records (for Store.reindex after an import). */
-export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS, ANNEXES, METADATA] as unknown as readonly Collection<RecordBase>[];
+export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS, ANNEXES, METADATA, DOCUMENTS] as unknown as readonly Collection<RecordBase>[];
 
 /** A simulated datastore over the given source and blobs (in memory by default). */
 export function createStore(options: StoreOptions = {}): Store {

@@ -117,3 +117,15 @@ test("PATCH, PUT, (un)publication by labels, DELETE; 404 for an unknown annexe",
   assertError(await h.call("PUT", `${DS}/annexes/${MISSING}`, { form: bytesForm(png, "x.png") }), 404, /Annexe/);
   assert.equal((await fetch(`${PUBLIC}/quickview/rgealti.jpg`)).status, 404);
 });
+
+test("Labels: 400 in French for an empty label, a comma or a label too long (POST and PATCH); kept once each", async () => {
+  const created = await h.call("POST", `${DS}/annexes`, { form: annexeForm("x", "x.txt", { paths: "etiquettes/x.txt", labels: ["a", "a, b"] }) });
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  assert.deepEqual(created.body.labels, ["a", "b"]);
+  assertError(await h.call("POST", `${DS}/annexes`, { form: annexeForm("x", "y.txt", { paths: "etiquettes/y.txt", labels: "x".repeat(65) }) }), 400, /^labels\[0\] : l'étiquette .* dépasse 64 caractères/);
+  const url = `${DS}/annexes/${created.body._id}`;
+  assertError(await h.call("PATCH", url, { json: { labels: ["", "c,d"], paths: ["../x"] } }), 400, /^labels\[0\] : étiquette vide/, /^labels\[1\] : .* ne doit pas contenir de virgule/, /segment « \. » ou « \.\. »/);
+  assert.deepEqual((await h.call("GET", url)).body.labels, ["a", "b"], "nothing changed");
+  assert.deepEqual((await h.call("PATCH", url, { json: { labels: ["c", "c"] } })).body.labels, ["c"]);
+  assert.equal((await h.call("DELETE", url)).status, 204);
+});

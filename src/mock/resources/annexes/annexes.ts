@@ -9,6 +9,7 @@ import { badRequest, conflict, Problems } from "../../core/errors.ts";
 import type { JsonObject } from "../../core/json.ts";
 import { cloneJson } from "../../core/json.ts";
 import { parseBody, parseInto } from "../../core/schema.ts";
+import { checkLabels } from "./labels.ts";
 import type { FileForm } from "../common/files.ts";
 import { ANNEXE_FIELDS, ANNEXE_PATCH, ANNEXE_REPLACE } from "./schemas.ts";
 
@@ -71,11 +72,12 @@ export function createAnnexe(ctx: Context, datastore: string, form: FileForm): A
   const problems = new Problems();
   const parsed = parseInto(ANNEXE_FIELDS, { ...form.fields, file: form.file }, problems);
   const given = parsed.partial;
-  const { file, published, labels } = parsed.valid();
+  const labels = checkLabels(splitList(given?.labels as string | string[] | undefined), problems);
+  const { file, published } = parsed.valid();
   const paths = checkPaths(ctx, datastore, splitList(given?.paths as string | string[] | undefined), problems);
   const record: AnnexeRecord = {
     _id: ctx.newId(), datastore, paths, size: file.bytes.length, mime_type: mimeTypeOf(file.name, file.bytes), published: published?.toLowerCase() === "true",
-    labels: splitList(labels), blob: file.blob, creation: ctx.now, update: ctx.now, lastEvent: { title: "Création", date: ctx.now },
+    labels, blob: file.blob, creation: ctx.now, update: ctx.now, lastEvent: { title: "Création", date: ctx.now },
   };
   record.lastEvent = event(ctx, ANNEXES, record, "Création");
   return ctx.records.insert(ANNEXES, record);
@@ -84,9 +86,15 @@ export function createAnnexe(ctx: Context, datastore: string, form: FileForm): A
 /** PATCH …/annexes/{annexe}: labels, published, paths (unique), extra. */
 export function patchAnnexe(ctx: Context, datastore: string, id: string, body: unknown): AnnexeRecord {
   const annexe = findAnnexe(ctx, datastore, id);
-  const { labels, published, paths, extra } = parseBody(ANNEXE_PATCH, body);
-  if (paths !== undefined) annexe.paths = checkPaths(ctx, datastore, paths, new Problems(), annexe._id);
-  if (labels !== undefined) annexe.labels = [...new Set(labels)];
+  const problems = new Problems();
+  const parsed = parseInto(ANNEXE_PATCH, body, problems);
+  const labels = parsed.partial?.labels !== undefined ? checkLabels(parsed.partial.labels.map((label) => label ?? ""), problems) : undefined;
+  const givenPaths = parsed.partial?.paths;
+  // Paths are checked with the rest of the body (their problems in the same 400) when they are a list of texts.
+  const paths = Array.isArray(givenPaths) && givenPaths.length > 0 && givenPaths.every((path) => typeof path === "string") ? checkPaths(ctx, datastore, givenPaths, problems, annexe._id) : undefined;
+  const { published, extra } = parsed.valid();
+  if (paths !== undefined) annexe.paths = paths;
+  if (labels !== undefined) annexe.labels = labels;
   if (published !== undefined) annexe.published = published;
   if (extra !== undefined) annexe.extra = cloneJson(extra) as JsonObject;
   annexe.update = ctx.now;
