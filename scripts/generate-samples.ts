@@ -9,6 +9,8 @@
 //   public/samples/mnt/             MNT and MNS tiles (FLOAT32 GeoTIFF, EPSG:2154) with their .md5, ROK4 styles, legend PNG
 //   public/samples/mise-a-jour/     installation-init.sql, installation.gpkg, installation.csv + .csvt, .delete, .update,
 //                                   .sld, .ftl, one .md5 per upload; derivation.sql (derivation tutorial)
+//   public/samples/complementaires/ imagette.png (annexe), fiche_lot.xml and fiche_produit.xml (ISO 19139), croquis.geojson,
+//                                   complementaires.md5, LISEZMOI.txt
 // Usage: npx tsx scripts/generate-samples.ts [--sans-errone]
 // Every byte is written by this script (no third-party data) and the output is deterministic.
 import { createHash } from "node:crypto";
@@ -22,6 +24,7 @@ import { rasterReadme, vecteurReadme } from "../src/mock/samples/readme.ts";
 import { ecoregionsFtl, ecoregionsSld, paysFtl, paysSld } from "../src/mock/samples/styles.ts";
 import { derivationSql, installationCsv, installationCsvt, installationDelete, installationFtl, installationGpkg, installationInitSql, installationSld, installationUpdate } from "../src/mock/samples/installations.ts";
 import { corseTile, miseAJourReadme } from "../src/mock/samples/corse-maj.ts";
+import { complementairesReadme, croquisGeojson, ficheLot, ficheProduit, imagettePng } from "../src/mock/samples/complementaires.ts";
 import { hypsoLegend, hypsoStyle, MNS_FILE, mnsTif, MNT_FILE, mntReadme, mntTif, normalStyle } from "../src/mock/samples/mnt.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -260,3 +263,12 @@ for (const [upload, files] of Object.entries(updateUploads)) {
 write(UPDATE_VECTOR_DIR, "installation.sld", installationSld());
 write(UPDATE_VECTOR_DIR, "installation.ftl", installationFtl());
 write(UPDATE_VECTOR_DIR, "derivation.sql", derivationSql());
+
+// The complementary data tutorial: an annexe, two metadata records, a personal document.
+const COMPLEMENTARY_DIR = path.join(ROOT, "public", "samples", "complementaires");
+const complementaryFiles: Record<string, string | Uint8Array> = {
+  "imagette.png": imagettePng(), "fiche_lot.xml": ficheLot(), "fiche_produit.xml": ficheProduit(), "croquis.geojson": croquisGeojson(),
+};
+for (const [name, content] of Object.entries(complementaryFiles)) write(COMPLEMENTARY_DIR, name, content);
+write(COMPLEMENTARY_DIR, "complementaires.md5", md5File(complementaryFiles));
+write(COMPLEMENTARY_DIR, "LISEZMOI.txt", complementairesReadme());
