@@ -8,6 +8,8 @@ import { API_ROUTES, diffusionRoutes } from "./app.ts";
 import type { Store } from "./core/store.ts";
 import { authenticate } from "./http/auth.ts";
 import { DEFAULT_USER, tokenTable } from "./resources/users/directory.ts";
+import { identityRoutes, servedAccounts, SIMULATED_ACCOUNTS } from "./identity/service.ts";
+import { identityCaller } from "./identity/tokens.ts";
 import type { BodyReader } from "./http/body.ts";
 import { fetchBodyReader } from "./http/body.ts";
 import { dispatch, methodsOf, unknownRoute } from "./http/dispatch.ts";
@@ -36,11 +38,12 @@ export function createHandlers(store: Store, options: HandlersOptions = {}): Htt
   const body = options.body ?? fetchBodyReader;
   const around = options.around ?? ((_request: Request, next: () => Promise<Response>) => next());
   const tokens = tokenTable([...(options.token ? [[DEFAULT_USER.login, options.token] as const] : []), ...Object.entries(options.users ?? {})]);
+  const issued = (token: string): string | "expired" | undefined => identityCaller(store, token);
   const methods = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete } as const;
   const handlers: HttpHandler[] = API_ROUTES.map((route) =>
     methods[route.method](`${base}${route.path}`, ({ request, params }) =>
       around(request, async () => {
-        const who = authenticate(request, tokens);
+        const who = authenticate(request, tokens, issued);
         return who instanceof Response ? who : dispatch(route, { store, request, params, body, caller: who.caller }, options.onError);
       })),
   );
@@ -49,9 +52,15 @@ export function createHandlers(store: Store, options: HandlersOptions = {}): Htt
       handlers.push((service.method === "POST" ? http.post : http.get)(service.path, ({ request, params }) => around(request, () => dispatch(service, { store, request, params, body }, options.onError))));
     }
   }
+  // The simulated identity service (Keycloak's token endpoint), with the diffusion services.
+  if (options.diffusionOrigin !== false) {
+    for (const endpoint of identityRoutes(tokens ? servedAccounts(tokens) : SIMULATED_ACCOUNTS, options.diffusionOrigin)) {
+      handlers.push(http.post(endpoint.path, ({ request, params }) => around(request, () => dispatch(endpoint, { store, request, params, body }, options.onError))));
+    }
+  }
   const fallback = ({ request }: { request: Request }): Promise<Response> =>
     around(request, async () => {
-      const denied = authenticate(request, tokens);
+      const denied = authenticate(request, tokens, issued);
       if (denied instanceof Response) return denied;
       const url = new URL(request.url);
       const path = url.pathname.slice(new URL(base).pathname.length) || "/";

@@ -20,11 +20,16 @@ function bearerOf(request: Request): string | null {
   return /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] ?? "";
 }
 
-/** The caller's user id (undefined: the default user), or the 401 to answer. `tokens` undefined: no token required.
- * `extra` resolves tokens issued at run time (the simulated identity service's). */
-export function authenticate(request: Request, tokens: TokenTable | undefined, extra?: (token: string) => string | undefined): { caller: string | undefined } | Response {
+/** Resolves a token issued at run time (the simulated identity service's): its user's id, `expired`, or undefined. */
+export type IssuedTokens = (token: string) => string | "expired" | undefined;
+
+/** The caller's user id (undefined: the default user), or the 401 to answer. `tokens` undefined: no token required
+ * (but a token of the identity service that expired is still refused). */
+export function authenticate(request: Request, tokens: TokenTable | undefined, issued?: IssuedTokens): { caller: string | undefined } | Response {
   const bearer = bearerOf(request);
-  const known = (token: string): string | undefined => tokens?.get(token) ?? extra?.(token) ?? (tokens ? undefined : SIMULATED_TOKENS.get(token));
+  const fromIssued = bearer ? issued?.(bearer) : undefined;
+  if (fromIssued === "expired") return errorResponse(401, ["Jeton d'accès expiré : demandez-en un nouveau (grant_type=refresh_token avec le jeton de rafraîchissement)."], challenge);
+  const known = (token: string): string | undefined => tokens?.get(token) ?? fromIssued ?? (tokens ? undefined : SIMULATED_TOKENS.get(token));
   if (tokens === undefined) return { caller: bearer ? known(bearer) : undefined };
   if (bearer === null) return errorResponse(401, ["Authentification requise : ajoutez l'en-tête « Authorization: Bearer <jeton> »."], challenge);
   const caller = bearer ? known(bearer) : undefined;

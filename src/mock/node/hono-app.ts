@@ -8,7 +8,7 @@ import type { MiddlewareHandler } from "hono";
 import type { BodyReader } from "../http/body.ts";
 import type { Store } from "../core/store.ts";
 import { authenticate } from "../http/auth.ts";
-import type { TokenTable } from "../http/auth.ts";
+import type { IssuedTokens, TokenTable } from "../http/auth.ts";
 import { dispatch, unknownRoute } from "../http/dispatch.ts";
 import { errorResponse, fromError } from "../http/respond.ts";
 import type { Route } from "../http/route.ts";
@@ -26,6 +26,8 @@ export interface AppOptions {
   store: Store;
   /** Accepted tokens and the user each one stands for. */
   tokens: TokenTable;
+  /** Tokens issued by the simulated identity service. */
+  issued?: IssuedTokens;
   policy: CorsPolicy;
   limits: BodyLimits;
   /** Path of the API under the server, e.g. `/api`. */
@@ -41,8 +43,8 @@ export interface AppOptions {
 type Env = { Bindings: HttpBindings; Variables: { prepared: { request: Request; body: BodyReader }; caller: string | undefined } };
 
 // 401 before the body is read; the connection is closed rather than a body read that nobody wants.
-const tokenFirst = (tokens: TokenTable): MiddlewareHandler<Env> => async (c, next) => {
-  const denied = authenticate(c.req.raw, tokens);
+const tokenFirst = (tokens: TokenTable, issued?: IssuedTokens): MiddlewareHandler<Env> => async (c, next) => {
+  const denied = authenticate(c.req.raw, tokens, issued);
   if (!(denied instanceof Response)) {
     c.set("caller", denied.caller);
     return next();
@@ -68,7 +70,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     else log(`Erreur interne sur ${request.method} ${request.url} : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
   app.use("*", corsMiddleware(options.policy, log));
-  for (const path of [basePath || "/", `${basePath}/*`]) app.use(path, tokenFirst(options.tokens));
+  for (const path of [basePath || "/", `${basePath}/*`]) app.use(path, tokenFirst(options.tokens, options.issued));
   app.use("*", limited(options.limits));
   const serve = (prefix: string, routes: readonly ServedRoute[]): void => {
     const methods = new Map<string, string[]>();

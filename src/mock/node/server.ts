@@ -18,6 +18,8 @@ import type { ServedRoute } from "./hono-app.ts";
 import { openSqliteSource } from "./sqlite-source.ts";
 import { startLines, targetProblem } from "./server-text.ts";
 import { DEFAULT_USER, tokenTable, userForLogin } from "../resources/users/directory.ts";
+import { identityRoutes, servedAccounts } from "../identity/service.ts";
+import { identityCaller } from "../identity/tokens.ts";
 
 /** Options of startDatastoreServer. */
 export interface DatastoreServerOptions {
@@ -144,8 +146,10 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
     let origin = "";
     // The diffusion services' paths do not depend on the origin: they are registered before listening.
     const local = "http://127.0.0.1";
-    const diffusion = options.diffusion === false || options.routes ? [] : diffusionRoutes(local).map((route) => ({ ...route, path: route.path.startsWith(local) ? route.path.slice(local.length) : new URL(route.path).pathname }));
-    const app = createApp({ store, tokens, policy, limits, basePath, baseUrl: () => `${origin}${basePath}`, api: options.routes ?? API_ROUTES, diffusion, log });
+    const served = options.diffusion === false || options.routes ? [] : [...diffusionRoutes(local), ...identityRoutes(servedAccounts(tokens), local)];
+    const diffusion = served.map((route) => ({ ...route, path: route.path.startsWith(local) ? route.path.slice(local.length) : new URL(route.path).pathname }));
+    const issued = (presented: string): string | "expired" | undefined => identityCaller(store, presented);
+    const app = createApp({ store, tokens, issued, policy, limits, basePath, baseUrl: () => `${origin}${basePath}`, api: options.routes ?? API_ROUTES, diffusion, log });
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     server = http.createServer({ requestTimeout: 60 * 60 * 1000 }, (incoming: IncomingMessage, outgoing) => {
       const problem = targetProblem(incoming.url);

@@ -85,3 +85,24 @@ test("two users share one server: each sees their own account and datastore, the
 test("the same token for two users is refused at start", async () => {
   await assert.rejects(startTestServer({ token: undefined, users: { dave: "même", anne: "même" } }), /même jeton/);
 });
+
+test("the local server's identity service: each served user signs in with their token as password; the token it issues acts as that user", async () => {
+  const t = await startTestServer({ token: undefined, users: { dave: "jeton-dave", anne: "jeton-anne" } });
+  try {
+    const url = `${t.server.origin}/realms/geoplateforme/protocol/openid-connect/token`;
+    const grant = async (fields: Record<string, string>) => {
+      const response = await fetch(url, { method: "POST", body: new URLSearchParams(fields) });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const refused = await grant({ grant_type: "password", client_id: "gpf-warehouse", username: "anne", password: "anne" });
+    assert.deepEqual(refused, { status: 401, body: { error: "invalid_grant", error_description: "Invalid user credentials" } });
+    const signed = await grant({ grant_type: "password", client_id: "gpf-warehouse", username: "anne", password: "jeton-anne" });
+    assert.equal(signed.status, 200);
+    const me = await t.call("GET", "/users/me", { token: signed.body.access_token });
+    assert.equal(me.body._id, SECOND_USER_ID);
+    assert.equal((await t.call("GET", `/datastores/${SIMULATED_DATASTORE_ID}`, { token: signed.body.access_token })).status, 403);
+    assert.equal((await grant({ grant_type: "password", client_id: "gpf-warehouse", username: "alice", password: "x" })).status, 401);
+  } finally {
+    await t.server.close();
+  }
+});
