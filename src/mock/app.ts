@@ -33,6 +33,10 @@ import { staticRoutes } from "./resources/statics/routes.ts";
 import { storedDataRoutes } from "./resources/stored-data/routes.ts";
 import { uploadRoutes } from "./resources/uploads/routes.ts";
 import { guarded } from "./resources/users/memberships.ts";
+import { COMMUNITIES } from "./resources/communities/records.ts";
+import { communityRoutes } from "./resources/communities/routes.ts";
+import { ORGANIZATIONS } from "./resources/organizations/records.ts";
+import { organizationRoutes } from "./resources/organizations/routes.ts";
 
 export { diffusionRoutes } from "./http/routes-diffusion.ts";
 
@@ -51,6 +55,8 @@ export const API_ROUTES: readonly Route[] = ([
   ...annexeRoutes,
   ...metadataRoutes,
   ...documentRoutes,
+  ...communityRoutes,
+  ...organizationRoutes,
   // Tags, comments, events and sharings under uploads, stored data and configurations (fixed last segments).
   ...annotationRoutes,
 ] as Route[]).map(guarded);
@@ -59,7 +65,7 @@ export const API_ROUTES: readonly Route[] = ([
 export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];
 
 /** Every collection of records (for Store.reindex after an import). */
-export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS, ANNEXES, METADATA, DOCUMENTS] as unknown as readonly Collection<RecordBase>[];
+export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS, ANNEXES, METADATA, DOCUMENTS, COMMUNITIES, ORGANIZATIONS] as unknown as readonly Collection<RecordBase>[];
 
 /** A simulated datastore over the given source and blobs (in memory by default). */
 export function createStore(options: StoreOptions = {}): Store {

@@ -149,3 +149,6 @@ export const RASTER_UPDATE_PAGES = [
 
 /** The pages of the WMS harvesting tutorial, in reading order. */
 export const HARVEST_PAGES = ["/tutoriels/moissonnage-wms/source/", "/tutoriels/moissonnage-wms/moissonnage/"];
+
+/** The pages of the workspaces tutorial, in reading order. */
+export const WORKSPACE_PAGES = ["/tutoriels/espaces-de-travail/communaute/", "/tutoriels/espaces-de-travail/membres/", "/tutoriels/espaces-de-travail/organisme/"];

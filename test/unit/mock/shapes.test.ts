@@ -11,6 +11,7 @@ import { FILE_ROUTES, ROUTE_SHAPES, ROUTES_WITHOUT_JSON } from "./fixtures/ts-sh
 import { checkField, ROUTE_KEYS, routeOf } from "./shape-check.ts";
 import { annexesAndMetadata, annotations } from "./shapes-extras.ts";
 import { documents } from "./shapes-documents.ts";
+import { workspaces } from "./shapes-workspaces.ts";
 
 const h = harness();
 after(() => h.close());
@@ -185,6 +186,7 @@ test("every JSON answer matches its [ts] DTO (archive, vector, raster)", async (
   // Annexes, metadata; tags, events, comments and sharings.
   await annexesAndMetadata({ call: h.call, raw });
   await documents({ call: h.call, raw });
+  await workspaces({ call: h.call, raw });
   await annotations({ call: h.call, raw }, { upload: vectorUpload, storedData: db, configuration: vectorOfferings[0]![0] });
 
   // Published: lists and details, then the cleanup.
