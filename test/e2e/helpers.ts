@@ -152,3 +152,6 @@ export const HARVEST_PAGES = ["/tutoriels/moissonnage-wms/source/", "/tutoriels/
 
 /** The pages of the workspaces tutorial, in reading order. */
 export const WORKSPACE_PAGES = ["/tutoriels/espaces-de-travail/communaute/", "/tutoriels/espaces-de-travail/membres/", "/tutoriels/espaces-de-travail/organisme/"];
+
+/** The pages of the complementary data tutorial, in reading order. */
+export const COMPLEMENTARY_PAGES = ["annexes", "publication-annexes", "metadonnees", "publication-metadonnees", "documents", "partage"].map((name) => `/tutoriels/donnees-complementaires/${name}/`);
