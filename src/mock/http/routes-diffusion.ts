@@ -13,6 +13,7 @@ import { tmsRoutes } from "../diffusion/tms-service.ts";
 import { downloadRoutes } from "../diffusion/download-service.ts";
 import { altimetryRoutes } from "../diffusion/altimetry-service.ts";
 import { cswRoutes } from "../diffusion/csw-service.ts";
+import { searchRoutes } from "../diffusion/search-service.ts";
 import { publicDocumentRoute } from "../resources/documents/routes.ts";
 
 /** A route of a diffusion service: an absolute URL pattern and its handler. */
@@ -40,6 +41,7 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
   }
   routes.push(publicAnnexeRoute(origin));
   routes.push(...cswRoutes(origin));
+  routes.push(...searchRoutes(origin));
   routes.push(publicDocumentRoute(origin));
   return routes;
 }
