@@ -91,3 +91,16 @@ test("PUT (same identifier), PATCH, publication, unpublication, DELETE (409 whil
   const again = await h.call("POST", `${DS}/metadata`, { form: bytesForm(iso(LOT), "lot.xml") });
   assert.equal(again.status, 200, "the identifier is free again");
 });
+
+test("POST …/metadata/{metadata}/tags merges, DELETE …/tags?tags= removes; 400 for bad tags or none named; 404 unknown", async () => {
+  const created = await h.call("POST", `${DS}/metadata`, { form: bytesForm(iso("ETIQUETTES"), "tags.xml") });
+  const url = `${DS}/metadata/${created.body._id}/tags`;
+  assert.deepEqual((await h.call("POST", url, { json: { theme: "limites", annee: "2024" } })).body, { theme: "limites", annee: "2024" });
+  assert.deepEqual((await h.call("POST", url, { json: { annee: "2025" } })).body, { theme: "limites", annee: "2025" });
+  assertError(await h.call("POST", url, { json: { annee: 2025 } }), 400);
+  assertError(await h.call("DELETE", url), 400, /« tags » obligatoire/);
+  assert.deepEqual((await h.call("DELETE", `${url}?tags=annee,absente`)).body, { theme: "limites" });
+  assert.deepEqual((await h.call("GET", `${DS}/metadata/${created.body._id}`)).body.tags, { theme: "limites" });
+  assertError(await h.call("POST", `${DS}/metadata/${MISSING}/tags`, { json: { a: "b" } }), 404, /Métadonnée/);
+});
+

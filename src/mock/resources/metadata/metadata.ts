@@ -15,6 +15,7 @@ import { ENDPOINTS } from "../../seed.ts";
 import { readIsoMetadata } from "./iso.ts";
 import type { IsoMetadata } from "./iso.ts";
 import { METADATA_FIELDS, METADATA_PATCH, METADATA_PUBLICATION, METADATA_REPLACE } from "./schemas.ts";
+import { TAGS } from "../annotations/schemas.ts";
 
 // The file's identifier and level, or 400 naming the problem.
 function read(file: ReceivedFile): IsoMetadata {
@@ -111,3 +112,17 @@ export function publishMetadata(ctx: Context, datastore: string, body: unknown, 
   }
   return records;
 }
+
+/** POST …/metadata/{metadata}/tags: merges the body's tags (existing keys overwritten); DELETE …/tags?tags=…: removes the keys
+ * named (absent ones ignored, none given 400). The tags after the change. */
+export function changeMetadataTags(ctx: Context, datastore: string, id: string, change: { add: unknown } | { remove: readonly string[] }): Record<string, string> {
+  const record = findMetadata(ctx, datastore, id);
+  if ("add" in change) record.tags = { ...record.tags, ...parseBody(TAGS, change.add) };
+  else {
+    if (change.remove.length === 0) throw badRequest("Paramètre de requête « tags » obligatoire : les clés des étiquettes à supprimer (tags=clé1,clé2 ou répété).");
+    record.tags = Object.fromEntries(Object.entries(record.tags).filter(([key]) => !change.remove.includes(key)));
+  }
+  record.update = ctx.now;
+  return { ...record.tags };
+}
+

@@ -1,11 +1,12 @@
-// Routes of metadata: list (type, level), upload, read, replace, edit, delete, download, (un)publication.
+// Routes of metadata: list (type, level), upload, read, replace, edit, delete, download, tags, (un)publication.
 import { readJson } from "../../http/request.ts";
 import { DEFAULT_LIMIT, json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import { assertDatastore } from "../common/access.ts";
 import { fileResponse, withFileForm } from "../common/files.ts";
-import { createMetadata, deleteMetadata, findMetadata, listMetadata, patchMetadata, publishMetadata, replaceMetadata } from "./metadata.ts";
+import { listParam } from "../annotations/routes.ts";
+import { changeMetadataTags, createMetadata, deleteMetadata, findMetadata, listMetadata, patchMetadata, publishMetadata, replaceMetadata } from "./metadata.ts";
 import { metadataView } from "./views.ts";
 
 const LIST = "/datastores/:datastore/metadata";
@@ -43,6 +44,12 @@ export const metadataRoutes: Route[] = [
     store.run((ctx) => deleteMetadata(ctx, datastore, metadata));
     return noContent();
   }),
+  route("POST", `${ONE}/tags`, async ({ store, params: { datastore = "", metadata = "" }, request }) => {
+    const body = await readJson(request);
+    return json(store.run((ctx) => changeMetadataTags(ctx, datastore, metadata, { add: body })));
+  }),
+  route("DELETE", `${ONE}/tags`, ({ store, params: { datastore = "", metadata = "" }, url }) =>
+    json(store.run((ctx) => changeMetadataTags(ctx, datastore, metadata, { remove: listParam(url, "tags") })))),
   route("GET", `${ONE}/file`, async ({ store, params: { datastore = "", metadata = "" } }) => {
     const record = store.run((ctx) => findMetadata(ctx, datastore, metadata));
     return fileResponse(store, record.blob, "application/xml", `la fiche « ${record.file_identifier} »`);
