@@ -129,3 +129,16 @@ test("Labels: 400 in French for an empty label, a comma or a label too long (POS
   assert.deepEqual((await h.call("PATCH", url, { json: { labels: ["c", "c"] } })).body.labels, ["c"]);
   assert.equal((await h.call("DELETE", url)).status, 204);
 });
+
+test("Rights: another user, not a member of the community, may neither list, upload, publish nor delete annexes (403)", async () => {
+  const ANNE = { headers: { Authorization: "Bearer simulation-anne" } };
+  const list = await h.call("GET", `${DS}/annexes`);
+  assert.ok(list.body.length > 0);
+  const id = list.body[0]._id;
+  assertError(await h.call("GET", `${DS}/annexes`, ANNE), 403);
+  assertError(await h.call("POST", `${DS}/annexes`, { form: annexeForm("x", "x.txt", { paths: "anne/x.txt" }), ...ANNE }), 403);
+  assertError(await h.call("PATCH", `${DS}/annexes/${id}`, { json: { published: true }, ...ANNE }), 403);
+  assertError(await h.call("POST", `${DS}/annexes/publication?labels=getcap`, ANNE), 403);
+  assertError(await h.call("DELETE", `${DS}/annexes/${id}`, ANNE), 403);
+  assert.equal((await h.call("GET", `${DS}/annexes/${id}`)).status, 200, "still there");
+});

@@ -104,3 +104,12 @@ test("POST …/metadata/{metadata}/tags merges, DELETE …/tags?tags= removes; 4
   assertError(await h.call("POST", `${DS}/metadata/${MISSING}/tags`, { json: { a: "b" } }), 404, /Métadonnée/);
 });
 
+
+test("Rights: another user, not a member of the community, may neither upload, publish nor delete metadata (403)", async () => {
+  const ANNE = { headers: { Authorization: "Bearer simulation-anne" } };
+  const id = (await h.call("GET", `${DS}/metadata`)).body[0]._id;
+  assertError(await h.call("POST", `${DS}/metadata`, { form: bytesForm(iso("CHEZ_DAVE"), "x.xml"), ...ANNE }), 403);
+  assertError(await h.call("POST", `${DS}/metadata/publication`, { json: { file_identifiers: [PRODUIT], endpoint: CSW }, ...ANNE }), 403);
+  assertError(await h.call("DELETE", `${DS}/metadata/${id}`, ANNE), 403);
+  assert.equal((await h.call("GET", `${DS}/metadata/${id}`)).status, 200, "still there");
+});
