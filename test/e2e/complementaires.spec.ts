@@ -80,7 +80,8 @@ test("the complementary data tutorial runs end to end in the simulated datastore
       }
       if (path.endsWith("/publication-metadonnees/") && label.includes("/csw")) {
         const text = (await responseOf(block).textContent()) ?? "";
-        if (label.includes("OUTPUTSCHEMA")) (expect(text.replace(/\s+/g, " ")).toContain(ficheProduit.replace(/\s+/g, " ")), reached.add("csw gmd"));
+        if (label.includes("GetCapabilities")) (expect(text).toContain('<ows:Operation name="GetRecordById">'), expect(text).toContain("publiées sur le point d'accès METADATA : 2."), reached.add("csw capabilities"));
+        else if (label.includes("OUTPUTSCHEMA")) (expect(text.replace(/\s+/g, " ")).toContain(ficheProduit.replace(/\s+/g, " ")), reached.add("csw gmd"));
         else if (label.includes("/INSPIRE")) expect(text).toContain("<dc:identifier>TUTORIELS_DEPARTEMENTS_2024.xml</dc:identifier>");
         else if (await page.locator("[data-api-block][data-url$='/metadata/unpublication'][data-response-status]").count() > 0) {
           expect(text, "unpublished: empty answer").not.toContain("dc:identifier");
@@ -128,6 +129,6 @@ test("the complementary data tutorial runs end to end in the simulated datastore
       }
     });
   }
-  expect([...reached].sort()).toEqual(["annexe before", "annexe deleted", "annexe served", "annexe unpublished", "csw empty", "csw gmd", "csw record", "public document", "shared", "unshared"]);
+  expect([...reached].sort()).toEqual(["annexe before", "annexe deleted", "annexe served", "annexe unpublished", "csw capabilities", "csw empty", "csw gmd", "csw record", "public document", "shared", "unshared"]);
   await expectChained(page, COMPLEMENTARY_PAGES, "/tutoriels/donnees-complementaires/");
 });
