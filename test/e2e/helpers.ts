@@ -155,3 +155,6 @@ export const WORKSPACE_PAGES = ["/tutoriels/espaces-de-travail/communaute/", "/t
 
 /** The pages of the complementary data tutorial, in reading order. */
 export const COMPLEMENTARY_PAGES = ["annexes", "publication-annexes", "metadonnees", "publication-metadonnees", "documents", "partage"].map((name) => `/tutoriels/donnees-complementaires/${name}/`);
+
+/** The pages of the search index tutorial, in reading order. */
+export const SEARCH_INDEX_PAGES = ["/tutoriels/index-de-recherche/index-standard/"];

@@ -2,6 +2,7 @@
 // documents follow the publications (search-documents.ts). POST …/api/indexes/geoplateforme searches (every body
 // field optional, `{documents, aggregations}`), GET …/suggest ranks by score, …/suggest_autocomplete corrects
 // words, …/documents/{id} and …/offerings/{offering} read documents.
+import urls from "../../../_data/urls.json" with { type: "json" };
 import { badRequest, notFound } from "../core/errors.ts";
 import { parseBody } from "../core/schema.ts";
 import { readJson } from "../http/request.ts";
@@ -13,7 +14,7 @@ import { STANDARD_INDEX, standardDocuments } from "./search-documents.ts";
 import { aggregations, autocomplete, highlighted, matches, score, SEARCH_BODY, words } from "./search-query.ts";
 
 /** Root of the public search service. */
-export const SEARCH_ROOT = "https://data.geopf.fr/recherche";
+export const SEARCH_ROOT = urls.search;
 
 // Fields `suggest` may look in, and those of `suggest_autocomplete` (the reference's lists).
 const SUGGEST_FIELDS = ["title", "description", "layer_name", "theme", "keywords", "producers", "type", "production_years", "metadata_urls"];
