@@ -137,7 +137,7 @@ export const ENDPOINT_QUOTA = 10;
 export interface Storage {
   _id: string;
   name: string;
-  type: "S3" | "POSTGRESQL";
+  type: "S3" | "POSTGRESQL" | "OPENSEARCH";
   labels: string[];
   quota: number;
 }
@@ -147,6 +147,8 @@ export const DATA_STORAGES: readonly Storage[] = [
   { _id: ids.storages.s3_data_pyramid, name: "Stockage S3 des pyramides", type: "S3", labels: ["PARTENAIRE", "PYRAMIDE", "PERF"], quota: 10000000000 },
   { _id: ids.storages.s3_data_archive, name: "Stockage S3 des archives", type: "S3", labels: ["PARTENAIRE", "ARCHIVE", "PERF"], quota: 10000000000 },
   { _id: ids.storages.postgresql, name: "Base de données PostgreSQL", type: "POSTGRESQL", labels: ["PARTENAIRE", "VECTEUR"], quota: 10000000000 },
+  // Where the index2index processing writes the search indexes (entrepot-api-more.md §0).
+  { _id: "d5134033-c9c1-4342-a348-fbc4182f34bc", name: "Stockage OpenSearch standard", type: "OPENSEARCH", labels: ["INDEX"], quota: 10000000000 },
 ];
 /** Storage of uploads. */
 export const UPLOAD_STORAGE: Storage = { _id: ids.storages.s3_upload, name: "Stockage S3 des livraisons", type: "S3", labels: ["LIVRAISON", "PERF"], quota: 10000000000 };

@@ -75,4 +75,6 @@ export type FileAnalysis =
   | { kind: "worldfile"; pixelSize: [number, number]; origin: [number, number] }
   | { kind: "sql"; text: string }
   | { kind: "changes"; columns: string[]; rows: string[][] }
+  /** A file of an INDEX upload (.csv rows, or the .csvt column types as its only row), `;`-separated. */
+  | { kind: "table"; columns: string[]; rows: string[][] }
   | { kind: "error"; format: string; message: string };

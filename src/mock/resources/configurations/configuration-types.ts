@@ -4,6 +4,7 @@ import type { TypeInfosRule } from "./config-common.ts";
 import { repeated, typeInfosRule, usedStoredData } from "./config-common.ts";
 import { WMS_RASTER_RULE, WMTS_TMS_RULE } from "./config-tiles.ts";
 import { ALTIMETRY_RULE } from "./config-altimetry.ts";
+import { SEARCH_RULE } from "./config-search.ts";
 import { VECTOR_TMS_RULE, WFS_RULE, WMS_VECTOR_RULE } from "./config-vector.ts";
 import { DOWNLOAD_INFOS } from "./schemas.ts";
 import type { ConfigurationType } from "./records.ts";
@@ -28,5 +29,5 @@ export const TYPE_INFOS_RULES: Record<ConfigurationType, TypeInfosRule | undefin
   "VECTOR-TMS": VECTOR_TMS_RULE,
   "ITINERARY-ISOCURVE": undefined,
   ALTIMETRY: ALTIMETRY_RULE,
-  SEARCH: undefined,
+  SEARCH: SEARCH_RULE,
 };

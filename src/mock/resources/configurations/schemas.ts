@@ -153,6 +153,12 @@ export const ALTIMETRY_INFOS = object({
   used_data: usedData(object({ title: text(), stored_data: storedDataId, source: altimetryInfo, accuracy: altimetryInfo, bbox: z.optional(bbox) })),
 });
 
+/** SEARCH: a custom search index (INDEX stored data); [ts] has no bbox, the reference's example sends one (kept). */
+export const SEARCH_INFOS = object({
+  ...description,
+  used_data: usedData(object({ stored_data: storedDataId })),
+});
+
 // As literals rather than an enum, so that messages list them in this order.
 const METADATA_TYPES = z.literal(["ISO19115:2003", "FGDC", "TC211", "19139", "Other"]);
 

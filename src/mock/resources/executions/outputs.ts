@@ -7,6 +7,7 @@ import type { OutputBuilder } from "./records.ts";
 import { rasterPyramidOutput } from "./raster-output.ts";
 import { vectorDbOutput, vectorPyramidOutput } from "./vector-outputs.ts";
 import { derivationOutput } from "./derivation-output.ts";
+import { indexOutput } from "./index-output.ts";
 
 
 const total = (files: { size: number }[]): number => files.reduce((sum, file) => sum + file.size, 0);
@@ -33,4 +34,5 @@ export const OUTPUT_BUILDERS: Partial<Record<StoredDataType, OutputBuilder>> = {
   "VECTOR-DB": (storedData, snapshot, execution) => (snapshot.derivations ? derivationOutput(storedData, snapshot, execution) : vectorDbOutput(storedData, snapshot, execution)),
   "ROK4-PYRAMID-RASTER": rasterPyramidOutput,
   "ROK4-PYRAMID-VECTOR": vectorPyramidOutput,
+  INDEX: indexOutput,
 };

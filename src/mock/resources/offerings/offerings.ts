@@ -40,7 +40,8 @@ export function createOffering(ctx: Context, datastore: string, configurationId:
   }
   // `open` is optional and defaults to false; it must still match the endpoint.
   const wanted = given === undefined || "open" in given ? given?.open : false;
-  if (endpoint && wanted !== undefined && endpoint.open !== wanted) {
+  // A custom search index goes on the private search endpoint, open (any authenticated caller) or not (permissions).
+  if (endpoint && wanted !== undefined && endpoint.open !== wanted && !(endpoint.type === "SEARCH" && !endpoint.open)) {
     problems.add(`open : le point d'accès « ${endpoint.name} » est ${endpoint.open ? "ouvert" : "privé"}, « open » doit valoir ${endpoint.open}${given && "open" in given ? "" : " (false par défaut quand « open » n'est pas donné)"}.`);
   }
   const { open = false, permissions, public_activity: publicActivity } = parsed.valid();

@@ -1,10 +1,11 @@
 // The `urls` of an offering, per configuration type (shapes inferred from how cartes.gouv.fr reads them):
 // DOWNLOAD → the resource; WFS → one GetCapabilities URL per feature type (typeNames=<layer_name>:<table>);
 // WMS-VECTOR / WMS-RASTER → GetCapabilities with layers=; WMTS-TMS → a WMTS GetCapabilities and the TMS layer;
-// ALTIMETRY → the resource's description on the altimetry service [inferred].
+// ALTIMETRY → the resource's description on the altimetry service [inferred]; SEARCH → the index on the private search service.
 import type { JsonObject } from "../../core/json.ts";
 import { objectItems } from "../../core/json.ts";
 import type { ConfigurationRecord } from "../configurations/records.ts";
+import urls from "../../../../_data/urls.json" with { type: "json" };
 import { SERVICE_ROOTS } from "../../seed.ts";
 
 /** Published names of a WFS or VECTOR-TMS configuration's relations (public_name, else native_name). */
@@ -16,6 +17,9 @@ export function publishedRelations(configuration: ConfigurationRecord): { name: 
     }),
   );
 }
+
+/** The name of the custom search index a SEARCH configuration publishes (OpenSearch index names are lowercase). */
+export const searchIndexName = (layerName: string): string => layerName.toLowerCase();
 
 /** Offering URLs of a configuration on an open or private endpoint. */
 export function offeringUrls(configuration: ConfigurationRecord | undefined, open: boolean): JsonObject[] {
@@ -38,6 +42,8 @@ export function offeringUrls(configuration: ConfigurationRecord | undefined, ope
       ];
     case "ALTIMETRY":
       return [{ type: "ALTIMETRY", url: `${roots.alti}/resources/${layer}` }];
+    case "SEARCH":
+      return [{ type: "SEARCH", url: `${urls.search_private}/api/indexes/${searchIndexName(layer)}` }];
     default:
       return [];
   }

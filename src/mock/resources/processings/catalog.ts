@@ -5,6 +5,7 @@ import type { Json, JsonObject } from "../../core/json.ts";
 import type { StoredDataType } from "../stored-data/records.ts";
 import type { UploadType } from "../uploads/records.ts";
 import { DB_TO_DB } from "./derivation.ts";
+import { INDEX_TO_INDEX } from "./catalog-index.ts";
 import { rasterProcessings } from "./catalog-raster.ts";
 
 /** A check (vérification) run on uploads when they are closed. */
@@ -130,6 +131,7 @@ export const PROCESSINGS: readonly ProcessingDef[] = [
     inputsRequired: true,
   },
   DB_TO_DB,
+  INDEX_TO_INDEX,
 ];
 
 /** A processing by id, if available to the datastore. */

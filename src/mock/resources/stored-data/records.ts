@@ -82,6 +82,8 @@ export interface StoredDataRecord extends BaseRecord {
    * only at those levels (those a harvest level serves). */
   files: { path: string; size: number; md5?: string; blob?: string; srs?: string; clip?: [number, number, number, number]; levels?: [number, number] }[];
   details?: StoredDataDetails;
+  /** INDEX: the indexed documents (one per CSV row, values as delivered) and the type of each field. */
+  index?: { fields: Record<string, string>; documents: Record<string, string>[] };
 }
 
 /** The stored data. */

@@ -7,6 +7,7 @@ import { readGeoPackage } from "../../formats/geopackage.ts";
 import { readPrj } from "../../formats/prj.ts";
 import { readShp, readShx } from "../../formats/shapefile.ts";
 import { csvTable, readCsv, readGeoJson, utf8Text } from "../../formats/text-vector.ts";
+import { indexTable } from "../../formats/index-table.ts";
 import { readGeoTiff, readWorldFile } from "../../formats/tiff.ts";
 import type { FileAnalysis, RasterInfo, VectorLayerInfo } from "../../formats/types.ts";
 import type { UploadFile, UploadType } from "./records.ts";
@@ -53,6 +54,8 @@ export function analyseFile(path: string, bytes: Uint8Array, uploadType: UploadT
         const { header, data } = csvTable(bytes);
         return { kind: "changes", columns: header, rows: data.filter((row) => row.some((value) => value.trim() !== "")) };
       }
+    } else if (uploadType === "INDEX") {
+      if (ext === "csv" || ext === "csvt") return { kind: "table", ...indexTable(bytes, ext) };
     } else if (uploadType === "RASTER") {
       if (ext === "tif" || ext === "tiff") return { kind: "raster", format: "GEOTIFF", raster: readGeoTiff(bytes) };
       if (ext === "tfw" || ext === "tifw") return { kind: "worldfile", ...readWorldFile(utf8Text(bytes, "le fichier .tfw")) };
@@ -77,6 +80,7 @@ export function needsAnalysis(path: string, uploadType: UploadType): boolean {
   const ext = extension(path);
   if (uploadType === "VECTOR") return ["gpkg", "csv", "geojson", "json", "sql", "delete", "update", ...SHAPEFILE_PARTS].includes(ext);
   if (uploadType === "RASTER") return ["tif", "tiff", "tfw", "tifw"].includes(ext);
+  if (uploadType === "INDEX") return ["csv", "csvt"].includes(ext);
   return false;
 }
 
