@@ -33,6 +33,8 @@ import { staticRoutes } from "./resources/statics/routes.ts";
 import { storedDataRoutes } from "./resources/stored-data/routes.ts";
 import { uploadRoutes } from "./resources/uploads/routes.ts";
 import { guarded } from "./resources/users/memberships.ts";
+import { permissionRoutes } from "./resources/permissions/routes.ts";
+import { keyRoutes } from "./resources/keys/routes.ts";
 import { COMMUNITIES } from "./resources/communities/records.ts";
 import { communityRoutes } from "./resources/communities/routes.ts";
 import { ORGANIZATIONS } from "./resources/organizations/records.ts";
@@ -57,6 +59,8 @@ export const API_ROUTES: readonly Route[] = ([
   ...documentRoutes,
   ...communityRoutes,
   ...organizationRoutes,
+  ...permissionRoutes,
+  ...keyRoutes,
   // Tags, comments, events and sharings under uploads, stored data and configurations (fixed last segments).
   ...annotationRoutes,
 ] as Route[]).map(guarded);

@@ -38,4 +38,6 @@ export interface Context {
   now: number;
   newId: () => string;
   delays: Delays;
+  /** Set for a private diffusion service: the offerings the request's key may consume (the others are not served). */
+  offeringFilter?: (offering: string) => boolean;
 }

@@ -28,6 +28,8 @@ export function publishedOn(ctx: Context, type: ConfigurationType, open: boolean
     const live = ctx.records.get(CONFIGURATIONS, offering.configuration);
     // A synchronising offering (MODIFYING) stays served, as it was before the synchronisation.
     if ((offering.status !== "PUBLISHED" && offering.status !== "MODIFYING") || !endpoints.has(offering.endpoint) || !live) return [];
+    // Unavailable offerings are served to no one; a private service serves only what the key reaches.
+    if (offering.available === false || (ctx.offeringFilter && !ctx.offeringFilter(offering._id))) return [];
     // What the offering serves: the configuration as it was at its last publication or synchronisation.
     const configuration = offering.served ? { ...live, type_infos: offering.served } : live;
     const storedData = objectItems(configuration.type_infos.used_data).flatMap((item) => {

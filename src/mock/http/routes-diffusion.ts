@@ -1,10 +1,11 @@
 // Routes of the simulated diffusion services (roots of _data/urls.json `public` and `private`): WFS, WMS
-// vector and raster, WMTS and TMS, download service, altimetry, then the published annexes. Each service is a module
+// vector and raster, WMTS and TMS, download service, altimetry (the private ones behind the key check), then the published annexes. Each service is a module
 // of ../diffusion/.
 import { SERVICE_ROOTS } from "../seed.ts";
 import type { ServiceRoots } from "../seed.ts";
 import { publicAnnexeRoute } from "../resources/annexes/public.ts";
 import type { RouteInput } from "./route.ts";
+import { privateAccess } from "./private-access.ts";
 import { wfsService } from "../diffusion/wfs-service.ts";
 import { wmsVectorService } from "../diffusion/wms-vector-service.ts";
 import { wmsRasterService } from "../diffusion/wms-raster-service.ts";
@@ -28,6 +29,7 @@ export interface DiffusionRoute {
 export function diffusionRoutes(origin?: string): DiffusionRoute[] {
   const routes: DiffusionRoute[] = [];
   for (const open of [true, false]) {
+    const first = routes.length;
     const roots = Object.fromEntries(Object.entries(open ? SERVICE_ROOTS.open : SERVICE_ROOTS.private)
       .map(([key, url]) => [key, origin ? url.replace(/^https:\/\/data\.geopf\.fr/, origin.replace(/\/+$/, "")) : url])) as unknown as ServiceRoots;
     const add = (paths: string[], handle: DiffusionRoute["handle"]): void => paths.forEach((path) => routes.push({ path, handle }));
@@ -38,6 +40,8 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
     for (const [suffix, handle] of tmsRoutes(open, roots.tms)) add([`${roots.tms}/1.0.0${suffix}`], handle);
     routes.push(...downloadRoutes(open, roots.download));
     for (const [path, handle, method] of altimetryRoutes(open, roots.alti)) routes.push(method ? { path, handle, method } : { path, handle });
+    // The private roots: one key check before every service (http/private-access.ts).
+    if (!open) for (let index = first; index < routes.length; index++) routes[index] = { ...routes[index]!, handle: privateAccess(routes[index]!.handle) };
   }
   routes.push(publicAnnexeRoute(origin));
   routes.push(...cswRoutes(origin));

@@ -188,7 +188,7 @@ test("archive tutorial flow", async () => {
   const missing = await fetch("https://data.geopf.fr/telechargement/resource/inconnue", { headers: json });
   assert.equal(missing.status, 404);
   assert.match((await missing.json() as any).message, /inconnue n'existe pas ou n'est pas publiée/);
-  assert.equal((await fetch("https://data.geopf.fr/private/telechargement/resource/limites_administratives")).status, 404, "not on the private service");
+  assert.equal((await fetch("https://data.geopf.fr/private/telechargement/resource/limites_administratives")).status, 401, "not on the private service (no key)");
 
   // Unpublish, delete the configuration, then the stored data.
   assert.equal((await h.call("DELETE", `${DS}/offerings/${offering.body._id}`)).status, 204);

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import ids from "../../../_data/ids.json" with { type: "json" };
 import { CHECKS } from "../../../src/mock/resources/processings/catalog.ts";
 import { assertError, BASE, bytesForm, closeAndCheck, createUpload, DS, harness, runExecution, sendFiles } from "./helpers.ts";
+import { privateKey } from "./access/grant.ts";
 
 const h = harness();
 after(() => h.close());
@@ -113,7 +114,8 @@ test("configurations and offerings: unknown top-level keys ignored, `open` optio
   const synced = await h.call("PUT", url);
   assert.equal(synced.status, 200, JSON.stringify(synced.body));
   assert.equal(synced.body.status, "MODIFYING");
-  assert.equal((await fetch("https://data.geopf.fr/private/telechargement/resource/archive_sdk")).status, 200, "still served while MODIFYING");
+  const apikey = await privateKey(h.call, [offering.body._id]);
+  assert.equal((await fetch(`https://data.geopf.fr/private/telechargement/resource/archive_sdk?apikey=${apikey}`)).status, 200, "still served while MODIFYING");
   assert.ok(synced.body.update > before.update);
   assertError(await h.call("PUT", url), 409, /MODIFYING/);
   h.tick(2000);

@@ -21,8 +21,12 @@ test("with nothing published, every capabilities document is valid and lists no 
     ["https://data.geopf.fr/private/tms/1.0.0", "TileMap"],
     ["https://data.geopf.fr/telechargement/capabilities", "entry"],
   ] as const;
+  // The private roots ask for a key (401 without); a key without any access sees no layer.
+  assert.equal((await h.call("POST", "/users/me/keys", { json: { name: "Sans accès", type: "HASH", type_infos: { hash: "cle-sans-acces" } } })).status, 200);
   for (const [url, element] of documents) {
-    const reply = await fetchText(url);
+    const isPrivate = url.includes("/private/");
+    if (isPrivate) assert.equal((await fetchText(url)).status, 401, url);
+    const reply = await fetchText(url, isPrivate ? { apikey: "cle-sans-acces" } : {});
     assert.equal(reply.status, 200, `${url}: ${reply.text}`);
     assert.match(reply.type, /text\/xml/);
     const names = descendants(parseXml(reply.text), element).map((e) => e.name);

@@ -193,7 +193,7 @@ test("token, unknown routes and methods: 401, 404, 405 with the accepted methods
   const wrong = await h.call("PUT", `${DS}/uploads`, auth);
   assertError(wrong, 405, /méthodes acceptées GET, POST, HEAD/);
   assert.equal(wrong.headers.get("allow"), "GET, POST, HEAD");
-  assertError(await h.call("GET", `${DS}/permissions`, auth), 404, /permissions/);
+  assertError(await h.call("GET", `${DS}/ressource_inconnue`, auth), 404, /ressource_inconnue/);
   const upload = (await h.call("POST", `${DS}/uploads`, { ...auth, json: UPLOAD_BODY })).body._id;
   assert.equal((await h.call("POST", `${DS}/uploads/${upload}/data?path=data/x`, { ...auth, form: fileForm("x") })).status, 204);
 });

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import ids from "../../../_data/ids.json" with { type: "json" };
 import { descendants, parseXml, textContent } from "../../../src/mock/formats/xml.ts";
 import { assertError, bytesForm, createTypedUpload, DS, fetchText, harness, runExecution, sendBytes } from "./helpers.ts";
+import { privateKey } from "./access/grant.ts";
 
 const h = harness();
 after(() => h.close());
@@ -77,15 +78,18 @@ test("raster tutorial: livraison → pyramide → WMTS-TMS → WMS-RASTER → Ge
   assert.deepEqual(wmsOffering.body.urls, [{ type: "WMS", url: "https://data.geopf.fr/wms-r?service=WMS&version=1.3.0&request=GetCapabilities&layers=corse_raster" }]);
 
   h.tick(2000);
-  const wmts = await fetchText(tilesOffering.body.urls[0].url);
+  // The private services answer a key that has an access to the offering.
+  const apikey = { apikey: await privateKey(h.call, [tilesOffering.body._id]) };
+  assert.equal((await fetchText(tilesOffering.body.urls[0].url)).status, 401);
+  const wmts = await fetchText(tilesOffering.body.urls[0].url, apikey);
   assert.equal(wmts.status, 200, wmts.text);
   const layer = descendants(parseXml(wmts.text), "Layer")[0]!;
   assert.equal(textContent(descendants(layer, "Identifier")[0]!), "corse_raster");
   assert.equal(textContent(descendants(layer, "Format")[0]!), "image/jpeg");
   assert.equal(descendants(parseXml(wmts.text), "TileMatrix").filter((m) => descendants(m, "ScaleDenominator").length > 0).length, 8);
-  const tileMap = await fetchText(tilesOffering.body.urls[1].url);
+  const tileMap = await fetchText(tilesOffering.body.urls[1].url, apikey);
   assert.match(tileMap.text, /mime-type="image\/jpeg" extension="jpeg"/);
-  assert.equal((await fetchText("https://data.geopf.fr/private/tms/1.0.0/corse_raster/7/64/46.jpeg")).status, 404);
+  assert.equal((await fetchText("https://data.geopf.fr/private/tms/1.0.0/corse_raster/7/64/46.jpeg", apikey)).status, 404);
   const wmsCaps = await fetchText(wmsOffering.body.urls[0].url);
   assert.equal(wmsCaps.status, 200);
   const wmsLayer = descendants(parseXml(wmsCaps.text), "Layer").find((l) => l.attributes.queryable !== undefined && descendants(l, "Name").some((n) => textContent(n) === "corse_raster"));

@@ -11,6 +11,7 @@ import { FILE_ROUTES, ROUTE_SHAPES, ROUTES_WITHOUT_JSON } from "./fixtures/ts-sh
 import { checkField, ROUTE_KEYS, routeOf } from "./shape-check.ts";
 import { annexesAndMetadata, annotations } from "./shapes-extras.ts";
 import { documents } from "./shapes-documents.ts";
+import { access } from "./shapes-access.ts";
 import { workspaces } from "./shapes-workspaces.ts";
 
 const h = harness();
@@ -188,6 +189,7 @@ test("every JSON answer matches its [ts] DTO (archive, vector, raster)", async (
   await documents({ call: h.call, raw });
   await workspaces({ call: h.call, raw });
   await annotations({ call: h.call, raw }, { upload: vectorUpload, storedData: db, configuration: vectorOfferings[0]![0] });
+  await access({ call: h.call, raw }, vectorOfferings[0]![0], h.tick);
 
   // Published: lists and details, then the cleanup.
   h.tick(2000);

@@ -111,7 +111,7 @@ test("through MSW: the feeds' links download the uploaded bytes; 404 for unknown
   const offering = await publishArchive(side);
   const links = await followLinks(side);
   await assertMissing(side);
-  assert.equal((await fetch(links[0]!.replace("/telechargement/", "/private/telechargement/"))).status, 404, "not on the private service");
+  assert.equal((await fetch(links[0]!.replace("/telechargement/", "/private/telechargement/"))).status, 401, "not on the private service (no key)");
   const other = await fetch(`${side.download}/autre/chose`);
   assert.equal(other.status, 404);
   assert.match(await other.text(), /\/download\/\{ressource\}\/\{sous-ressource\}\/\{fichier\}/);

@@ -8,6 +8,7 @@ import { DS, fetchText, harness } from "../helpers.ts";
 import { descendants, parseXml } from "../../../../src/mock/formats/xml.ts";
 import { PM_HALF_SIDE, wgs84ToMercator } from "../../../../src/mock/formats/crs.ts";
 import { decodeTile, fetchTile, layerFeatures, lonLatOf, publishVectorPyramid, tileOf } from "./vector-tiles-helpers.ts";
+import { privateKey } from "../access/grant.ts";
 
 const h = harness();
 after(() => h.close());
@@ -172,15 +173,18 @@ test("private TMS: the same pyramid published on the private endpoint is served 
   h.tick(2000);
   const PRIVATE = "https://data.geopf.fr/private/tms/1.0.0/monde_prive";
   const { x, y } = tileOf(2.35, 48.86, 5);
-  const tile = await getTile(`5/${x}/${y}.pbf`, PRIVATE);
+  // The private service answers a key that has an access to the offering (401 without).
+  assert.equal((await getTile(`5/${x}/${y}.pbf`, PRIVATE)).status, 401);
+  const key = `?apikey=${await privateKey(h.call, [offering.body._id])}`;
+  const tile = await getTile(`5/${x}/${y}.pbf${key}`, PRIVATE);
   assert.equal(tile.status, 200, tile.text);
   assert.equal(tile.type, "application/x-protobuf");
   assert.deepEqual(Object.keys(decodeTile(tile.bytes).layers), ["pays", "ecoregions", "villes"]);
   // The configuration's levels (2 to 6) bound what is served, whatever the pyramid has.
-  const outside = await getTile("1/0/0.pbf", PRIVATE);
+  const outside = await getTile(`1/0/0.pbf${key}`, PRIVATE);
   assert.equal(outside.status, 404);
   assert.match(outside.text, /pas de tuiles au niveau 1 \(niveaux 2 à 6\)/);
-  const metadata = JSON.parse((await fetchText(`${PRIVATE}/metadata.json`)).text);
+  const metadata = JSON.parse((await fetchText(`${PRIVATE}/metadata.json${key}`)).text);
   assert.deepEqual([metadata.minzoom, metadata.maxzoom], [2, 6]);
   assert.deepEqual(metadata.vector_layers.map((layer: { id: string; minzoom: number; maxzoom: number }) => [layer.id, layer.minzoom, layer.maxzoom]), [["pays", 2, 6], ["ecoregions", 3, 6], ["villes", 5, 6]]);
   assert.deepEqual(metadata.tiles, [`${PRIVATE}/{z}/{x}/{y}.pbf`]);
