@@ -50,6 +50,10 @@ test("a document shared on one server: visible to the beneficiary with her token
     assert.deepEqual((await call("GET", "/users/me/documents?shared=true", anne)).body, []);
     assert.equal((await call("DELETE", url, dave)).status, 204);
     assert.equal((await fetch(`${server.origin}${new URL(publicUrl).pathname}`)).status, 404);
+    // The catalogue is served on the server's origin too.
+    const capabilities = await fetch(`${server.origin}/csw?SERVICE=CSW&REQUEST=GetCapabilities`);
+    assert.equal(capabilities.status, 200);
+    assert.match(await capabilities.text(), /<csw:Capabilities/);
   } finally {
     await server.close();
   }
