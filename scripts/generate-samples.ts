@@ -9,6 +9,7 @@
 //   public/samples/mnt/             MNT and MNS tiles (FLOAT32 GeoTIFF, EPSG:2154) with their .md5, ROK4 styles, legend PNG
 //   public/samples/mise-a-jour/     installation-init.sql, installation.gpkg, installation.csv + .csvt, .delete, .update,
 //                                   .sld, .ftl, one .md5 per upload; derivation.sql (derivation tutorial)
+//   public/samples/index-de-recherche/ sites.csv and sites.csvt (a custom search index), sites.md5, LISEZMOI.txt
 //   public/samples/complementaires/ imagette.png (annexe), fiche_lot.xml and fiche_produit.xml (ISO 19139), croquis.geojson,
 //                                   complementaires.md5, LISEZMOI.txt
 // Usage: npx tsx scripts/generate-samples.ts [--sans-errone]
@@ -26,6 +27,7 @@ import { derivationSql, installationCsv, installationCsvt, installationDelete, i
 import { corseTile, miseAJourReadme } from "../src/mock/samples/corse-maj.ts";
 import { complementairesReadme, croquisGeojson, ficheLot, ficheProduit, imagettePng } from "../src/mock/samples/complementaires.ts";
 import { hypsoLegend, hypsoStyle, MNS_FILE, mnsTif, MNT_FILE, mntReadme, mntTif, normalStyle } from "../src/mock/samples/mnt.ts";
+import { indexReadme, sitesCsv, sitesCsvt } from "../src/mock/samples/index-recherche.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARCHIVE_DIR = path.join(ROOT, "public", "samples", "archive");
@@ -272,3 +274,10 @@ const complementaryFiles: Record<string, string | Uint8Array> = {
 for (const [name, content] of Object.entries(complementaryFiles)) write(COMPLEMENTARY_DIR, name, content);
 write(COMPLEMENTARY_DIR, "complementaires.md5", md5File(complementaryFiles));
 write(COMPLEMENTARY_DIR, "LISEZMOI.txt", complementairesReadme());
+
+// The search index tutorial: the CSV of a custom index and its .csvt, one upload (INDEX) with its .md5.
+const SEARCH_INDEX_DIR = path.join(ROOT, "public", "samples", "index-de-recherche");
+const indexFiles: Record<string, string | Uint8Array> = { "sites.csv": sitesCsv(), "sites.csvt": sitesCsvt() };
+for (const [name, content] of Object.entries(indexFiles)) write(SEARCH_INDEX_DIR, name, content);
+write(SEARCH_INDEX_DIR, "sites.md5", md5File(indexFiles));
+write(SEARCH_INDEX_DIR, "LISEZMOI.txt", indexReadme());

@@ -157,4 +157,4 @@ export const WORKSPACE_PAGES = ["/tutoriels/espaces-de-travail/communaute/", "/t
 export const COMPLEMENTARY_PAGES = ["annexes", "publication-annexes", "metadonnees", "publication-metadonnees", "documents", "partage"].map((name) => `/tutoriels/donnees-complementaires/${name}/`);
 
 /** The pages of the search index tutorial, in reading order. */
-export const SEARCH_INDEX_PAGES = ["/tutoriels/index-de-recherche/index-standard/"];
+export const SEARCH_INDEX_PAGES = ["/tutoriels/index-de-recherche/index-standard/", "/tutoriels/index-de-recherche/index-personnalise/"];

@@ -15,6 +15,7 @@ import { downloadRoutes } from "../diffusion/download-service.ts";
 import { altimetryRoutes } from "../diffusion/altimetry-service.ts";
 import { cswRoutes } from "../diffusion/csw-service.ts";
 import { searchRoutes } from "../diffusion/search-service.ts";
+import { privateSearchRoutes } from "../diffusion/search-private.ts";
 import { publicDocumentRoute } from "../resources/documents/routes.ts";
 
 /** A route of a diffusion service: an absolute URL pattern and its handler. */
@@ -45,7 +46,7 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
   }
   routes.push(publicAnnexeRoute(origin));
   routes.push(...cswRoutes(origin));
-  routes.push(...searchRoutes(origin));
+  routes.push(...searchRoutes(origin), ...privateSearchRoutes(origin));
   routes.push(publicDocumentRoute(origin));
   return routes;
 }

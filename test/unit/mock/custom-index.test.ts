@@ -4,7 +4,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import ids from "../../../_data/ids.json" with { type: "json" };
-import { assertError, DS, harness, sendFiles } from "./helpers.ts";
+import { assertError, DS, harness, request, sendFiles } from "./helpers.ts";
 
 const h = harness();
 after(() => h.close());
@@ -82,4 +82,27 @@ test("SEARCH configuration over the INDEX, published open on the private search 
   assert.equal((await h.call("GET", `${DS}/offerings/${offering.body._id}`)).body.status, "PUBLISHED");
   assertError(await h.call("POST", `${DS}/configurations/${configuration.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wfs, open: true } }), 400, /type WFS/);
   assertError(await h.call("POST", `${DS}/configurations`, { json: { ...body, layer_name: "autre", type_infos: { ...body.type_infos, used_data: [{ stored_data: "00000000-0000-4000-8000-00000000dead" }] } } }), 400, /introuvable/);
+});
+
+test("private search service: 401 without a key; with a key reaching the open offering, the index is listed and searched", async () => {
+  const ROOT = "https://data.geopf.fr/private/recherche/api/indexes";
+  assert.equal((await request("GET", ROOT, {})).status, 401);
+  const key = await h.call("POST", "/users/me/keys", { json: { name: "Recherche", type: "HASH", type_infos: { hash: "cle-recherche-sites" } } });
+  assert.equal(key.status, 200, JSON.stringify(key.body));
+  const apikey = "apikey=cle-recherche-sites";
+  assert.deepEqual((await request("GET", `${ROOT}?${apikey}`, {})).body, [], "no access yet");
+  const offering = (await h.call("GET", `${DS}/offerings?layer_name=sites_remarquables`)).body[0]._id;
+  const access = await h.call("POST", `/users/me/keys/${key.body._id}/accesses`, { json: { offerings: [offering] } });
+  assert.ok(access.status < 300, JSON.stringify(access.body));
+  const list = await request("GET", `${ROOT}?${apikey}`, {});
+  assert.deepEqual(list.body.map((entry: any) => [entry.index, entry.fields]), [["sites_remarquables", { nom: "string", description: "string", date: "date", geometrie: "geometry" }]]);
+  const found = await request("POST", `${ROOT}/sites_remarquables?${apikey}`, { json: { description: "vallee" } });
+  assert.equal(found.status, 200, JSON.stringify(found.body));
+  assert.deepEqual(found.body.documents.map((document: any) => document.nom), ["Belvédère du Pic"]);
+  assert.deepEqual((await request("POST", `${ROOT}/sites_remarquables?${apikey}`, { json: { nom: ["lac", "cascade"] } })).body.documents.map((document: any) => document.nom), ["Cascade d'Or", "Lac Bleu"]);
+  assert.equal((await request("POST", `${ROOT}/sites_remarquables?${apikey}`, { json: { hauteur: "40" } })).status, 400);
+  const corrected = await request("GET", `${ROOT}/sites_remarquables/suggest_autocomplete?text=cascde&${apikey}`, {});
+  assert.deepEqual(corrected.body[0].options[0], { text: "cascade", score: 0.8333333, freq: 1 });
+  assert.equal((await request("GET", `${ROOT}/sites_remarquables/suggest?text=lac&${apikey}`, {})).status, 400);
+  assert.equal((await request("POST", `${ROOT}/inconnu?${apikey}`, { json: {} })).status, 404);
 });
