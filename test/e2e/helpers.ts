@@ -158,3 +158,6 @@ export const COMPLEMENTARY_PAGES = ["annexes", "publication-annexes", "metadonne
 
 /** The pages of the search index tutorial, in reading order. */
 export const SEARCH_INDEX_PAGES = ["/tutoriels/index-de-recherche/index-standard/", "/tutoriels/index-de-recherche/index-personnalise/"];
+
+/** Pages of the access control tutorial (diffusion services), in order. */
+export const ACCESS_PAGES = ["/tutoriels/controle-acces-diffusion/preparation/", "/tutoriels/controle-acces-diffusion/cles/"];
