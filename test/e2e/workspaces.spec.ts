@@ -79,4 +79,7 @@ test("espaces de travail : un droit donné à une membre prend effet (403 → 20
   const communities = (await responseJson(block(page, "GET", "/organizations/{organization}/communities"))) as { technical_name: string }[];
   expect(communities.map((entry) => entry.technical_name)).toEqual(["tutoriels"]);
   expect((await asAnne(page, "GET", `/organizations/${community.organization._id}/users`)).status).toBe(403);
+  // The organization's stored data: Dave's datastore's (none yet in this fresh browser), Anne refused.
+  expect(await responseJson(block(page, "GET", "/organizations/{organization}/stored_data?datastore={datastore}"))).toEqual([]);
+  expect((await asAnne(page, "GET", `/organizations/${community.organization._id}/stored_data`)).status).toBe(403);
 });

@@ -124,6 +124,19 @@ test("organization: detail, members (add, remove), communities; reserved to its 
   assertError(await h.call("GET", `/organizations/${MISSING}`), 404, /introuvable/);
 });
 
+test("organization lists: the entities of its communities' datastores with their ids, filters, official members only", async () => {
+  const ORG = `/organizations/${SIMULATED_ORGANIZATION_ID}`;
+  const created = await h.call("POST", `${DS}/uploads`, { json: { name: "Livraison de l'organisme", description: "Essai", type: "ARCHIVE", srs: "EPSG:2154" } });
+  const uploads = await h.call("GET", `${ORG}/uploads?name=Livraison de l'organisme`);
+  assert.equal(uploads.status, 200, JSON.stringify(uploads.body));
+  assert.deepEqual(uploads.body.map((item: any) => [item._id, item.community, item.datastore, item.organization]), [[created.body._id, SIMULATED_COMMUNITY_ID, DS.split("/")[2], SIMULATED_ORGANIZATION_ID]]);
+  assert.equal((await h.call("GET", `${ORG}/uploads?name=Livraison de l'organisme&community=${MISSING}`)).body.length, 0);
+  assert.equal((await h.call("GET", `${ORG}/uploads?name=Livraison de l'organisme&datastore=${DS.split("/")[2]}`)).body.length, 1);
+  assertError(await h.call("GET", `${ORG}/uploads?type=NUAGE`), 400);
+  assertError(await asAnne("GET", `${ORG}/stored_data`), 403, /membre officiel/);
+  for (const part of ["stored_data", "configurations", "offerings"]) assert.equal((await h.call("GET", `${ORG}/${part}`)).status, 200);
+});
+
 test("administrator routes: refused, the simulation's accounts are not platform administrators", async () => {
   assert.equal((await h.call("GET", "/users/me")).body.administrator, false);
   assertError(await h.call("POST", "/administrator/communities", { json: { name: "X", technical_name: "x", supervisor: SIMULATED_USER_ID } }), 403, /administrateurs/);

@@ -22,4 +22,8 @@ export async function workspaces({ call }: Caller): Promise<void> {
   ok(await call("GET", `${organization}/users`));
   ok(await call("DELETE", `${organization}/users/${SECOND_USER_ID}`), 204);
   ok(await call("GET", `${organization}/communities`));
+  // The entities of its communities' datastores (the flow has published some by now): items checked by the caller.
+  for (const part of ["uploads", "stored_data", "configurations", "offerings"]) {
+    assert.ok(ok(await call("GET", `${organization}/${part}`)).body.length > 0, `${part} of the organization`);
+  }
 }

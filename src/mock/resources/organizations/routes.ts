@@ -1,7 +1,6 @@
 // Routes of the organizations: the organization, its official members (add, remove) and its communities.
 // Reserved to its official members (membership of one of its communities is not enough).
-import type { Context } from "../../core/context.ts";
-import { forbidden, notFound } from "../../core/errors.ts";
+import { notFound } from "../../core/errors.ts";
 import { isoDate } from "../../core/time.ts";
 import { DEFAULT_LIMIT, json, noContent, paginated } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
@@ -11,16 +10,10 @@ import { findUser } from "../communities/users.ts";
 import { callerOf } from "../users/memberships.ts";
 import { communityListItem } from "../communities/views.ts";
 import type { OrganizationRecord } from "./records.ts";
-import { findOrganization } from "./records.ts";
+import { memberOrganization } from "./access.ts";
+import { organizationLists } from "./lists.ts";
 
 const ORGANIZATION = "/organizations/:organization";
-
-/** The organization, or 403 unless the caller is one of its official members. */
-export function memberOrganization(ctx: Context, caller: string, id: string, forWrite = false): OrganizationRecord {
-  const organization = findOrganization(ctx, id);
-  if (!organization.members.includes(caller)) throw forbidden(`Vous n'êtes pas membre officiel de l'organisme ${id} (être membre d'une de ses communautés ne suffit pas).`);
-  return forWrite ? findOrganization(ctx, id, true) : organization;
-}
 
 // OrganizationDetailResponseDto.
 const organizationView = (organization: OrganizationRecord) => ({
@@ -58,4 +51,5 @@ export const organizationRoutes: Route[] = [
       memberOrganization(ctx, callerOf(caller)._id, organization);
       return allCommunities(ctx).filter((community) => community.organization === organization).map((community) => communityListItem(ctx, community));
     }), url, DEFAULT_LIMIT)),
+  ...organizationLists,
 ];
