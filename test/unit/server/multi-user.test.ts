@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SECOND_DATASTORE_ID, SIMULATED_DATASTORE_ID, SIMULATED_USER_ID, SECOND_USER_ID } from "../../../src/mock/seed.ts";
+import ids from "../../../_data/ids.json" with { type: "json" };
 import { isErrorBody, startTestServer } from "./helpers.ts";
 
 const USERS = { dave: "jeton-dave", anne: "jeton-anne", alice: "jeton-alice" };
@@ -102,6 +103,50 @@ test("the local server's identity service: each served user signs in with their 
     assert.equal(me.body._id, SECOND_USER_ID);
     assert.equal((await t.call("GET", `/datastores/${SIMULATED_DATASTORE_ID}`, { token: signed.body.access_token })).status, 403);
     assert.equal((await grant({ grant_type: "password", client_id: "gpf-warehouse", username: "alice", password: "x" })).status, 401);
+  } finally {
+    await t.server.close();
+  }
+});
+
+test("a permission Dave grants Anne on one server: visible to her, her key reaches the private layer; his datastore stays 403 to her", async () => {
+  const t = await startTestServer({ token: undefined, users: { dave: "jeton-dave", anne: "jeton-anne" } });
+  try {
+    const dave = { token: "jeton-dave" };
+    const anne = { token: "jeton-anne" };
+    const DAVE_DS = `/datastores/${SIMULATED_DATASTORE_ID}`;
+    const upload = (await t.call("POST", `${DAVE_DS}/uploads`, { ...dave, json: infos })).body._id;
+    const form = new FormData();
+    form.append("file", new Blob(["insee;nom\n2A004;Ajaccio\n"]), "limites.csv");
+    assert.equal((await t.call("POST", `${DAVE_DS}/uploads/${upload}/data?path=data/limites.csv`, { ...dave, form })).status, 204);
+    assert.equal((await t.call("POST", `${DAVE_DS}/uploads/${upload}/close`, dave)).status, 204);
+    t.clock.now += 10_000;
+    const execution = (await t.call("POST", `${DAVE_DS}/processings/executions`, { ...dave, json: { processing: ids.processings.archive_to_archive, inputs: { upload: [upload] }, output: { stored_data: { name: "Limites" } } } })).body;
+    assert.equal((await t.call("POST", `${DAVE_DS}/processings/executions/${execution._id}/launch`, dave)).status, 204);
+    t.clock.now += 10_000;
+    const configuration = (await t.call("POST", `${DAVE_DS}/configurations`, {
+      ...dave, json: { type: "DOWNLOAD", name: "Limites", layer_name: "limites_privees", type_infos: { title: { fr: "Limites" }, abstract: { fr: "Limites" }, used_data: [{ sub_name: "csv", title: { fr: "CSV" }, format: "CSV", zone: "FXX", stored_data: execution.output.stored_data._id }] } },
+    })).body._id;
+    const offering = (await t.call("POST", `${DAVE_DS}/configurations/${configuration}/offerings`, { ...dave, json: { endpoint: ids.endpoints.private.download, open: false } })).body._id;
+    t.clock.now += 2000;
+    const permission = await t.call("POST", `${DAVE_DS}/permissions`, { ...dave, json: { licence: "Pour Anne", offerings: [offering], users: [SECOND_USER_ID] } });
+    assert.equal(permission.status, 200, JSON.stringify(permission.body));
+
+    const granted = await t.call("GET", "/users/me/permissions", anne);
+    assert.deepEqual(granted.body.map((item: any) => [item._id, item.licence]), [[permission.body[0]._id, "Pour Anne"]]);
+    assert.deepEqual((await t.call("GET", "/users/me/permissions", dave)).body, []);
+    assert.equal((await t.call("GET", `${DAVE_DS}/permissions`, anne)).status, 403);
+    assert.equal((await t.call("GET", `${DAVE_DS}/offerings/${offering}`, anne)).status, 403);
+
+    const key = (await t.call("POST", "/users/me/keys", { ...anne, json: { name: "Clé d'Anne", type: "HASH", type_infos: { hash: "cle-anne" } } })).body._id;
+    assert.equal((await t.call("POST", `/users/me/keys/${key}/accesses`, { ...anne, json: { permission: permission.body[0]._id, offerings: [offering] } })).status, 204);
+    assert.equal((await t.call("GET", `/users/me/keys/${key}`, dave)).status, 404, "Dave does not see Anne's key");
+    const file = `${t.server.origin}/private/telechargement/download/limites_privees/csv/limites.csv`;
+    assert.equal((await fetch(file)).status, 401);
+    const served = await fetch(`${file}?apikey=cle-anne`);
+    assert.equal(served.status, 200);
+    assert.equal(await served.text(), "insee;nom\n2A004;Ajaccio\n");
+    assert.equal((await t.call("DELETE", `${DAVE_DS}/permissions/${permission.body[0]._id}`, dave)).status, 204);
+    assert.equal((await fetch(`${file}?apikey=cle-anne`)).status, 404);
   } finally {
     await t.server.close();
   }
