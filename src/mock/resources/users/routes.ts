@@ -5,6 +5,8 @@ import { json } from "../../http/respond.ts";
 import type { Route } from "../../http/route.ts";
 import { route } from "../../http/route.ts";
 import type { SimUser } from "./directory.ts";
+import { KEYS_QUOTA } from "../keys/keys.ts";
+import { KEYS, userSpace } from "../keys/records.ts";
 import { callerOf, membershipsOf } from "./memberships.ts";
 
 /** The account as GET /users/me returns it ([ts] `UserDetailsResponseDto`). */
@@ -21,8 +23,8 @@ export function accountView(ctx: Context, user: SimUser): JsonObject {
     administrator: false,
     documents_quota: 10,
     documents_use: 0,
-    keys_quota: 10,
-    keys_use: 0,
+    keys_quota: KEYS_QUOTA,
+    keys_use: ctx.records.count(KEYS, userSpace(user._id)),
     communities_member: membershipsOf(ctx, user).map((entry) => ({ rights: [...entry.rights], community: { ...entry.community } })) as unknown as JsonObject[],
   };
 }

@@ -169,3 +169,13 @@ test("offering PATCH: open/available refused on an open endpoint; closing an ope
   assertError(await asAnne("PATCH", `${DS}/offerings/${offerings.limites_b}`, { json: { available: false } }), 403);
   assertError(await h.call("PATCH", `${DS}/offerings/00000000-0000-4000-8000-999999999999`, { json: { available: false } }), 404);
 });
+
+test("GET /users/me counts the caller's keys (keys_use of keys_quota)", async () => {
+  const before = ok(await asAnne("GET", "/users/me")).body;
+  assert.equal(before.keys_quota, 10);
+  const id = ok(await asAnne("POST", "/users/me/keys", { json: { name: "Compteur", type: "HASH", type_infos: {} } })).body._id;
+  assert.equal(ok(await asAnne("GET", "/users/me")).body.keys_use, before.keys_use + 1);
+  assert.equal(ok(await h.call("GET", "/users/me")).body.keys_use, 0);
+  ok(await asAnne("DELETE", `/users/me/keys/${id}`), 204);
+  assert.equal(ok(await asAnne("GET", "/users/me")).body.keys_use, before.keys_use);
+});
