@@ -1,10 +1,15 @@
 // Bodies of the key and access routes ([ts] UserKeyCreateDtoUserKeyInfoDto, UserKeyUpdateDto, AccessCreateDto).
 import * as z from "zod/mini";
-import { named, object, text } from "../../core/schema.ts";
+import { named, object, received, text } from "../../core/schema.ts";
 import { KEY_TYPES } from "./records.ts";
+import { luaPatternRegExp } from "./lua-pattern.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const strings = named(z.array(z.string()), "liste de chaînes", true);
+// A Lua pattern (`%` escapes the magic characters `( ) . % + - * ? [ ] ^ $`).
+const pattern = named(z.string().check(z.refine((value) => luaPatternRegExp(value) !== undefined, {
+  error: (issue) => `motif Lua invalide (reçu : ${received(issue.input)}) : échappez ( ) . % + - * ? [ ] ^ $ avec %`,
+})), "motif Lua");
 
 /** `type_infos` of each key type. */
 export const TYPE_INFOS = {
@@ -21,8 +26,8 @@ export const KEY_CREATE = object({
   type_infos: named(z.record(z.string(), z.unknown()), "objet"),
   whitelist: z.optional(strings),
   blacklist: z.optional(strings),
-  user_agent: z.optional(z.string()),
-  referer: z.optional(z.string()),
+  user_agent: z.optional(pattern),
+  referer: z.optional(pattern),
 });
 
 /** PATCH /users/me/keys/{key} (type and type_infos cannot change). */
@@ -30,8 +35,8 @@ export const KEY_UPDATE = object({
   name: z.optional(text("nom")),
   whitelist: z.optional(strings),
   blacklist: z.optional(strings),
-  user_agent: z.optional(z.string()),
-  referer: z.optional(z.string()),
+  user_agent: z.optional(pattern),
+  referer: z.optional(pattern),
 });
 
 /** POST /users/me/keys/{key}/accesses. */

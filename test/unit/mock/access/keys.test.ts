@@ -121,10 +121,12 @@ test("private service: 401 without key; a key without access sees no layer; acce
   const token = (await (await fetch("https://sso.geopf.fr/realms/geoplateforme/protocol/openid-connect/token", { method: "POST", body: new URLSearchParams({ grant_type: "password", client_id: "qgis", username: "anne", password: "anne" }) })).json() as any).access_token;
   const forms: [Record<string, string>, string][] = [
     [{}, "?apikey=masupercle"], [{}, "?api_key=masupercle"], [{ apikey: "masupercle" }, ""], [{ "X-Key": "masupercle" }, ""],
-    [{ "X-Mon-Entete": "secret-123" }, ""], [{ Authorization: `Basic ${btoa("cestmoi:cestmaclesecrete")}` }, ""], [{ Authorization: `Bearer ${token}` }, ""],
+    [{ "X-Mon-Entete": "secret-123" }, ""], [{ Authorization: `Basic ${btoa("cestmoi:cestmaclesecrete")}`, "User-Agent": "QGIS/3.34" }, ""], [{ Authorization: `Bearer ${token}` }, ""],
   ];
   for (const [headers, query] of forms) assert.deepEqual(await layers(headers, query), ["limites_a"], JSON.stringify([headers, query]));
   assert.equal(await layers({ "X-Mon-Entete": "autre" }), 401);
+  // The BASIC key only serves QGIS (its user_agent).
+  assert.equal(await layers({ Authorization: `Basic ${btoa("cestmoi:cestmaclesecrete")}`, "User-Agent": "curl/8.5" }), 403);
   // The data request: served with the key, refused without.
   const file = `${PRIVATE}/download/limites_a/csv/limites.csv`;
   assert.equal((await fetch(`${file}?apikey=masupercle`)).status, 200);
@@ -178,4 +180,18 @@ test("GET /users/me counts the caller's keys (keys_use of keys_quota)", async ()
   assert.equal(ok(await h.call("GET", "/users/me")).body.keys_use, 0);
   ok(await asAnne("DELETE", `/users/me/keys/${id}`), 204);
   assert.equal(ok(await asAnne("GET", "/users/me")).body.keys_use, before.keys_use);
+});
+
+test("a key's user_agent and referer restrictions (Lua patterns): 403 when the request does not match; malformed pattern 400", async () => {
+  const key = ok(await asAnne("POST", "/users/me/keys", { json: { name: "QGIS seulement", type: "HASH", user_agent: ".*QGIS.*", referer: "^https://www%.exemple%-carto%.fr/", type_infos: { hash: "cle-qgis" } } })).body._id;
+  const url = `${PRIVATE}/capabilities?apikey=cle-qgis`;
+  const status = async (headers: Record<string, string>) => (await fetch(url, { headers: { ...JSON_FEED, ...headers } })).status;
+  assert.equal(await status({ "User-Agent": "QGIS/3.34", Referer: "https://www.exemple-carto.fr/carte" }), 200);
+  assert.equal(await status({ "User-Agent": "curl/8.5", Referer: "https://www.exemple-carto.fr/carte" }), 403);
+  assert.equal(await status({ "User-Agent": "QGIS/3.34", Referer: "https://www.exempleXcarto.fr/" }), 403);
+  assert.equal(await status({ "User-Agent": "QGIS/3.34" }), 403);
+  assertError(await asAnne("PATCH", `/users/me/keys/${key}`, { json: { referer: "[abc" } }), 400, /motif Lua/);
+  ok(await asAnne("PATCH", `/users/me/keys/${key}`, { json: { referer: "" } }));
+  assert.equal(await status({ "User-Agent": "QGIS/3.34" }), 200);
+  ok(await asAnne("DELETE", `/users/me/keys/${key}`), 204);
 });
