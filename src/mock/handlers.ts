@@ -28,6 +28,9 @@ export interface HandlersOptions {
   diffusionOrigin?: string | false;
   /** Runs around every API and diffusion request (persistence, cross-tab locks, simulated faults). */
   around?: (request: Request, next: () => Promise<Response>) => Promise<Response>;
+  /** Serve the simulated identity service at the real realms' token URLs (default true; false in the browser, where
+   * the settings dialog asks the real service for a token while the simulation may be running). */
+  identity?: boolean;
   /** How bodies are read (default: the Fetch API's formData()). */
   body?: BodyReader;
 }
@@ -53,7 +56,7 @@ export function createHandlers(store: Store, options: HandlersOptions = {}): Htt
     }
   }
   // The simulated identity service (Keycloak's token endpoint), with the diffusion services.
-  if (options.diffusionOrigin !== false) {
+  if (options.diffusionOrigin !== false && options.identity !== false) {
     for (const endpoint of identityRoutes(tokens ? servedAccounts(tokens) : SIMULATED_ACCOUNTS, options.diffusionOrigin)) {
       handlers.push(http.post(endpoint.path, ({ request, params }) => around(request, () => dispatch(endpoint, { store, request, params, body }, options.onError))));
     }
