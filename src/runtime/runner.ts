@@ -2,6 +2,7 @@
 import type { HttpMethod } from "../shared/block-contract.ts";
 import { simulatorReady } from "./simulator.ts";
 import type { Target } from "./transport.ts";
+import { answerName, binarySummary, isBinaryType, type BinaryAnswer } from "./binary-answer.ts";
 
 /** A request ready to send: placeholders already substituted, target already resolved. */
 export interface OutgoingRequest {
@@ -25,6 +26,8 @@ export interface Outcome {
   text: string;
   json?: unknown;
   failure?: Failure;
+  /** An answer that is not text (image, tile, archive…): its bytes; `text` then says what it is. */
+  binary?: BinaryAnswer;
 }
 
 /** Longest wait for one response. */
@@ -54,6 +57,12 @@ export async function send(request: OutgoingRequest, signal: AbortSignal): Promi
   const started = performance.now();
   try {
     const response = await fetch(request.target.url, { method: request.method, headers, body, signal: AbortSignal.any([signal, timeout]) });
+    const type = response.headers.get("content-type");
+    if (isBinaryType(type)) {
+      const blob = await response.blob();
+      const binary: BinaryAnswer = { blob, type: type!, name: answerName(response.headers.get("content-disposition"), request.target.url, type!) };
+      return { status: response.status, ms: Math.round(performance.now() - started), text: binarySummary({ type: binary.type, size: blob.size }), binary };
+    }
     const text = await response.text();
     const ms = Math.round(performance.now() - started);
     return { status: response.status, ms, ...readBody(text) };

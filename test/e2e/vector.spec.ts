@@ -126,6 +126,13 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
       expect([image.width, image.height]).toEqual([800, 600]);
       const pixel = (i: number, j: number) => [...image.data.slice((j * image.width + i) * image.channels, (j * image.width + i + 1) * image.channels)];
       expect(pixel(347, 270), "France et océan de couleurs différentes").not.toEqual(pixel(40, 300));
+      // The block itself shows the image (not its bytes as text) and offers to save it.
+      const shown = block(page, "GET", "&WIDTH=800&HEIGHT=600&FORMAT=image/png");
+      await expect(responseOf(shown)).toContainText("Réponse binaire : image PNG");
+      const preview = shown.locator(".binary-answer__image");
+      await expect(preview).toBeVisible();
+      expect(await preview.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(800);
+      await expect(shown.getByRole("link", { name: "Enregistrer reponse.png" })).toHaveAttribute("download", "reponse.png");
       // GetFeatureInfo at 1° W, 47.5° N: France and the Atlantic forests.
       const info = (await responseJson(block(page, "GET", "&I=280&J=250&INFO_FORMAT=application/json&FEATURE_COUNT=10&FORMAT=image/png"))) as FeatureCollection;
       const names = info.features.map((feature) => String(feature.properties.nom ?? feature.properties.nom_ecoregion));
@@ -154,6 +161,7 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
       const tile = await serviceAnswer(page, block(page, "GET", "/1.0.0/monde_tuiles/3/4/2.pbf"));
       expect(tile.status).toBe(200);
       expect(tile.type).toContain("application/x-protobuf");
+      await expect(responseOf(block(page, "GET", "/1.0.0/monde_tuiles/3/4/2.pbf"))).toContainText("tuile vectorielle (Mapbox Vector Tile)");
       const decoded = new VectorTile(new PbfReader(tile.bytes));
       expect(Object.keys(decoded.layers).sort()).toEqual(["ecoregions", "pays"]);
       const countries = Array.from({ length: decoded.layers.pays!.length }, (_, index) => decoded.layers.pays!.feature(index).properties.nom);

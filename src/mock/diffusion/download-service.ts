@@ -80,7 +80,7 @@ export function downloadRoutes(open: boolean, root: string): DiffusionRoute[] {
       // The record is read in its transaction, the bytes after it (the blob store is asynchronous).
       const bytes = file && file.blob ? await input.store.blobs.read(file.blob) : undefined;
       if (!file || !bytes) return downloadError(input.request, file ? `Le contenu du fichier ${file.path} n'est plus disponible dans l'entrepôt simulé.` : gone);
-      return new Response(bytes, { headers: {
+      return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: {
         ...CORS, "Content-Type": contentTypeOf(file.path), "Content-Length": String(bytes.length), "Content-Disposition": attachment(file.path),
         ...(file.md5 ? { ETag: `"${file.md5}"` } : {}), "Cache-Control": "no-store",
       } });

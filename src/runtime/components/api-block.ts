@@ -15,6 +15,7 @@ import type { Session } from "../state/session.ts";
 import { setVariables, valuesOf, type VariablesState } from "../state/variables.ts";
 import { isDestructive, targetOf, type Target } from "../transport.ts";
 import { fileSources, sendFiles } from "../uploads.ts";
+import { showBinaryAnswer } from "../binary-answer.ts";
 
 /** Delay between two reads of an asynchronous status (simulated, real), and how many reads before giving up. */
 const POLL_INTERVAL_MS = { simule: 1000, reel: 3000 };
@@ -350,6 +351,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.hasResult = true;
       this.capture(outcome);
       showMapOffer(this.root, outcome.json, () => session.settings.mode);
+      showBinaryAnswer(this.root, outcome.binary);
     },
 
     /** Fills the variables this response provides (only from a successful JSON answer). */
