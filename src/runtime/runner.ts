@@ -2,7 +2,7 @@
 import type { HttpMethod } from "../shared/block-contract.ts";
 import { simulatorReady } from "./simulator.ts";
 import type { Target } from "./transport.ts";
-import { answerName, binarySummary, isBinaryType, type BinaryAnswer } from "./binary-answer.ts";
+import { answerName, binarySummary, isBinaryType, type BinaryAnswer } from "../shared/binary-answer.ts";
 
 /** A request ready to send: placeholders already substituted, target already resolved. */
 export interface OutgoingRequest {

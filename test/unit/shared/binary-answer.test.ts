@@ -1,7 +1,7 @@
 // Binary answers: which Content-Types are bytes, the name they are saved under, what the block says of them.
 import assert from "node:assert/strict";
 import test from "node:test";
-import { answerName, binarySummary, isBinaryType } from "../../../src/runtime/binary-answer.ts";
+import { answerName, binarySummary, isBinaryType } from "../../../src/shared/binary-answer.ts";
 
 test("images, tiles, TIFF and archives are bytes; JSON, XML, text and GeoJSON are text; no type is text", () => {
   for (const type of ["image/png", "image/jpeg", "application/x-protobuf", "image/tiff", "application/zip", "application/octet-stream", "image/x-bil;bits=32"]) {
