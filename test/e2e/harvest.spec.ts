@@ -4,8 +4,8 @@
 // harvest time, and the very same bytes once the source is unpublished.
 import { expect, test } from "@playwright/test";
 import { COLOURS } from "../../src/mock/samples/corse-maj.ts";
-import { HARVEST_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, serviceAnswer } from "./helpers.ts";
-import { expectColour, imageAt, imageOf, runBlocksWith } from "./raster-tiles-helpers.ts";
+import { HARVEST_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks, serviceAnswer } from "./helpers.ts";
+import { expectColour, imageAt, imageOf } from "./raster-tiles-helpers.ts";
 
 const TILE = "/corse_moisson/10/537/380.jpeg";
 // The PM tile 10/537/380 in EPSG:3857, and a land pixel of it near Ajaccio (8.85° E, 41.95° N).
@@ -18,7 +18,7 @@ test("moissonnage WMS : la pyramide moissonnée reproduit la couche source et ne
   const [sourcePage, harvestPage] = HARVEST_PAGES as [string, string];
   await openTutorialPage(page, sourcePage);
   let map: ((i: number, j: number) => number[]) | undefined;
-  await runBlocksWith(page, sourcePage, async (current) => {
+  await runAllBlocks(page, sourcePage, [], async (current) => {
     if ((await current.getAttribute("data-url"))!.includes("REQUEST=GetMap")) map = await imageOf(page, current);
   });
   // GetMap of 8.7–9.05° E, 41.85–42.1° N in 350 × 250 pixels: 8.85° E, 41.95° N is pixel (150, 150).
@@ -29,7 +29,7 @@ test("moissonnage WMS : la pyramide moissonnée reproduit la couche source et ne
   await openTutorialPage(page, harvestPage);
   const tiles: { pixels: (i: number, j: number) => number[]; bytes: Uint8Array }[] = [];
   let wms: ((i: number, j: number) => number[]) | undefined;
-  await runBlocksWith(page, harvestPage, async (current) => {
+  await runAllBlocks(page, harvestPage, [], async (current) => {
     if (!(await current.getAttribute("data-url"))!.endsWith(TILE)) return;
     tiles.push({ pixels: await imageOf(page, current), bytes: (await serviceAnswer(page, current)).bytes });
     if (tiles.length === 1) {

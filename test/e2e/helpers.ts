@@ -92,8 +92,8 @@ export function block(page: Page, method: string, urlSuffix: string): Locator {
   return page.locator(`[data-api-block][data-method="${method}"][data-url$="${urlSuffix}"]`);
 }
 
-/** Runs every block of the current page in order and asserts a 2xx answer for each. */
-export async function runAllBlocks(page: Page, path: string, statuses: string[]): Promise<void> {
+/** Runs every block of the current page in order, asserts a 2xx answer for each, and calls `after` with each block once it has answered. */
+export async function runAllBlocks(page: Page, path: string, statuses: string[] = [], after?: (block: Locator, index: number) => Promise<void>): Promise<void> {
   const count = await blocks(page).count();
   expect(count, `blocks on ${path}`).toBeGreaterThan(0);
   for (let index = 0; index < count; index += 1) {
@@ -111,6 +111,7 @@ export async function runAllBlocks(page: Page, path: string, statuses: string[])
     const detail = `${label}\n${await responseOf(current).textContent()}`;
     expect(Number(status), detail).toBeGreaterThanOrEqual(200);
     expect(Number(status), detail).toBeLessThan(300);
+    await after?.(current, index);
   }
 }
 

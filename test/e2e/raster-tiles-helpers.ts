@@ -1,28 +1,9 @@
-// Steps of the raster update and harvesting specs: running a page's blocks one by one with a look after each,
-// and reading a pixel of a tile or map image a block's URL answers (decoded here, PNG or JPEG).
+// Steps of the raster update and harvesting specs: reading a pixel of a tile or map image a block's URL answers
+// (decoded here, PNG or JPEG).
 import { expect, type Locator, type Page } from "@playwright/test";
 import { decode as decodePng } from "fast-png";
 import jpeg from "jpeg-js";
-import { blocks, responseOf, serviceAnswer } from "./helpers.ts";
-
-/** Runs every block of the page in order, asserting 2xx, and calls `after` with each block once it has answered. */
-export async function runBlocksWith(page: Page, path: string, after: (block: Locator, index: number) => Promise<void>): Promise<void> {
-  const count = await blocks(page).count();
-  expect(count, `blocks on ${path}`).toBeGreaterThan(0);
-  for (let index = 0; index < count; index += 1) {
-    const current = blocks(page).nth(index);
-    const label = `${path} bloc ${index + 1} ${await current.getAttribute("data-method")} ${await current.getAttribute("data-url")}`;
-    const missing = current.locator(".api-block__missing");
-    await current.getByRole("button", { name: /^Exécuter/ }).click();
-    await expect.poll(async () => (await current.getAttribute("data-response-status")) !== null || (await missing.isVisible()), { timeout: 120_000, message: label }).toBe(true);
-    if (await missing.isVisible()) throw new Error(`${label}\n${await missing.textContent()}`);
-    const status = Number(await current.getAttribute("data-response-status"));
-    const detail = `${label}\n${await responseOf(current).textContent()}`;
-    expect(status, detail).toBeGreaterThanOrEqual(200);
-    expect(status, detail).toBeLessThan(300);
-    await after(current, index);
-  }
-}
+import { serviceAnswer } from "./helpers.ts";
 
 /** The RGBA pixels of the image a block's URL answers now (through the page's simulated services). */
 export async function imageOf(page: Page, block: Locator): Promise<(i: number, j: number) => number[]> {

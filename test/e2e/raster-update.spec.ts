@@ -4,8 +4,8 @@
 // is on top on the band where they overlap.
 import { expect, test, type Page } from "@playwright/test";
 import { COLOURS } from "../../src/mock/samples/corse-maj.ts";
-import { RASTER_UPDATE_PAGES, block, expectChained, openTutorialPage, responseJson } from "./helpers.ts";
-import { expectColour, imageOf, runBlocksWith } from "./raster-tiles-helpers.ts";
+import { RASTER_UPDATE_PAGES, block, expectChained, openTutorialPage, responseJson, runAllBlocks } from "./helpers.ts";
+import { expectColour, imageOf } from "./raster-tiles-helpers.ts";
 
 type Pixels = (i: number, j: number) => number[];
 interface StoredData { _id: string; status: string; type: string; srs: string; type_infos: { levels: string[]; tms: string; compression: string }; extent: { coordinates: number[][][] } }
@@ -28,7 +28,7 @@ const latitudes = (storedData: StoredData): [number, number] => {
 async function runPage(page: Page, path: string): Promise<Pixels[]> {
   await openTutorialPage(page, path);
   const tiles: Pixels[] = [];
-  await runBlocksWith(page, path, async (current) => {
+  await runAllBlocks(page, path, [], async (current) => {
     if ((await current.getAttribute("data-url"))!.endsWith(TILE)) tiles.push(await imageOf(page, current));
   });
   return tiles;

@@ -5,7 +5,6 @@
 // indexed by index2index, published on the private search endpoint, found with a key (401 without).
 import { expect, test } from "@playwright/test";
 import { SEARCH_INDEX_PAGES, block, openTutorialPage, responseJson, runAllBlocks } from "./helpers.ts";
-import { runBlocksWith } from "./raster-tiles-helpers.ts";
 
 test("index de recherche : le service de recherche trouve la couche publiée, puis plus après sa dépublication", async ({ page }) => {
   test.setTimeout(180_000);
@@ -44,7 +43,7 @@ test("index personnalisé : le CSV indexé, publié, puis trouvé par le service
   await openTutorialPage(page, customPage);
   const statuses: string[] = [];
   let withoutKey: number | undefined;
-  await runBlocksWith(page, customPage, async (current) => {
+  await runAllBlocks(page, customPage, [], async (current) => {
     const url = (await current.getAttribute("data-url")) ?? "";
     // Right after the search: the same request without the key is refused.
     if (url.endsWith("/api/indexes/sites_vallee?apikey={hash sites}")) {

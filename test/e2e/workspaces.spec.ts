@@ -4,7 +4,6 @@
 // sent by the page with her simulated token: her delivery refused (403) without the right, accepted once given.
 import { expect, test, type Page } from "@playwright/test";
 import { WORKSPACE_PAGES, block, openTutorialPage, responseJson, runAllBlocks } from "./helpers.ts";
-import { runBlocksWith } from "./raster-tiles-helpers.ts";
 
 const API = "https://data.geopf.fr/api";
 
@@ -35,7 +34,7 @@ test("espaces de travail : un droit donné à une membre prend effet (403 → 20
 
   await openTutorialPage(page, membersPage);
   const seen: number[] = [];
-  await runBlocksWith(page, membersPage, async (current, index) => {
+  await runAllBlocks(page, membersPage, [], async (current, index) => {
     const method = await current.getAttribute("data-method");
     // The first PUT adds her without rights, the second gives her UPLOAD and PROCESSING.
     const puts = seen.length;
@@ -68,7 +67,7 @@ test("espaces de travail : un droit donné à une membre prend effet (403 → 20
   expect(filtered).toHaveLength(2);
 
   await openTutorialPage(page, organizationPage);
-  await runBlocksWith(page, organizationPage, async (current, index) => {
+  await runAllBlocks(page, organizationPage, [], async (current, index) => {
     if ((await current.getAttribute("data-method")) === "PUT") {
       const list = await asAnne(page, "GET", `/organizations/${community.organization._id}/users`);
       expect(list.status).toBe(200);
