@@ -3,29 +3,14 @@
 import type { AlterAction, ColumnDef, Statement } from "./ast.ts";
 import type { Cursor } from "./parser.ts";
 import { parseSelect, tableRef } from "./parser.ts";
-import { parseExpression } from "./parse-expr.ts";
+import { parseExpression, typeName } from "./parse-expr.ts";
 import { SqlError } from "./tokens.ts";
-import { normaliseType } from "./types.ts";
 
-// A type: words (`double precision`, `character varying`, `timestamp with time zone`) and (modifiers).
-function typeName(c: Cursor): { type: string; serial: boolean } {
-  const line = c.peek.line;
-  let base = c.ident("type de colonne");
-  while (c.is("varying", "precision", "with", "without", "time", "zone")) base += ` ${c.take().text}`;
-  const modifiers: string[] = [];
-  if (c.acceptOp("(")) {
-    do modifiers.push(c.take().text); while (c.acceptOp(","));
-    c.expectOp(")");
-  }
-  const type = normaliseType(base, modifiers);
-  if (!type) throw new SqlError(line, `type « ${base} » inconnu`);
-  return type;
-}
 
 // A column definition and its constraints (PRIMARY KEY reported to the caller).
 function columnDef(c: Cursor): { column: ColumnDef; primary: boolean } {
   const name = c.ident("nom de colonne");
-  const { type, serial } = typeName(c);
+  const { type, serial } = typeName(c, "type de colonne");
   const column: ColumnDef = { name, type, serial, notNull: false };
   let primary = false;
   for (;;) {

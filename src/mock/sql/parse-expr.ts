@@ -93,11 +93,11 @@ function unary(c: Cursor): Expr {
   return cast(c);
 }
 
-// A type name after :: or AS (words and modifiers), normalised.
-function castType(c: Cursor): string {
+/** A type: words (`double precision`, `character varying`, `timestamp with time zone`) and (modifiers), normalised. */
+export function typeName(c: Cursor, what = "type"): { type: string; serial: boolean } {
   const line = c.peek.line;
-  let base = c.ident("type");
-  while (c.is("varying", "precision")) base += ` ${c.take().text}`;
+  let base = c.ident(what);
+  while (c.is("varying", "precision", "with", "without", "time", "zone")) base += ` ${c.take().text}`;
   const modifiers: string[] = [];
   if (c.acceptOp("(")) {
     do modifiers.push(c.take().text); while (c.acceptOp(","));
@@ -105,8 +105,11 @@ function castType(c: Cursor): string {
   }
   const type = normaliseType(base, modifiers);
   if (!type) throw new SqlError(line, `type « ${base} » inconnu`);
-  return type.type;
+  return type;
 }
+
+// A type name after :: or AS.
+const castType = (c: Cursor): string => typeName(c).type;
 
 function cast(c: Cursor): Expr {
   let expr = primary(c);
