@@ -12,17 +12,14 @@ import type { Store } from "../core/store.ts";
 import { isObject } from "../core/json.ts";
 import { readFeatures } from "../formats/features.ts";
 import { convertGeometry, geometryEnvelope, rfc7946Winding, toWgs84 } from "../formats/geometry.ts";
+import type { GeoJsonGeometry } from "../formats/geometry.ts";
 import { relationsOf } from "../resources/executions/vector-outputs.ts";
 import type { RelationSource, StoredDataRecord } from "../resources/stored-data/records.ts";
 import { hasJournal } from "../resources/executions/vector-journal.ts";
 import { forgetReplays, journalTables } from "./vector-replay.ts";
 
-/** A GeoJSON geometry (coordinates in WGS 84 longitude, latitude). */
-export type Geometry =
-  | { type: "Point"; coordinates: number[] }
-  | { type: "MultiPoint" | "LineString"; coordinates: number[][] }
-  | { type: "MultiLineString" | "Polygon"; coordinates: number[][][] }
-  | { type: "MultiPolygon"; coordinates: number[][][][] };
+/** A GeoJSON geometry (here with coordinates in WGS 84 longitude, latitude). */
+export type Geometry = GeoJsonGeometry;
 
 /** One feature of a table: its `ogc_fid`, attributes by integrated column name, geometry (null when none). */
 export interface Feature {
