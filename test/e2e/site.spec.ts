@@ -109,3 +109,24 @@ test("the home page and the tutorial index list every tutorial of the sidebar on
     await expect(vector.getByRole("link", { name: "Alimentation et diffusion simple de données vecteur" })).toBeVisible();
   }
 });
+
+// A French query a reader would type, and the tutorial folder whose pages must come among the results.
+const CURRICULUM_QUERIES: [string, string][] = [
+  ["injection de données vecteur", "/tutoriels/mise-a-jour-vecteur/"],
+  ["dérivation SQL", "/tutoriels/derivation-vecteur/"],
+  ["composition de pyramides raster", "/tutoriels/mise-a-jour-raster/"],
+  ["moissonnage WMS", "/tutoriels/moissonnage-wms/"],
+  ["altitude MNT", "/tutoriels/donnees-mnt/"],
+  ["clé d'accès service privé", "/tutoriels/controle-acces-diffusion/"],
+  ["publier une annexe", "/tutoriels/donnees-complementaires/"],
+  ["membres d'une communauté", "/tutoriels/espaces-de-travail/"],
+  ["index de recherche", "/tutoriels/index-de-recherche/"],
+];
+
+for (const [query, folder] of CURRICULUM_QUERIES) {
+  test(`searching « ${query} » finds a page of ${folder}`, async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: /Rechercher/ }).fill(query);
+    await expect(page.locator(`.site-search a[href^="${folder}"]`).first()).toBeVisible();
+  });
+}
