@@ -12,13 +12,28 @@ export interface Target {
   simulated: boolean;
 }
 
-/** Rewrites the build-time API base to the configured one in real mode and adds the bearer token there only. */
+/** Whether an API base is a datastore on this machine (npm run datastore), which also serves the diffusion services. */
+const isLoopback = (base: string): boolean => {
+  try {
+    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(base).hostname);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Rewrites the build-time API base to the configured one in real mode and adds the bearer token there only; with a
+ * local datastore, the Géoplateforme's diffusion services (same origin as the build's API) go to that server too.
+ */
 export function targetOf(url: string, settings: Settings, token: TokenInfo | undefined): Target {
   if (settings.mode === "simule") return { url, headers: {}, real: false, simulated: true };
   const base = settings.apiBase;
+  const services = new URL(BUILD_API_BASE).origin;
   const rewritten = url === BUILD_API_BASE || url.startsWith(`${BUILD_API_BASE}/`) || url.startsWith(`${BUILD_API_BASE}?`)
     ? base + url.slice(BUILD_API_BASE.length)
-    : url;
+    : isLoopback(base) && url.startsWith(`${services}/`)
+      ? new URL(base).origin + url.slice(services.length)
+      : url;
   const toApi = rewritten === base || rewritten.startsWith(`${base}/`) || rewritten.startsWith(`${base}?`);
   const headers: Record<string, string> = {};
   if (toApi && token) headers["Authorization"] = `Bearer ${token.value}`;

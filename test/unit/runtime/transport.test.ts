@@ -16,11 +16,19 @@ test("real mode rewrites the API base and sends the token there only", () => {
   assert.equal(api.url, "http://127.0.0.1:3000/api/datastores/d1/uploads?page=1");
   assert.deepEqual(api.headers, { Authorization: "Bearer secret" });
   assert.equal(api.real, true);
-  const service = targetOf("https://data.geopf.fr/wfs?SERVICE=WFS&REQUEST=GetCapabilities", real, token);
-  assert.equal(service.url, "https://data.geopf.fr/wfs?SERVICE=WFS&REQUEST=GetCapabilities");
-  assert.deepEqual(service.headers, {});
   const lookalike = targetOf("https://data.geopf.fr/apifake/x", real, token);
   assert.deepEqual(lookalike.headers, {});
+});
+
+test("real mode: with a local datastore the diffusion services go to it, without the token; with a remote API they stay the Géoplateforme's", () => {
+  const local = targetOf("https://data.geopf.fr/wfs?SERVICE=WFS&REQUEST=GetCapabilities", real, token);
+  assert.deepEqual(local, { url: "http://127.0.0.1:3000/wfs?SERVICE=WFS&REQUEST=GetCapabilities", headers: {}, real: false, simulated: false });
+  const download = targetOf("https://data.geopf.fr/download/resource/departements", { ...real, apiBase: "http://localhost:4000/api" }, token);
+  assert.equal(download.url, "http://localhost:4000/download/resource/departements");
+  const remote = targetOf("https://data.geopf.fr/wfs?SERVICE=WFS", { ...real, apiBase: "https://data-qua.priv.geopf.fr/api" }, token);
+  assert.deepEqual(remote, { url: "https://data.geopf.fr/wfs?SERVICE=WFS", headers: {}, real: false, simulated: false });
+  const other = targetOf("https://example.org/x", real, token);
+  assert.equal(other.url, "https://example.org/x");
 });
 
 test("DELETE, close, launch and abort are destructive; reads and creations are not", () => {
