@@ -1,6 +1,7 @@
 // Drawing what a WMS harvest captured of a WMS-Vecteur (stored data `details.harvestedVector`): the captured
 // relations drawn as the WMS-Vecteur draws them (render/draw.ts, SLD styles, tables read back from the captured
 // VECTOR-DB copies), kept only inside the capture's clip box (the harvested slabs), over what is already drawn.
+import { parsedBlobs } from "./blob-cache.ts";
 import type { Store } from "../core/store.ts";
 import type { StoredDataRecord, VectorCapture } from "../resources/stored-data/records.ts";
 import { blankImage } from "./image.ts";
@@ -15,23 +16,8 @@ import { vectorTables } from "./vector-data.ts";
 import type { Table } from "./vector-data.ts";
 import { toLonLat } from "./raster-render.ts";
 
-const styles = new Map<string, Style | undefined>();
-
-// The parsed SLD of a blob (kept by key: a blob never changes), undefined when it is gone or unreadable.
-async function styleOf(store: Store, key: string | undefined): Promise<Style | undefined> {
-  if (!key) return undefined;
-  if (styles.has(key)) return styles.get(key);
-  const bytes = await store.blobs.read(key);
-  let style: Style | undefined;
-  try {
-    style = bytes ? parseSld(new TextDecoder().decode(bytes)) : undefined;
-  } catch {
-    style = undefined;
-  }
-  if (styles.size > 200) styles.clear();
-  styles.set(key, style);
-  return style;
-}
+// The parsed SLD of a blob, undefined when it is gone or unreadable.
+const styleOf = parsedBlobs(parseSld, 200);
 
 // The styled tables of one capture, topmost first (relations whose table or style cannot be read are left out).
 async function styledTables(store: Store, capture: VectorCapture): Promise<StyledTable[]> {

@@ -1,6 +1,7 @@
 // The ROK4 styles of published WMS-RASTER layers: the ROK4-STYLE statics named by `type_infos.styles` (the first
 // is the default of GetMap), read from their kept files and parsed once per blob. A layer without styles has
 // ROK4's implicit « normal » style (raw values). Used by GetCapabilities (Style, LegendURL) and GetMap (palette).
+import { parsedBlobs } from "./blob-cache.ts";
 import type { Store } from "../core/store.ts";
 import { STATICS } from "../resources/statics/records.ts";
 import { isStringArray } from "../core/json.ts";
@@ -20,23 +21,9 @@ export interface LayerStyle {
 /** ROK4's style when a layer names none: the raw values. */
 export const NORMAL_STYLE: LayerStyle = { identifier: "normal", title: "Données brutes" };
 
-const parsed = new Map<string, Rok4Style | undefined>();
 
 // The parsed style file of a blob (undefined when gone or unreadable), cached by blob key.
-async function styleFile(store: Store, blob: string): Promise<Rok4Style | undefined> {
-  if (!parsed.has(blob)) {
-    const bytes = await store.blobs.read(blob);
-    let style: Rok4Style | undefined;
-    try {
-      style = bytes ? parseRok4Style(new TextDecoder().decode(bytes)) : undefined;
-    } catch {
-      style = undefined;
-    }
-    if (parsed.size > 256) parsed.clear();
-    parsed.set(blob, style);
-  }
-  return parsed.get(blob);
-}
+const styleFile = parsedBlobs(parseRok4Style, 256);
 
 /** The styles of each layer (by layer_name), in the configuration's order; [NORMAL_STYLE] when it has none. */
 export async function layerStyles(store: Store, layers: Published[]): Promise<Map<string, LayerStyle[]>> {
