@@ -14,11 +14,28 @@ export const BODY_METHODS: readonly HttpMethod[] = ["POST", "PUT", "PATCH"];
 export interface SampleFile {
   /** File name as sent in the multipart part and in `{fichier}`. */
   name: string;
-  /** Site-absolute URL of the file, e.g. /samples/archive/departements.csv. */
+  /** Site-absolute URL of the file, e.g. /samples/archive/departements.csv; "" for a file produced in the page. */
   href: string;
-  /** Size in bytes, computed at build time. */
+  /** Size in bytes, computed at build time (0 for a file produced in the page). */
   size: number;
+  /**
+   * "page": a file produced in the page by a component (```files line `@name`, e.g. `@observations.geojson`), read at
+   * run time from src/runtime/generated-files.ts; absent: a site file.
+   */
+  source?: "page";
 }
+
+/** A request header of a block (```headers fence, one `Name: value` per line); the value may hold placeholders. */
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+/** Seeded users a block may run as (`??? GET "url" utilisateur=anne`); the default user is the first. */
+export const BLOCK_USERS = ["dave", "anne"] as const;
+
+/** One of BLOCK_USERS. */
+export type BlockUser = (typeof BLOCK_USERS)[number];
 
 /** A multipart field sent with each file of an upload block (```form fence), e.g. `type=GEOSERVER-STYLE`. */
 export interface FormField {
@@ -46,11 +63,22 @@ export interface BlockSpec {
   files?: SampleFile[];
   /** Extra multipart fields sent with each file. */
   form?: FormField[];
+  /** How files are sent: "multipart" (default, field `file`) or "raw" (the file is the whole body: a PUT with ```files). */
+  fileBody?: "multipart" | "raw";
+  /** Fields sent as an application/x-www-form-urlencoded body (a ```form fence without ```files, e.g. a token request). */
+  urlencoded?: FormField[];
+  /** Extra request headers (```headers fence); an Authorization header here replaces the reader's token. */
+  headers?: HeaderField[];
+  /**
+   * The user the request is sent as, when not the reader's own account (`utilisateur=anne` on the opening line): in
+   * simulated mode that seeded user's token, in real mode the token the reader gave for them in the settings.
+   */
+  user?: BlockUser;
   /** Example response text, if any. */
   example?: string;
   /** Where variables come from in the response. */
   captures: Capture[];
-  /** Runtime placeholders used by the URL and body, in order of appearance. */
+  /** Runtime placeholders used by the URL, body, form fields and headers, in order of appearance. */
   placeholders: string[];
 }
 
