@@ -13,6 +13,36 @@ export interface OutgoingRequest {
   fileName?: string;
   /** Multipart fields sent before the file. */
   fields?: { name: string; value: string }[];
+  /** Send the file as the whole body (a PUT with ```files), not as multipart field `file`. */
+  rawFile?: boolean;
+  /** Fields of an application/x-www-form-urlencoded body (a ```form fence without files). */
+  urlencoded?: { name: string; value: string }[];
+  /** The block's own headers (```headers), substituted; an Authorization here replaces the target's token. */
+  headers?: { name: string; value: string }[];
+}
+
+/** The headers and body fetch sends for a request. */
+export function requestInit(request: OutgoingRequest): { headers: Headers; body?: RequestInit["body"] } {
+  const headers = new Headers({ Accept: "application/json", ...request.target.headers });
+  let body: RequestInit["body"];
+  if (request.file && request.rawFile) {
+    headers.set("Content-Type", request.file.type || "application/octet-stream");
+    body = request.file;
+  } else if (request.file) {
+    const form = new FormData();
+    for (const field of request.fields ?? []) form.append(field.name, field.value);
+    form.append("file", request.file, request.fileName);
+    body = form;
+  } else if (request.urlencoded) {
+    // URLSearchParams as the body: fetch sets application/x-www-form-urlencoded;charset=UTF-8.
+    body = new URLSearchParams(request.urlencoded.map((field) => [field.name, field.value]));
+  } else if (request.body !== undefined && request.body.trim() !== "") {
+    headers.set("Content-Type", "application/json");
+    body = request.body;
+  }
+  // Headers are case-insensitive: the block's Authorization (Basic, another token) replaces the reader's.
+  for (const header of request.headers ?? []) headers.set(header.name, header.value);
+  return { headers, body };
 }
 
 /** Why no response came. */
@@ -42,17 +72,7 @@ export async function send(request: OutgoingRequest, signal: AbortSignal): Promi
       return { status: "error", ms: 0, text: (error as Error).message || String(error), failure: "network" };
     }
   }
-  const headers: Record<string, string> = { Accept: "application/json", ...request.target.headers };
-  let body: BodyInit | undefined;
-  if (request.file) {
-    const form = new FormData();
-    for (const field of request.fields ?? []) form.append(field.name, field.value);
-    form.append("file", request.file, request.fileName);
-    body = form;
-  } else if (request.body !== undefined && request.body.trim() !== "") {
-    headers["Content-Type"] = "application/json";
-    body = request.body;
-  }
+  const { headers, body } = requestInit(request);
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const started = performance.now();
   try {

@@ -1,5 +1,6 @@
 // Decides where a block's request really goes and with which credentials, from the settings.
 // The token is only ever attached to requests whose URL starts with the configured real API base.
+import { BLOCK_USERS, type BlockUser } from "../shared/block-contract.ts";
 import { BUILD_API_BASE, type Settings, type TokenInfo } from "./state/settings.ts";
 
 /** The request target after applying the mode. */
@@ -10,6 +11,14 @@ export interface Target {
   real: boolean;
   /** True when the request is answered by the simulated datastore. */
   simulated: boolean;
+  /** Real mode, a block run as another user whose token the reader has not given yet: nothing may be sent. */
+  missingUser?: BlockUser;
+}
+
+/** Who a block runs as: another seeded user (`utilisateur=anne`) and the tokens the reader gave for them (real mode). */
+export interface RunAs {
+  user?: BlockUser;
+  userTokens: Partial<Record<BlockUser, TokenInfo>>;
 }
 
 /** Whether an API base is a datastore on this machine (npm run datastore), which also serves the diffusion services. */
@@ -25,8 +34,18 @@ const isLoopback = (base: string): boolean => {
  * Rewrites the build-time API base to the configured one in real mode and adds the bearer token there only; with a
  * local datastore, the Géoplateforme's diffusion services (same origin as the build's API) go to that server too.
  */
-export function targetOf(url: string, settings: Settings, token: TokenInfo | undefined): Target {
-  if (settings.mode === "simule") return { url, headers: {}, real: false, simulated: true };
+export function targetOf(url: string, settings: Settings, token: TokenInfo | undefined, runAs?: RunAs): Target {
+  // The first seeded user is the reader's own account: their own token, as without `utilisateur=`.
+  const other = runAs?.user !== undefined && runAs.user !== BLOCK_USERS[0] ? runAs.user : undefined;
+  if (settings.mode === "simule") {
+    // The simulated datastore recognises each seeded user by a simulated token (src/mock/http/auth.ts SIMULATED_TOKENS).
+    return { url, headers: other ? { Authorization: `Bearer simulation-${other}` } : {}, real: false, simulated: true };
+  }
+  if (other) {
+    const own = runAs!.userTokens[other];
+    const target = targetOf(url, settings, own);
+    return own ? target : { ...target, missingUser: other };
+  }
   const base = settings.apiBase;
   const services = new URL(BUILD_API_BASE).origin;
   const rewritten = url === BUILD_API_BASE || url.startsWith(`${BUILD_API_BASE}/`) || url.startsWith(`${BUILD_API_BASE}?`)

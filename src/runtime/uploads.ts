@@ -1,6 +1,8 @@
-// Upload blocks: one multipart request per file (the samples, or the reader's own files).
+// Upload blocks: one request per file (multipart, or the file as the whole body of a PUT): the samples, the files
+// produced in the page, or the reader's own files.
 import { FILE_PLACEHOLDER, type BlockSpec } from "../shared/block-contract.ts";
 import { substituteUrl } from "../shared/variables.ts";
+import { generatedFile } from "./generated-files.ts";
 import { send, type Outcome } from "./runner.ts";
 import type { Target } from "./transport.ts";
 
@@ -10,12 +12,17 @@ export interface FileSource {
   load: () => Promise<Blob>;
 }
 
-/** The files of a block: the reader's own, or the samples fetched from the site. */
+/** The files of a block: the reader's own, or the samples fetched from the site, or the files produced in the page. */
 export function fileSources(spec: BlockSpec, own: File[] | null): FileSource[] {
   if (own) return own.map((file) => ({ name: file.name, load: async () => file }));
   return (spec.files ?? []).map((file) => ({
     name: file.name,
     load: async () => {
+      if (file.source === "page") {
+        const produced = generatedFile(file.name);
+        if (!produced) throw new Error(`le fichier « ${file.name} » n'a pas encore été produit dans la page`);
+        return produced.blob;
+      }
       const response = await fetch(file.href);
       if (!response.ok) throw new Error(`${file.href} : HTTP ${response.status}`);
       return response.blob();
@@ -23,11 +30,19 @@ export function fileSources(spec: BlockSpec, own: File[] | null): FileSource[] {
   }));
 }
 
+/** The files produced in the page that the block sends and that are not there yet (none when the reader chose files). */
+export function missingPageFiles(spec: BlockSpec, own: File[] | null): string[] {
+  if (own) return [];
+  return (spec.files ?? []).filter((file) => file.source === "page" && !generatedFile(file.name)).map((file) => file.name);
+}
+
 /** Everything sendFiles needs besides the files. */
 export interface UploadContext {
   spec: BlockSpec;
   values: Record<string, string>;
   fields: { name: string; value: string }[];
+  /** The block's headers, substituted. */
+  headers?: { name: string; value: string }[];
   target: (url: string) => Target;
   signal: AbortSignal;
   /** Called before each file (1-based index) and after each answer. */
@@ -46,7 +61,11 @@ export async function sendFiles(files: FileSource[], context: UploadContext): Pr
     context.onFile(index + 1, files.length, file.name, url);
     let outcome: Outcome;
     try {
-      outcome = await send({ method: context.spec.method, target: context.target(url), file: await file.load(), fileName: file.name, fields: context.fields }, context.signal);
+      const raw = context.spec.fileBody === "raw";
+      outcome = await send({
+        method: context.spec.method, target: context.target(url), file: await file.load(), fileName: file.name,
+        fields: raw ? undefined : context.fields, rawFile: raw, headers: context.headers,
+      }, context.signal);
     } catch (error) {
       outcome = { status: "error", ms: 0, text: (error as Error).message, failure: "network" };
     }

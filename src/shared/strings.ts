@@ -20,6 +20,18 @@ export const STRINGS = {
   chooseFiles: "Envoyer mes propres fichiers à la place",
   ownFiles: (count: number) => `${count} fichier(s) choisi(s) : ils remplacent les fichiers d'exemple.`,
   backToSamples: "Revenir aux fichiers d'exemple",
+  // Request blocks: headers, url-encoded forms, raw file bodies, files produced in the page, other users (H-block).
+  headersLegend: "En-têtes de la requête (modifiables)",
+  urlencodedLegend: "Champs du formulaire (envoyés en application/x-www-form-urlencoded, modifiables)",
+  rawFiles: (count: number) => (count > 1 ? `Fichiers envoyés chacun comme corps de la requête (${count}) :` : "Fichier envoyé comme corps de la requête :"),
+  userNames: { dave: "Dave", anne: "Anne" },
+  runAs: (name: string) => `en tant que ${name}`,
+  userTokenMissing: (name: string) =>
+    `Ce bloc s'exécute en tant que ${name} : donnez le jeton de ${name} dans les réglages (mode réel), puis réessayez. Rien n'a été envoyé.`,
+  pageFileWaiting: "pas encore produit",
+  pageFileReady: (size: string) => `prêt (${size})`,
+  pageFileMissing: (names: readonly string[]) =>
+    `${names.map((name) => `Produisez d'abord le fichier « ${name} » plus haut dans la page`).join(" ; ")} : ${names.length > 1 ? "ils n'existent" : "il n'existe"} pas encore. Rien n'a été envoyé.`,
   missing: (names: readonly string[]) =>
     `Variable${names.length > 1 ? "s" : ""} non renseignée${names.length > 1 ? "s" : ""} : ${names.map((name) => `{${name}}`).join(", ")}. ` +
     "Exécutez d'abord l'étape qui la fournit, ou saisissez sa valeur dans le panneau « Variables ». Rien n'a été envoyé.",

@@ -1,6 +1,6 @@
 // Markup of a request block. Alpine bindings here (x-data="apiBlock", x-model, x-text, @click…) name the
 // properties and methods of src/runtime/components/api-block.ts: changing one needs the other.
-import { BLOCK_ATTR, FILE_PLACEHOLDER, type BlockSpec } from "../../shared/block-contract.ts";
+import { BLOCK_ATTR, FILE_PLACEHOLDER, type BlockSpec, type SampleFile } from "../../shared/block-contract.ts";
 import { pollRuleFor } from "../../shared/poll.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { h, jsonForScript, raw, type Child, type RawHtml } from "../html.ts";
@@ -32,21 +32,33 @@ function bodyEditor(spec: BlockSpec): RawHtml | undefined {
   );
 }
 
+/** Editable text inputs, one per field, read back by the block through their data attribute. */
+function fieldInputs(spec: BlockSpec, kind: "form" | "header" | "urlencoded", legend: string, fields: readonly { name: string; value: string }[]): RawHtml {
+  return h("fieldset", { class: `api-block__form api-block__form--${kind}` },
+    h("legend", {}, legend),
+    fields.map((field, index) => h("div", { class: "api-block__field" },
+      h("label", { for: `${domId(spec)}-${kind}-${index}` }, field.name),
+      h("input", { type: "text", id: `${domId(spec)}-${kind}-${index}`, value: field.value, [`data-${kind}-field`]: field.name, spellcheck: "false", autocomplete: "off" }),
+    )),
+  );
+}
+
+function fileItem(file: SampleFile): RawHtml {
+  if (file.source === "page") {
+    // The state is written by the block (src/runtime/components/api-block.ts) when the page produces the file.
+    return h("li", { "data-page-file": file.name }, h("span", { class: "api-block__file-name" }, file.name), " (",
+      h("span", { class: "api-block__file-state" }, STRINGS.pageFileWaiting), ")");
+  }
+  return h("li", {}, h("a", { href: file.href, download: file.name }, file.name), ` (${formatSize(file.size)})`);
+}
+
 function fileList(spec: BlockSpec): RawHtml | undefined {
   if (!spec.files) return undefined;
   return h("div", { class: "api-block__files" },
-    h("p", {}, STRINGS.sampleFiles(spec.files.length)),
-    h("ul", { "x-show": "!ownFiles", class: "api-block__file-list" },
-      spec.files.map((file) => h("li", {}, h("a", { href: file.href, download: file.name }, file.name), ` (${formatSize(file.size)})`)),
-    ),
+    h("p", {}, spec.fileBody === "raw" ? STRINGS.rawFiles(spec.files.length) : STRINGS.sampleFiles(spec.files.length)),
+    h("ul", { "x-show": "!ownFiles", class: "api-block__file-list" }, spec.files.map(fileItem)),
     h("p", { "x-show": "ownFiles", "x-text": "ownFilesLabel", "x-cloak": true }),
-    spec.form && h("fieldset", { class: "api-block__form" },
-      h("legend", {}, STRINGS.formFields),
-      spec.form.map((field, index) => h("div", { class: "api-block__field" },
-        h("label", { for: `${domId(spec)}-field-${index}` }, field.name),
-        h("input", { type: "text", id: `${domId(spec)}-field-${index}`, value: field.value, "data-form-field": field.name, spellcheck: "false", autocomplete: "off" }),
-      )),
-    ),
+    spec.form && fieldInputs(spec, "form", STRINGS.formFields, spec.form),
     h("label", { class: "api-block__file-pick" }, STRINGS.chooseFiles, " ",
       h("input", { type: "file", multiple: true, "@change": "pickFiles" })),
     h("button", { type: "button", class: "api-block__link", "x-show": "ownFiles", "@click": "useSamples", "x-cloak": true }, STRINGS.backToSamples),
@@ -75,9 +87,12 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
         h("span", { class: `api-block__method api-block__method--${method}` }, spec.method),
         " ",
         h("code", { class: "api-block__url" }, urlWithPlaceholders(spec.url)),
+        spec.user && h("span", { class: "api-block__user" }, STRINGS.runAs(STRINGS.userNames[spec.user])),
       ),
       h("div", { class: "api-block__panel" },
+        spec.headers && fieldInputs(spec, "header", STRINGS.headersLegend, spec.headers),
         bodyEditor(spec),
+        spec.urlencoded && fieldInputs(spec, "urlencoded", STRINGS.urlencodedLegend, spec.urlencoded),
         fileList(spec),
         h("div", { class: "api-block__actions" },
           // Named with the method and the path, so that a page's many "Exécuter" buttons can be told apart in a list of

@@ -14,7 +14,8 @@ import { loadResult, saveResult } from "../state/results.ts";
 import type { Session } from "../state/session.ts";
 import { setVariables, valuesOf, type VariablesState } from "../state/variables.ts";
 import { isDestructive, targetOf, type Target } from "../transport.ts";
-import { fileSources, sendFiles } from "../uploads.ts";
+import { fileSources, missingPageFiles, sendFiles } from "../uploads.ts";
+import { GENERATED_FILE_EVENT, generatedFile } from "../generated-files.ts";
 import { showBinaryAnswer } from "../binary-answer.ts";
 
 /** Delay between two reads of an asynchronous status (simulated, real), and how many reads before giving up. */
@@ -54,7 +55,29 @@ interface Prepared {
   url: string;
   body: string;
   fields: { name: string; value: string }[];
+  headers: { name: string; value: string }[];
+  urlencoded?: { name: string; value: string }[];
 }
+
+type Field = { name: string; value: string };
+
+/** The fields of one kind (form, header, urlencoded) as the reader left them in the block's inputs. */
+function inputFields(root: HTMLElement, kind: "form" | "header" | "urlencoded"): Field[] {
+  const key = `${kind}Field`;
+  return [...root.querySelectorAll<HTMLInputElement>(`input[data-${kind}-field]`)].map((input) => ({ name: input.dataset[key]!, value: input.value }));
+}
+
+/** Writes the state of each file produced in the page into the block's file list (waiting, or ready with its size). */
+function showPageFiles(root: HTMLElement): void {
+  for (const item of root.querySelectorAll<HTMLElement>("li[data-page-file]")) {
+    const file = generatedFile(item.dataset["pageFile"]!);
+    const state = item.querySelector(".api-block__file-state");
+    if (state) state.textContent = file ? STRINGS.pageFileReady(formatSize(file.blob.size)) : STRINGS.pageFileWaiting;
+    item.classList.toggle("is-ready", file !== undefined);
+  }
+}
+
+const formatSize = (bytes: number) => (bytes < 1024 ? `${bytes} o` : `${(bytes / 1024).toFixed(1).replace(".", ",")} Kio`);
 
 /** State and methods of one block; the markup binds to these names. */
 interface ApiBlock {
@@ -139,6 +162,10 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       const script = this.root.querySelector(`script[${BLOCK_ATTR.spec}]`);
       this.spec = JSON.parse(script?.textContent ?? "{}") as BlockSpec;
       this.body = this.spec.body ?? "";
+      if (this.spec.files?.some((file) => file.source === "page")) {
+        showPageFiles(this.root);
+        document.addEventListener(GENERATED_FILE_EVENT, () => showPageFiles(this.root));
+      }
       const previous = loadResult(variables.profile, this.spec.id);
       if (previous) {
         Object.assign(this, { status: previous.status, ms: previous.ms, responseText: previous.text, sentUrl: previous.url, captured: previous.captured });
@@ -244,8 +271,12 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       // `{fichier}` stays in the URL: upload blocks fill it per file (uploads.ts), snippets too.
       const url = substituteUrl(this.spec.url, values);
       const body = substitute(this.body, values, jsonEscape);
-      const fields = this.formFields().map((field) => ({ name: field.name, ...substitute(field.value, values) }));
-      const missing = [...new Set([...url.missing, ...body.missing, ...fields.flatMap((field) => field.missing)])].filter((name) => name !== FILE_PLACEHOLDER);
+      const fill = (list: Field[]) => list.map((field) => ({ name: field.name, ...substitute(field.value, values) }));
+      const fields = fill(this.formFields());
+      const headers = fill(inputFields(this.root, "header"));
+      const urlencoded = this.spec.urlencoded ? fill(inputFields(this.root, "urlencoded")) : undefined;
+      const missing = [...new Set([...url.missing, ...body.missing, ...[...fields, ...headers, ...(urlencoded ?? [])].flatMap((field) => field.missing)])]
+        .filter((name) => name !== FILE_PLACEHOLDER);
       if (missing.length > 0) {
         this.missingMessage = STRINGS.missing(missing);
         this.statusLine = STRINGS.notSent;
@@ -262,11 +293,12 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
         this.missingSources = [];
         return undefined;
       }
-      return { url: url.text, body: body.text, fields: fields.map((field) => ({ name: field.name, value: field.text })) };
+      const plain = (list: { name: string; text: string }[]) => list.map((field) => ({ name: field.name, value: field.text }));
+      return { url: url.text, body: body.text, fields: plain(fields), headers: plain(headers), urlencoded: urlencoded && plain(urlencoded) };
     },
 
     target(url) {
-      return targetOf(url, session.settings, session.token);
+      return targetOf(url, session.settings, session.token, { user: this.spec.user, userTokens: session.userTokens });
     },
 
     async run() {
@@ -276,6 +308,20 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       const prepared = this.prepare();
       if (!prepared) return;
       const first = this.target(prepared.url);
+      if (first.missingUser) {
+        this.missingMessage = STRINGS.userTokenMissing(STRINGS.userNames[first.missingUser]);
+        this.missingSources = [];
+        this.statusLine = STRINGS.notSent;
+        document.dispatchEvent(new CustomEvent("settings:open", { detail: { focus: "user-token", user: first.missingUser } }));
+        return;
+      }
+      const notProduced = missingPageFiles(this.spec, this.ownFiles);
+      if (notProduced.length > 0) {
+        this.missingMessage = STRINGS.pageFileMissing(notProduced);
+        this.missingSources = [];
+        this.statusLine = STRINGS.notSent;
+        return;
+      }
       if (first.real && isDestructive(this.spec.method, first.url) && !window.confirm(STRINGS.confirmDestructive(this.spec.method, first.url))) {
         this.statusLine = STRINGS.cancelled;
         return;
@@ -291,6 +337,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
               spec: this.spec,
               values: valuesOf(variables),
               fields: prepared.fields,
+              headers: prepared.headers,
               target: (url) => this.target(url),
               signal: this.controller.signal,
               onFile: (index, total, name, url) => {
@@ -314,7 +361,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.sentUrl = target.url;
       for (let attempt = 1; ; attempt += 1) {
         this.statusLine = STRINGS.sending;
-        const outcome = await send({ method: this.spec.method, target, body: prepared.body }, this.controller.signal);
+        const outcome = await send({ method: this.spec.method, target, body: prepared.body, headers: prepared.headers, urlencoded: prepared.urlencoded }, this.controller.signal);
         this.show(outcome);
         if (!progress || !this.waitFinal || outcome.status !== 200) return outcome;
         const state = progress(outcome.json);
@@ -334,10 +381,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
 
     /** The multipart fields as the reader left them in the block's inputs. */
     formFields() {
-      return [...this.root.querySelectorAll<HTMLInputElement>("input[data-form-field]")].map((input) => ({
-        name: input.dataset["formField"]!,
-        value: input.value,
-      }));
+      return inputFields(this.root, "form");
     },
 
     show(outcome) {

@@ -61,3 +61,18 @@ test("the provider of a missing variable is searched in the same tutorial first,
   assert.equal(bestSource(sources, "/tutoriels/vecteur/integration/")?.href, "/tutoriels/vecteur/livraison/#bloc-3");
   assert.equal(bestSource([], "/x/"), undefined);
 });
+
+test("a block run as another user: simulated mode sends that user's simulated token, real mode the token the reader gave", () => {
+  const url = "https://data.geopf.fr/api/users/me";
+  const anne = { user: "anne" as const, userTokens: {} };
+  assert.deepEqual(targetOf(url, { ...real, mode: "simule" }, token, anne).headers, { Authorization: "Bearer simulation-anne" });
+  // The first seeded user is the reader's own account.
+  assert.deepEqual(targetOf(url, { ...real, mode: "simule" }, token, { user: "dave", userTokens: {} }).headers, {});
+  assert.deepEqual(targetOf(url, real, token, { user: "dave", userTokens: {} }).headers, { Authorization: "Bearer secret" });
+  const given = targetOf(url, real, token, { user: "anne", userTokens: { anne: { value: "jeton-anne" } } });
+  assert.deepEqual(given.headers, { Authorization: "Bearer jeton-anne" });
+  assert.equal(given.missingUser, undefined);
+  const absent = targetOf(url, real, token, anne);
+  assert.equal(absent.missingUser, "anne");
+  assert.deepEqual(absent.headers, {}, "never the reader's own token in place of Anne's");
+});
