@@ -2,6 +2,7 @@
 // src/build/plugins/security.ts and sent as a header by scripts/serve.ts.
 import environments from "../../_data/environments.json" with { type: "json" };
 import urls from "../../_data/urls.json" with { type: "json" };
+import flux from "../../_data/flux.json" with { type: "json" };
 
 const origin = (url: string) => new URL(url).origin;
 
@@ -13,6 +14,9 @@ const CONNECT = [
     ...environments.presets.flatMap((preset) => [preset.api, preset.token_url].filter(Boolean).map(origin)),
     origin(urls.api_entrepot),
     ...Object.values(urls.public).map(origin),
+    // The data-flow tutorials' outside servers: the simulated GeoNature instance and the Theia/OZCAR deposit.
+    `https://${flux.geonature_host}`,
+    origin(flux.theia),
   ]),
   "http://127.0.0.1:*",
   "http://localhost:*",

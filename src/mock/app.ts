@@ -39,6 +39,7 @@ import { COMMUNITIES } from "./resources/communities/records.ts";
 import { communityRoutes } from "./resources/communities/routes.ts";
 import { ORGANIZATIONS } from "./resources/organizations/records.ts";
 import { organizationRoutes } from "./resources/organizations/routes.ts";
+import { THEIA_DEPOSITS } from "./theia/records.ts";
 
 export { diffusionRoutes } from "./http/routes-diffusion.ts";
 
@@ -69,7 +70,7 @@ export const API_ROUTES: readonly Route[] = ([
 export const LIFECYCLES = [CHECK_LIFECYCLE, EXECUTION_LIFECYCLE, OFFERING_LIFECYCLE];
 
 /** Every collection of records (for Store.reindex after an import). */
-export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS, ANNEXES, METADATA, DOCUMENTS, COMMUNITIES, ORGANIZATIONS] as unknown as readonly Collection<RecordBase>[];
+export const COLLECTIONS = [UPLOADS, CHECK_EXECUTIONS, EXECUTIONS, STORED_DATA, CONFIGURATIONS, OFFERINGS, STATICS, ANNOTATIONS, ANNEXES, METADATA, DOCUMENTS, COMMUNITIES, ORGANIZATIONS, THEIA_DEPOSITS] as unknown as readonly Collection<RecordBase>[];
 
 /** A simulated datastore over the given source and blobs (in memory by default). */
 export function createStore(options: StoreOptions = {}): Store {

@@ -13,6 +13,8 @@ import { identityCaller } from "./identity/tokens.ts";
 import type { BodyReader } from "./http/body.ts";
 import { fetchBodyReader } from "./http/body.ts";
 import { dispatch, methodsOf, unknownRoute } from "./http/dispatch.ts";
+import { geonatureRoutes } from "./geonature/routes.ts";
+import { theiaRoutes } from "./theia/routes.ts";
 
 /** Options of createHandlers. */
 export interface HandlersOptions {
@@ -59,6 +61,13 @@ export function createHandlers(store: Store, options: HandlersOptions = {}): Htt
   if (options.diffusionOrigin !== false && options.identity !== false) {
     for (const endpoint of identityRoutes(tokens ? servedAccounts(tokens) : SIMULATED_ACCOUNTS, options.diffusionOrigin)) {
       handlers.push(http.post(endpoint.path, ({ request, params }) => around(request, () => dispatch(endpoint, { store, request, params, body }, options.onError))));
+    }
+  }
+  // The outside servers of the data-flow tutorials: a GeoNature instance's Export API and the Theia/OZCAR deposit.
+  if (options.diffusionOrigin !== false) {
+    for (const outside of [...geonatureRoutes(), ...theiaRoutes()]) {
+      const verb = outside.method === "ALL" ? http.all : methods[outside.method];
+      handlers.push(verb(outside.path, ({ request, params }) => around(request, () => dispatch(outside, { store, request, params, body }, options.onError))));
     }
   }
   const fallback = ({ request }: { request: Request }): Promise<Response> =>
