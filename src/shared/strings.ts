@@ -212,3 +212,43 @@ export const STRINGS = {
     renewToken: "Renouveler le jeton",
   },
 } as const;
+/** JSON errors, poll blockers, final statuses, the JSON editor (H-parts: json-error.ts, poll.ts, json-editor.ts). */
+export const PARTS_STRINGS = {
+  json: {
+    at: (line: number, column: number, message: string) => `ligne ${line}, colonne ${column} : ${message}`,
+    empty: "fin de texte inattendue : le texte est vide, une valeur JSON est attendue",
+    endOfText: "fin de texte inattendue : une valeur est attendue",
+    unclosed: (closer: string, kind: string, line: number) => `fin de texte inattendue : « ${closer} » manquant pour fermer ${kind} ouvert ligne ${line}`,
+    object: "l'objet",
+    array: "le tableau",
+    closerExpected: (closer: string) => `« ${closer} » attendu`,
+    wrongCloser: (found: string, closer: string, kind: string, line: number) =>
+      `« ${found} » inattendu : « ${closer} » attendu pour fermer ${kind} ouvert ligne ${line}`,
+    commaMissing: "virgule manquante",
+    trailingComma: (closer: string) => `virgule en trop avant « ${closer} »`,
+    valueBeforeComma: "valeur manquante avant la virgule",
+    valueExpected: "valeur attendue",
+    propertyQuotes: "guillemet attendu autour du nom de propriété (\"nom\": valeur)",
+    singleQuotes: "guillemets simples : en JSON, noms et chaînes s'écrivent entre guillemets doubles (\")",
+    colonMissing: "deux-points (:) manquant après le nom de propriété",
+    unknownWord: (word: string) => `valeur inconnue « ${word} » : JSON accepte des chaînes entre guillemets, des nombres, true, false, null, des objets et des tableaux`,
+    extraText: "texte en trop après la fin du JSON",
+    unclosedString: "chaîne non terminée : le guillemet fermant manque",
+    controlChar: "caractère de contrôle dans une chaîne : écrivez \\n pour un retour à la ligne, \\t pour une tabulation",
+    badEscape: "séquence d'échappement invalide (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+    badUnicode: "séquence \\u invalide : quatre chiffres hexadécimaux attendus",
+    badNumber: "nombre mal formé",
+    leadingZero: "nombre mal formé : pas de zéro en tête en JSON",
+    comment: "les commentaires ne sont pas permis en JSON",
+    invalid: "JSON invalide",
+  },
+  /** The header search: status, more results, shortcut hint (H-search). */
+  search: {
+    searching: "Recherche…",
+    none: "Aucun résultat",
+    count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
+    unavailable: "La recherche est indisponible pour le moment.",
+    more: "Voir plus de résultats",
+    shortcutHint: "/",
+  },
+} as const;
