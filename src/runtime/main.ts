@@ -8,6 +8,7 @@ import { registerSearch } from "./components/search.ts";
 import { registerSettings } from "./components/settings-panel.ts";
 import { registerVariablesPanel } from "./components/variables-panel.ts";
 import { watchWideDiagrams } from "./diagrams.ts";
+import { registerFlows } from "./flows/index.ts";
 import { configureSimulator, simulatorReady } from "./simulator.ts";
 import { loadSession } from "./state/session.ts";
 import { profileOf } from "./state/settings.ts";
@@ -36,6 +37,7 @@ registerSettings(Alpine, session, variables);
 registerVariablesPanel(Alpine, variables, storage);
 registerApiBlock(Alpine, variables, session);
 registerSearch(Alpine);
+registerFlows(variables, session);
 Alpine.start();
 watchWideDiagrams(document);
 

@@ -55,12 +55,12 @@ export const EXPORTS: readonly ExportDefinition[] = [
 
 /** Token → the private exports it opens (the module gives one token per export and role). */
 export const EXPORT_TOKENS: Readonly<Record<string, readonly number[]>> = {
-  "4f6c2b8e1a9d47c3b5e0f2a6d8c1e3b7": [1, 5],
+  [flux.simulated.geonature_token]: [1, 5],
   "9b2e7d4a6c1f48e5a3d0b7c2e9f1a6d4": [13],
 };
 
 /** The token the tutorial uses in simulated mode (it opens the "Synthese SINP" export). */
-export const TUTORIAL_TOKEN = "4f6c2b8e1a9d47c3b5e0f2a6d8c1e3b7";
+export const TUTORIAL_TOKEN = flux.simulated.geonature_token;
 
 /** How many observations the instance holds. */
 export const OBSERVATION_COUNT = 320;

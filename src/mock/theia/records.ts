@@ -10,12 +10,12 @@ export const THEIA_ROOT = flux.theia;
 
 /** The producers of the simulation: id (4 letters, as the procedure requires) → password. */
 export const THEIA_PRODUCERS: Readonly<Record<string, string>> = {
-  TUTO: "depot-simule-2024",
+  [flux.simulated.theia_producer]: flux.simulated.theia_password,
   OBSV: "autre-observatoire",
 };
 
 /** The producer and password the tutorial uses in simulated mode. */
-export const TUTORIAL_PRODUCER = { id: "TUTO", password: "depot-simule-2024" } as const;
+export const TUTORIAL_PRODUCER = { id: flux.simulated.theia_producer, password: flux.simulated.theia_password } as const;
 
 /** A deposited archive. */
 export interface DepositRecord {

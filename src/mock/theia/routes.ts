@@ -44,7 +44,8 @@ async function deposit({ store, request, params, url }: RouteInput): Promise<Res
   const name = params.name ?? "";
   checkName(name);
   const bytes = new Uint8Array(await request.arrayBuffer());
-  const summary = checkArchive(name, bytes);
+  const { unzipSync } = await import("fflate");
+  const summary = checkArchive(name, bytes, (archive) => unzipSync(archive));
   let written;
   try {
     written = await store.blobs.write(bytes, MAX_ARCHIVE_BYTES);

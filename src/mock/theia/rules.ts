@@ -1,7 +1,6 @@
 // The rules of the simulated Theia/OZCAR deposit: HTTP basic authentication of the producer (its own folder only),
 // the archive's name (any name, but a .zip), its size, and its content as the procedure describes it: at the root, one
 // JSON file of the pivot format and one .zip archive per dataset, nothing else.
-import { unzipSync } from "fflate";
 import { THEIA_PRODUCERS } from "./records.ts";
 
 /** Largest archive the simulation accepts (the procedure gives none; the real server's limit is its own). */
@@ -55,8 +54,11 @@ export interface ArchiveSummary {
   datasets: string[];
 }
 
+/** Reads a zip archive into its entries (fflate's unzipSync, loaded when a deposit arrives). */
+export type Unzip = (bytes: Uint8Array) => Record<string, Uint8Array>;
+
 /** Checks the archive's content; every problem found is listed in one 400. */
-export function checkArchive(name: string, bytes: Uint8Array): ArchiveSummary {
+export function checkArchive(name: string, bytes: Uint8Array, unzipSync: Unzip): ArchiveSummary {
   if (bytes.length === 0) throw new TheiaError(400, [`L'archive « ${name} » est vide.`]);
   if (bytes.length > MAX_ARCHIVE_BYTES) throw new TheiaError(413, [`L'archive « ${name} » fait ${bytes.length} octets : ${MAX_ARCHIVE_BYTES / (1024 * 1024)} Mio au plus dans la simulation.`]);
   let entries: Record<string, Uint8Array>;
