@@ -211,6 +211,25 @@ export const STRINGS = {
     clientHelp: "Vérifiez le corps et les paramètres de la requête.",
     renewToken: "Renouveler le jeton",
   },
+  /** The data-flow components: GeoNature export conversion, Theia deposit archive (H-flows). */
+  flows: {
+    simulatedSource: "instance et producteur simulés",
+    missingVariables: (names: readonly string[]) => `renseignez d'abord ${names.map((name) => `{${name}}`).join(" et ")} (panneau des variables).`,
+    geonatureProgress: (pages: number, count: number, total: number) => `Page ${pages} lue : ${count} observation${count > 1 ? "s" : ""} sur ${total}…`,
+    geonatureDone: (count: number, pages: number, licence: string, size: string) => `${count} observations lues en ${pages} page${pages > 1 ? "s" : ""} (licence : ${licence || "non précisée"}), réunies dans un GeoJSON de ${size}.`,
+    geonatureCaption: "Les cinq premières observations du fichier produit",
+    geonatureColumns: ["Espèce", "Date", "Observateur", "Longitude, latitude"],
+    theiaBadProducer: "l'identifiant du producteur fait 4 lettres (ex. MSEC).",
+    theiaNoPassword: "donnez le mot de passe du producteur.",
+    theiaPivot: "format pivot (JSON)",
+    theiaDataset: "jeu de données (zip)",
+    theiaDone: (name: string, size: string) => `Archive ${name} construite : ${size}.`,
+    theiaCaption: "Contenu de l'archive de dépôt",
+    theiaColumns: ["Fichier", "Rôle", "Taille"],
+    save: (name: string, size: string) => `Enregistrer ${name} (${size})`,
+    ready: (name: string) => `${name} est prêt : les blocs ci-dessous l'envoient.`,
+    failed: (message: string) => `Échec : ${message}`,
+  },
 } as const;
 /** JSON errors, poll blockers, final statuses, the JSON editor (H-parts: json-error.ts, poll.ts, json-editor.ts). */
 export const PARTS_STRINGS = {
