@@ -26,6 +26,24 @@ export function bestSource(sources: readonly VariableSource[], path: string): Va
   return [...sources].sort((a, b) => rank(a) - rank(b))[0];
 }
 
+/** Where a variable can be filled: the best block's link, its page's title, and whether it is on `path`. */
+export interface SourceLink {
+  href: string;
+  pageTitle: string;
+  samePage: boolean;
+}
+
+/** The best block to fill each of `names` for a reader on `path` (names without a known source are left out). */
+export async function sourceLinks(names: readonly string[], path: string): Promise<Record<string, SourceLink>> {
+  const sources = await load();
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const source = bestSource(sources[name] ?? [], path);
+      return source ? [[name, { href: source.href, pageTitle: source.pageTitle, samePage: source.href.startsWith(`${path}#`) }]] : [];
+    }),
+  );
+}
+
 /** Links to the steps that provide the given variables (those without a known source are left out). */
 export async function providersFor(names: readonly string[], path: string): Promise<Provider[]> {
   const sources = await load();

@@ -34,7 +34,8 @@ export const STRINGS = {
     `${names.map((name) => `Produisez d'abord le fichier « ${name} » plus haut dans la page`).join(" ; ")} : ${names.length > 1 ? "ils n'existent" : "il n'existe"} pas encore. Rien n'a été envoyé.`,
   missing: (names: readonly string[]) =>
     `Variable${names.length > 1 ? "s" : ""} non renseignée${names.length > 1 ? "s" : ""} : ${names.map((name) => `{${name}}`).join(", ")}. ` +
-    "Exécutez d'abord l'étape qui la fournit, ou saisissez sa valeur dans le panneau « Variables ». Rien n'a été envoyé.",
+    `Exécutez d'abord l'étape qui ${names.length > 1 ? "les fournit, ou saisissez leurs valeurs" : "la fournit, ou saisissez sa valeur"} dans le panneau « Variables » ` +
+    "(bouton « Variables » en bas de l'écran). Rien n'a été envoyé.",
   dotSegments: (variables: readonly (readonly [name: string, value: string])[], url: string) =>
     `${variables.map(([name, value]) => `{${name}} vaut « ${value} »`).join(", ")} : dans l'URL ${url}, le navigateur lirait ce segment ` +
     "comme un chemin relatif (« .. » : le niveau au-dessus) et la requête viserait une autre ressource. " +
@@ -68,6 +69,21 @@ export const STRINGS = {
   variablesHelp: "Remplies automatiquement par les réponses ; modifiables à la main.",
   variablesEmpty: "Aucune variable pour l'instant : exécutez un bloc.",
   variableSource: (source: string) => `source : ${source}`,
+  /** The variables panel's button, drawer, unset fields and the notice of another tab's changes. */
+  variablesPanel: {
+    open: (filled: number, total: number) => `Variables (${filled}/${total})`,
+    close: "Fermer",
+    pageHelp: "Les variables de cette page, dans l'ordre où les blocs les utilisent. Une valeur saisie ici sert aux blocs suivants.",
+    unset: "non renseignée",
+    providedBy: (page: string, samePage: boolean) => `fournie par un bloc de ${samePage ? "cette page" : `« ${page} »`}`,
+    otherPages: "Autres variables de votre parcours",
+    otherTab: (names: readonly string[]) =>
+      `Un autre onglet a modifié ${names.map((name) => `{${name}}`).join(", ")}. ` +
+      `Cet onglet garde ${names.length > 1 ? "ses propres valeurs" : "sa propre valeur"} : ses blocs continuent avec.`,
+    takeOthers: "Prendre les valeurs de l'autre onglet",
+    keepMine: "Garder les miennes",
+    keptHere: (other: string | undefined) => (other ? `propre à cet onglet (autre onglet : ${other})` : "propre à cet onglet (effacée dans l'autre onglet)"),
+  },
   reset: "Tout recommencer",
   resetConfirm: "Effacer les variables, les résultats et l'entrepôt simulé de ce navigateur ?",
   simulatedBanner: "Mode simulé : les requêtes sont servies par un entrepôt simulé qui tourne dans votre navigateur. Aucune donnée n'est envoyée à la Géoplateforme.",
