@@ -44,9 +44,20 @@ export interface FormField {
   value: string;
 }
 
-/** A variable filled from a response: the JSON path where the example response holds `{variable}`. */
+/**
+ * Identifies an array item by its identifying fields (dotted paths inside the item, e.g. "check.name", with the
+ * example's literal values): the live item with the most equal fields (at least one, no tie) is the one captured.
+ */
+export interface CaptureMatch {
+  match: Record<string, string | number | boolean>;
+}
+
+/**
+ * A variable filled from a response: the JSON path where the example response holds `{variable}`. A step is an object
+ * key, an array index (items without identifying fields, or an example array of one item), or a CaptureMatch.
+ */
 export interface Capture {
-  path: (string | number)[];
+  path: (string | number | CaptureMatch)[];
   variable: string;
 }
 

@@ -82,16 +82,44 @@ export function substituteUrl(url: string, values: Readonly<Record<string, strin
   return { text: segments.join("/") + query.text, missing, dotSegments };
 }
 
-/** Where an example response says a variable comes from: every string value that is exactly `{name}`. */
+// Fields that identify an array item (the last key of a dotted path); other literals (status, size…) vary run to run.
+const IDENTIFYING = new Set(["_id", "id", "name", "type", "key", "technical_name", "sub_name", "layer_name", "file_identifier", "email"]);
+const CAPTURE = /^\{([\p{L}][\p{L}\p{N} _-]*)\}$/u;
+
+type Literal = string | number | boolean;
+const isRecord = (node: unknown): node is Record<string, unknown> => node !== null && typeof node === "object" && !Array.isArray(node);
+
+/** The identifying literals of an array item: its own fields and those of the objects it holds, as dotted paths. */
+export function identifyingFields(item: unknown): Record<string, Literal> {
+  const fields: Record<string, Literal> = {};
+  const visit = (node: unknown, prefix: string, depth: number): void => {
+    if (!isRecord(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      const path = prefix === "" ? key : `${prefix}.${key}`;
+      if (isRecord(value) && depth < 1) visit(value, path, depth + 1);
+      else if (IDENTIFYING.has(key) && (typeof value === "number" || typeof value === "boolean" || (typeof value === "string" && value !== "" && !CAPTURE.test(value)))) fields[path] = value;
+    }
+  };
+  visit(item, "", 0);
+  return fields;
+}
+
+/**
+ * Where an example response says a variable comes from: every string value that is exactly `{name}`. In an example
+ * array of several items, the step is a matcher of the item's identifying fields when it has some, else its index.
+ */
 export function capturesFromExample(example: unknown): Capture[] {
   const captures: Capture[] = [];
-  const walk = (node: unknown, path: (string | number)[]): void => {
+  const walk = (node: unknown, path: Capture["path"]): void => {
     if (typeof node === "string") {
-      const match = /^\{([\p{L}][\p{L}\p{N} _-]*)\}$/u.exec(node);
+      const match = CAPTURE.exec(node);
       if (match) captures.push({ path, variable: match[1]! });
     } else if (Array.isArray(node)) {
-      node.forEach((item, index) => walk(item, [...path, index]));
-    } else if (node !== null && typeof node === "object") {
+      node.forEach((item, index) => {
+        const fields = node.length > 1 ? identifyingFields(item) : {};
+        walk(item, [...path, Object.keys(fields).length > 0 ? { match: fields } : index]);
+      });
+    } else if (isRecord(node)) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
     }
   };
@@ -99,20 +127,44 @@ export function capturesFromExample(example: unknown): Capture[] {
   return captures;
 }
 
+const dotted = (item: unknown, path: string): unknown =>
+  path.split(".").reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), item);
+
+/** The live array item a matcher designates: most equal identifying fields, at least one, no tie; else undefined. */
+export function matchItem(items: readonly unknown[], match: Readonly<Record<string, Literal>>): unknown {
+  let best: unknown;
+  let bestScore = 0;
+  let tie = false;
+  for (const item of items) {
+    const score = Object.entries(match).filter(([path, value]) => dotted(item, path) === value).length;
+    if (score > bestScore) [best, bestScore, tie] = [item, score, false];
+    else if (score === bestScore && score > 0) tie = true;
+  }
+  return bestScore > 0 && !tie ? best : undefined;
+}
+
+/** Values read from a live response, and the variables whose array item was not found (never another item's value). */
+export interface CaptureResult {
+  values: Record<string, string>;
+  unmatched: string[];
+}
+
 /** Read the captured variables out of an actual response; paths that are absent or not scalar are skipped. */
-export function applyCaptures(captures: readonly Capture[], response: unknown): Record<string, string> {
-  const found: Record<string, string> = {};
+export function applyCaptures(captures: readonly Capture[], response: unknown): CaptureResult {
+  const values: Record<string, string> = {};
+  const unmatched: string[] = [];
   for (const { path, variable } of captures) {
     let node: unknown = response;
     for (const step of path) {
-      if (node === null || typeof node !== "object") {
-        node = undefined;
-        break;
-      }
-      node = (node as Record<string | number, unknown>)[step];
+      if (typeof step === "object") {
+        const items = node;
+        node = Array.isArray(items) ? matchItem(items, step.match) : undefined;
+        if (node === undefined && Array.isArray(items)) unmatched.push(variable);
+      } else node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+      if (node === undefined) break;
     }
-    if (typeof node === "string" && node !== "") found[variable] = node;
-    else if (typeof node === "number") found[variable] = String(node);
+    if (typeof node === "string" && node !== "") values[variable] = node;
+    else if (typeof node === "number") values[variable] = String(node);
   }
-  return found;
+  return { values, unmatched: unmatched.filter((name, index) => unmatched.indexOf(name) === index && !(name in values)) };
 }

@@ -401,7 +401,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     /** Fills the variables this response provides (only from a successful JSON answer). */
     capture(outcome) {
       if (typeof outcome.status !== "number" || outcome.status >= 300 || outcome.json === undefined) return;
-      const found = applyCaptures(this.spec.captures, outcome.json);
+      const found = applyCaptures(this.spec.captures, outcome.json).values;
       if (Object.keys(found).length === 0) return;
       setVariables(variables, found, stepTitle(this.root));
       this.captured = { ...this.captured, ...found };
