@@ -1,9 +1,29 @@
 // Where a JSON text is invalid and why, in French with a 1-based line and column, for the block's "rien n'a été
 // envoyé" message and the JSON editor's lint. The position comes from jsonc-parser (strict options), not from V8.
-import { parse, ParseErrorCode, type ParseError } from "jsonc-parser";
+import { parse, type ParseError } from "jsonc-parser";
 import { PARTS_STRINGS } from "./strings.ts";
 
 const S = PARTS_STRINGS.json;
+
+// jsonc-parser's ParseErrorCode values (a const enum in its typings, which isolated modules cannot read).
+const ParseErrorCode = {
+  InvalidSymbol: 1,
+  InvalidNumberFormat: 2,
+  PropertyNameExpected: 3,
+  ValueExpected: 4,
+  ColonExpected: 5,
+  CommaExpected: 6,
+  CloseBraceExpected: 7,
+  CloseBracketExpected: 8,
+  EndOfFileExpected: 9,
+  InvalidCommentToken: 10,
+  UnexpectedEndOfComment: 11,
+  UnexpectedEndOfString: 12,
+  UnexpectedEndOfNumber: 13,
+  InvalidUnicode: 14,
+  InvalidEscapeCharacter: 15,
+  InvalidCharacter: 16,
+} as const;
 
 /** An invalid JSON text's first error: French message, 1-based line and column, and the offset and length it covers. */
 export interface JsonError {
