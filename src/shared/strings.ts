@@ -277,13 +277,12 @@ export const PARTS_STRINGS = {
     comment: "les commentaires ne sont pas permis en JSON",
     invalid: "JSON invalide",
   },
-  /** The header search: status, more results, shortcut hint (H-search). */
-  search: {
-    searching: "Recherche…",
-    none: "Aucun résultat",
-    count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
-    unavailable: "La recherche est indisponible pour le moment.",
-    more: "Voir plus de résultats",
-    shortcutHint: "/",
+  poll: {
+    notLaunched: (id: string) =>
+      `l'exécution est créée mais n'a pas été lancée (CREATED) : attendre n'y changera rien. Lancez-la : POST …/processings/executions/${id}/launch`,
+    checksNotStarted: (id: string) =>
+      `aucune vérification n'a été lancée (les quatre listes sont vides) : fermez d'abord la livraison (POST …/uploads/${id}/close), puis relisez ses vérifications`,
+    uploadOpen: (id: string) =>
+      `la livraison est ouverte (OPEN) : son statut ne changera pas tant que vous ne la fermez pas (POST …/uploads/${id}/close)`,
   },
 } as const;
