@@ -79,8 +79,8 @@ function unjudgedContrastFailures(page: Page): Promise<string[]> {
     }
     for (const label of win.document.querySelectorAll("figure.diagram .nodeLabel, figure.diagram .edgeLabel p")) {
       if (!label.textContent?.trim()) continue;
-      // Each diagram is drawn in both themes; the page hides the other theme's drawing.
-      if (win.getComputedStyle(label.closest(".diagram-light, .diagram-dark")!).display === "none") continue;
+      // Each diagram is drawn in both themes (and, when wide, top to bottom for phones); the page hides the others.
+      if (win.getComputedStyle(label.closest(".diagram-light, .diagram-dark, .diagram-narrow")!).display === "none") continue;
       const edge = label.closest(".edgeLabel");
       const group = label.closest("g.node, g.cluster");
       const shape = group && [...group.querySelectorAll(":scope > rect, :scope > path, :scope > polygon, :scope > circle")][0];

@@ -1,5 +1,7 @@
 // The HTML of a diagram drawn at build time: its SVG in both themes, of which the page's CSS shows one
 // (changing this markup also needs src/runtime/styles/diagrams.css, src/runtime/diagrams.ts and test/e2e/site.spec.ts).
+import { STRINGS } from "../../shared/strings.ts";
+import { escapeHtml } from "../html.ts";
 import { ID_TOKEN, type DiagramTheme } from "./mermaid-renderer.ts";
 
 /**
@@ -45,11 +47,42 @@ export function naturalWidth(svg: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The figure of one diagram; `svgs` come from the cache or the renderer (trusted: Mermaid's strict mode). */
-export function diagramFigure(id: string, svgs: Record<DiagramTheme, string>): string {
-  const themes = Object.keys(svgs) as DiagramTheme[];
-  const parts = themes.map((theme) => `<div class="diagram-${theme}">${withId(svgs[theme], id, theme)}</div>`);
-  const width = naturalWidth(svgs[themes[0]!]);
+/** Narrowest screen a diagram should fit at MIN_SCALE without scrolling: a 390 px phone, less the page's padding. */
+export const PHONE_WIDTH = 358;
+
+/**
+ * The top-to-bottom variant of a left-to-right flowchart, drawn for narrow screens: the chart's and its subgraphs'
+ * `LR`/`RL` directions become `TB`. Undefined when nothing would change (the diagram already reads downwards).
+ */
+export function narrowSource(source: string): string | undefined {
+  const narrow = source
+    .replace(/^(\s*(?:flowchart|graph)\s+)(?:LR|RL)\b/m, "$1TB")
+    .replace(/^(\s*direction\s+)(?:LR|RL)\b/gm, "$1TB");
+  return narrow === source ? undefined : narrow;
+}
+
+/** Whether a drawing is too wide for a phone at MIN_SCALE, so that a top-to-bottom variant is worth drawing. */
+export function tooWideForPhone(svg: string): boolean {
+  const width = naturalWidth(svg);
+  return width !== undefined && width * MIN_SCALE > PHONE_WIDTH;
+}
+
+/** One drawing: its wrapper names the theme (and "narrow" for the phone variant) and carries its smallest width. */
+function drawing(className: string, svg: string, id: string, theme: DiagramTheme): string {
+  const width = naturalWidth(svg);
   const style = width ? ` style="--diagram-min-width: ${Math.round(width * MIN_SCALE)}px"` : "";
-  return `<figure class="diagram" id="${id}"${style} data-diagram data-pagefind-ignore>${parts.join("")}</figure>`;
+  return `<div class="${className}"${style}>${withId(svg, id, theme)}</div>`;
+}
+
+/**
+ * The figure of one diagram; `svgs` come from the cache or the renderer (trusted: Mermaid's strict mode). `narrow`,
+ * when given, is the top-to-bottom variant that small screens show instead (src/runtime/styles/diagrams.css). The hint
+ * under the drawing shows only while the figure scrolls (data-scrollable, set by src/runtime/diagrams.ts).
+ */
+export function diagramFigure(id: string, svgs: Record<DiagramTheme, string>, narrow?: Record<DiagramTheme, string>): string {
+  const themes = Object.keys(svgs) as DiagramTheme[];
+  const parts = themes.map((theme) => drawing(`diagram-${theme}`, svgs[theme], id, theme));
+  if (narrow) parts.push(...themes.map((theme) => drawing(`diagram-narrow diagram-narrow-${theme}`, narrow[theme], `${id}-etroit`, theme)));
+  const hint = `<p class="diagram-hint" aria-hidden="true">${escapeHtml(STRINGS.wideDiagramHint)}</p>`;
+  return `<figure class="diagram" id="${id}"${narrow ? " data-narrow" : ""} data-diagram data-pagefind-ignore>${parts.join("")}${hint}</figure>`;
 }

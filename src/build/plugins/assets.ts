@@ -59,7 +59,7 @@ export default function assets(eleventyConfig: EleventyConfig): void {
     // Chunk names carry a content hash: without this, every build would leave the previous ones behind.
     fs.rmSync(path.join(outdir, "chunks"), { recursive: true, force: true });
     const started = build({
-      entryPoints: { app: "src/runtime/main.ts", style: "src/runtime/styles/main.css" },
+      entryPoints: { app: "src/runtime/main.ts", theme: "src/runtime/theme.ts", style: "src/runtime/styles/main.css" },
       outdir,
       bundle: true,
       splitting: true, // src/runtime/simulator.ts imports MSW and the model dynamically: a chunk of their own

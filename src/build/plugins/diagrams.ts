@@ -3,7 +3,7 @@
 // Chromium (src/build/diagrams/mermaid-renderer.ts). Pages ship no Mermaid code.
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { DiagramCache, diagramKey } from "../diagrams/cache.ts";
-import { compactSvg, diagramFigure } from "../diagrams/markup.ts";
+import { compactSvg, diagramFigure, narrowSource, tooWideForPhone } from "../diagrams/markup.ts";
 import { DIAGRAM_THEMES, DiagramSyntaxError, MermaidRenderer, type DiagramTheme } from "../diagrams/mermaid-renderer.ts";
 import mermaidFence, { PLACEHOLDER_ATTR, type DiagramEntry, type DiagramRegistry } from "../markdown/mermaid-fence.ts";
 
@@ -45,7 +45,14 @@ export default function diagrams(eleventyConfig: EleventyConfig): void {
       if (!entry) throw new Error(`Diagramme ${key} inconnu : la page a été rendue hors de cette construction`);
       const svgs = {} as Record<DiagramTheme, string>;
       for (const theme of THEMES) svgs[theme] = await svgOf(entry, theme);
-      figures.set(key, diagramFigure(`diagramme-${++count}`, svgs));
+      // A left-to-right chart too wide for a phone is also drawn top to bottom, for narrow screens.
+      const narrowText = tooWideForPhone(svgs[THEMES[0]!]) ? narrowSource(entry.source) : undefined;
+      let narrow: Record<DiagramTheme, string> | undefined;
+      if (narrowText !== undefined) {
+        narrow = {} as Record<DiagramTheme, string>;
+        for (const theme of THEMES) narrow[theme] = await svgOf({ ...entry, source: narrowText }, theme);
+      }
+      figures.set(key, diagramFigure(`diagramme-${++count}`, svgs, narrow));
     }
     return content.replace(PLACEHOLDER, (_, key: string) => figures.get(key)!);
   });

@@ -3,6 +3,8 @@
 import { createRequire } from "node:module";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { escapeHtml } from "../html.ts";
+import { withToc } from "../toc.ts";
+import { tutorialsByTheme, type Theme } from "./themes.ts";
 
 const require = createRequire(import.meta.url);
 const eleventyNavigation = require("@11ty/eleventy-navigation") as ((config: EleventyConfig) => void) & {
@@ -206,7 +208,20 @@ export function tutorialPager(items: readonly CollectionItem[] | undefined, key:
   return pager;
 }
 
-/** Adds the navigation plugin and the `breadcrumbs`, `siblings`, `tutorialSteps`, `tutorialPager` and `siteNav` filters. */
+/**
+ * The tutorial after the one whose last step is `key`, in the home page's order (themes, then tutorials:
+ * `tutorialsByTheme`); null on any other page and after the last tutorial.
+ */
+export function nextTutorial(items: readonly CollectionItem[] | undefined, key: unknown, themes: readonly Theme[]): { title: string; url: string } | null {
+  const steps = tutorialSteps(items, key);
+  if (steps.total === 0 || steps.index !== steps.total || !steps.parent) return null;
+  const order = tutorialsByTheme(items, themes).flatMap((theme) => theme.tutorials);
+  const position = order.findIndex((tutorial) => tutorial.url === steps.parent!.url);
+  const next = position === -1 ? undefined : order[position + 1];
+  return next ? { title: next.title, url: next.url } : null;
+}
+
+/** Adds the navigation plugin and the `breadcrumbs`, `siblings`, `tutorialSteps`, `tutorialPager`, `nextTutorial`, `siteNav` and `withToc` filters. */
 export default function navigation(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(eleventyNavigation);
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
@@ -214,4 +229,6 @@ export default function navigation(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("tutorialSteps", tutorialSteps);
   eleventyConfig.addFilter("tutorialPager", tutorialPager);
   eleventyConfig.addFilter("siteNav", siteNav);
+  eleventyConfig.addFilter("nextTutorial", nextTutorial);
+  eleventyConfig.addFilter("withToc", withToc);
 }

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { diagramKey } from "../../../src/build/diagrams/cache.ts";
-import { compactSvg, diagramFigure, naturalWidth, withId } from "../../../src/build/diagrams/markup.ts";
+import { compactSvg, diagramFigure, narrowSource, naturalWidth, tooWideForPhone, withId } from "../../../src/build/diagrams/markup.ts";
 import { ID_TOKEN } from "../../../src/build/diagrams/mermaid-renderer.ts";
 
 const SVG = `<svg id="${ID_TOKEN}"><style>#${ID_TOKEN} .node{fill:#eee}</style><path id="${ID_TOKEN}-L_a_b_0" data-points="W3sieCI6MX1d" marker-end="url(#${ID_TOKEN}_flowchart-v2-pointEnd)"/></svg>`;
@@ -35,7 +35,7 @@ test("diagramFigure holds the light and the dark drawing, each with its own ids"
 test("a figure carries the smallest width its diagram may be shrunk to: 75 % of its natural width", () => {
   const wide = `<svg id="${ID_TOKEN}" width="100%" style="max-width: 1630.87060546875px;" viewBox="0 0 1630 200"></svg>`;
   assert.equal(naturalWidth(wide), 1630.87060546875);
-  assert.match(diagramFigure("diagramme-1", { light: wide, dark: wide }), /^<figure class="diagram" id="diagramme-1" style="--diagram-min-width: 1223px" data-diagram/);
+  assert.match(diagramFigure("diagramme-1", { light: wide, dark: wide }), /^<figure class="diagram" id="diagramme-1" data-diagram data-pagefind-ignore><div class="diagram-light" style="--diagram-min-width: 1223px">/);
   assert.equal(naturalWidth(SVG), undefined);
 });
 
@@ -55,4 +55,20 @@ test("withId also prefixes the ids Mermaid writes without the diagram's (a self-
   assert.match(light, /fill="#fff"/);
   const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
   assert.equal(ids(light).filter((id) => ids(dark).includes(id)).length, 0);
+});
+
+test("a left-to-right chart gets a top-to-bottom variant for phones, drawn with ids of its own", () => {
+  assert.equal(narrowSource("flowchart LR\n  subgraph a\n    direction LR\n    x --> y\n  end"), "flowchart TB\n  subgraph a\n    direction TB\n    x --> y\n  end");
+  assert.equal(narrowSource("graph RL\n a --> b"), "graph TB\n a --> b");
+  assert.equal(narrowSource("flowchart TB\n a --> b"), undefined);
+  assert.equal(narrowSource("sequenceDiagram\n A->>B: LR"), undefined);
+  const wide = `<svg id="${ID_TOKEN}" style="max-width: 1000px;"></svg>`;
+  const narrow = `<svg id="${ID_TOKEN}" style="max-width: 300px;"></svg>`;
+  assert.equal(tooWideForPhone(wide), true);
+  assert.equal(tooWideForPhone(narrow), false);
+  const html = diagramFigure("diagramme-1", { light: wide, dark: wide }, { light: narrow, dark: narrow });
+  assert.match(html, /^<figure class="diagram" id="diagramme-1" data-narrow /);
+  assert.match(html, /<div class="diagram-narrow diagram-narrow-light" style="--diagram-min-width: 225px"><svg id="diagramme-1-etroit-light"/);
+  assert.match(html, /<div class="diagram-narrow diagram-narrow-dark" style="--diagram-min-width: 225px"><svg id="diagramme-1-etroit-dark"/);
+  assert.match(html, /<p class="diagram-hint" aria-hidden="true">Diagramme plus large que la page/);
 });
