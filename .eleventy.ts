@@ -7,6 +7,7 @@ import markdown from "./src/build/plugins/markdown.ts";
 import diagrams from "./src/build/plugins/diagrams.ts";
 import assets from "./src/build/plugins/assets.ts";
 import search from "./src/build/plugins/search.ts";
+import searchAnchors from "./src/build/plugins/search-anchors.ts";
 import security from "./src/build/plugins/security.ts";
 
 export default async function (eleventyConfig: EleventyConfig) {
@@ -17,6 +18,7 @@ export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(diagrams); // Mermaid fences drawn to SVG at build time (Chromium, cached)
   eleventyConfig.addPlugin(assets); // runtime bundle (esbuild), public/
   eleventyConfig.addPlugin(security); // Content-Security-Policy in every page
+  eleventyConfig.addPlugin(searchAnchors); // heading ids and URL words for the search
   eleventyConfig.addPlugin(search); // Pagefind index after each build
 
   return {

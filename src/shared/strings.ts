@@ -286,3 +286,11 @@ export const PARTS_STRINGS = {
       `la livraison est ouverte (OPEN) : son statut ne changera pas tant que vous ne la fermez pas (POST …/uploads/${id}/close)`,
   },
 } as const;
+
+/** The header search: status, more results (H-search: src/runtime/components/search*.ts). */
+export const SEARCH_STRINGS = {
+  searching: "Recherche…",
+  none: "Aucun résultat",
+  count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
+  unavailable: "La recherche est indisponible pour le moment.",
+} as const;

@@ -1,8 +1,29 @@
 // Full-text search: Pagefind indexes the built site after each build, in French, into <output>/pagefind/.
-// Only the element marked data-pagefind-body (the <article> of _includes/layouts/base.njk) is indexed.
+// Only the element marked data-pagefind-body (the <article> of _includes/layouts/base.njk) is indexed, without the
+// interface text of the request blocks (buttons, status lines, labels: SEARCH_EXCLUDED below).
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig, EleventyEvent } from "../eleventy-config.ts";
+
+/**
+ * What the index leaves out: controls and the text the interface writes (the same on every block, so it would match
+ * every query about "jeton" or "Python"), and the site's chrome should it ever sit inside the indexed article. The
+ * URL of a block, its body, its example response and its sample file names stay indexed.
+ */
+export const SEARCH_EXCLUDED = [
+  "button",
+  "[role=status]",
+  "[role=alert]",
+  "template",
+  "dialog",
+  "nav",
+  "label",
+  "legend",
+  ".api-block__result",
+  ".api-block__files > p",
+  ".api-block__example > summary",
+  ".variables",
+];
 
 /** Throws with every Pagefind error message, prefixed by the step that failed. */
 function check(step: string, errors: readonly string[]): void {
@@ -15,7 +36,7 @@ function check(step: string, errors: readonly string[]): void {
  */
 export async function buildSearchIndex(outputDir: string, files?: readonly string[]): Promise<number> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "fr" });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "fr", excludeSelectors: SEARCH_EXCLUDED });
     check("createIndex", errors);
     if (!index) throw new Error("Pagefind (createIndex) : aucun index créé");
     // One glob naming each file: Pagefind still reads the folder itself, on all cores (sending the pages one by one

@@ -1,107 +1,62 @@
 // The header search box (Alpine component `siteSearch`, markup in _includes/partials/search.njk).
-// Pagefind's browser bundle is imported on first use; results are built as DOM nodes, never from raw HTML.
+// Pagefind's browser bundle is imported on first use; results are built as DOM nodes, never from raw HTML. Each result
+// links to the sections that match (Pagefind's sub-results, at their heading's anchor) with the matched words to
+// highlight there; English API words are searched in French too (src/runtime/components/search-terms.ts).
 import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
+import { SEARCH_STRINGS } from "../../shared/strings.ts";
+import { highlightOnArrival } from "./search-highlight.ts";
+import { resultItem, statusText, type PagefindHit, type PagefindResult, type PagefindSearch } from "./search-results.ts";
+import { expandQuery, mergeHits, type Hit } from "./search-terms.ts";
 
 // A variable specifier keeps esbuild from bundling Pagefind: the file is written by the build (src/build/plugins/search.ts).
 const PAGEFIND_URL = "/pagefind/pagefind.js";
-const MAX_RESULTS = 8;
+/** Results shown at first, and added by each "Voir plus de résultats". */
+const PAGE_SIZE = 8;
 const DEBOUNCE_MS = 100;
 
 /** The part of Pagefind's browser API used here. */
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  search(term: string, options?: Record<string, unknown>): Promise<PagefindSearch>;
   debouncedSearch(term: string, options?: Record<string, unknown>, timeout?: number): Promise<PagefindSearch | null>;
 }
-interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResult> }[];
-}
-interface PagefindResult {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-}
-
 /** The component's own state and methods. */
 interface SiteSearch {
   query: string;
   status: string;
   expanded: boolean;
+  hasMore: boolean;
+  shown: number;
   pagefind: Promise<PagefindApi> | null;
   load(): Promise<PagefindApi>;
   onInput(event: Event): Promise<void>;
+  showMore(): Promise<void>;
   clear(): void;
   close(): void;
   focusFirst(): void;
   onListKeydown(event: KeyboardEvent): void;
-  render(results: PagefindResult[]): void;
-}
-
-/** Decodes the few entities Pagefind leaves in excerpts (&amp; &lt; &gt; &quot; &#39; and numeric ones). */
-export function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return named[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** Turns an excerpt whose only markup is <mark>…</mark> into text nodes and <mark> elements. */
-export function excerptNodes(excerpt: string): Node[] {
-  const nodes: Node[] = [];
-  const parts = excerpt.split(/<\/?mark>/i);
-  parts.forEach((part, i) => {
-    if (part === "") return;
-    const text = document.createTextNode(decodeEntities(part.replace(/<[^>]*>/g, "")));
-    if (i % 2 === 1) {
-      const mark = document.createElement("mark");
-      mark.append(text);
-      nodes.push(mark);
-    } else {
-      nodes.push(text);
-    }
-  });
-  return nodes;
-}
-
-/** "Aucun résultat", "1 résultat", "12 résultats (8 affichés)". */
-export function statusText(total: number, shown: number): string {
-  if (total === 0) return "Aucun résultat";
-  const count = total === 1 ? "1 résultat" : `${total} résultats`;
-  return shown < total ? `${count} (${shown} affichés)` : count;
-}
-
-/** One result: a link (title) followed by its excerpt. */
-function resultItem(result: PagefindResult): HTMLLIElement {
-  const item = document.createElement("li");
-  item.className = "search-result";
-  const link = document.createElement("a");
-  link.href = result.url;
-  link.className = "search-result-link";
-  link.textContent = result.meta.title?.trim() || result.url;
-  const excerpt = document.createElement("p");
-  excerpt.className = "search-result-excerpt";
-  excerpt.append(...excerptNodes(result.excerpt));
-  item.append(link, excerpt);
-  return item;
+  render(results: PagefindResult[], append?: boolean): void;
 }
 
 /** The `siteSearch` component's data object. */
 function siteSearch(): SiteSearch & ThisType<SiteSearch & AlpineMagics> {
+  // Kept out of Alpine's reactive state: Pagefind's result objects need no proxy.
+  let hits: Hit<PagefindHit>[] = [];
+  let words: string[] = [];
   return {
     query: "",
     status: "",
     expanded: false,
+    hasMore: false,
+    shown: 0,
     pagefind: null,
 
     load() {
       this.pagefind ??= (async () => {
         const url = PAGEFIND_URL;
         const api = (await import(/* webpackIgnore: true */ url)) as PagefindApi;
-        await api.options({ excerptLength: 24 });
+        await api.options({ excerptLength: 26 });
         await api.init();
         return api;
       })();
@@ -116,25 +71,47 @@ function siteSearch(): SiteSearch & ThisType<SiteSearch & AlpineMagics> {
         return;
       }
       try {
-        this.status = "Recherche…";
+        this.status = SEARCH_STRINGS.searching;
         this.expanded = true;
         const api = await this.load();
-        const search = await api.debouncedSearch(term, {}, DEBOUNCE_MS);
-        if (search === null || term !== this.query.trim()) return; // superseded by a newer input
-        const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+        const first = await api.debouncedSearch(term, {}, DEBOUNCE_MS);
+        if (first === null || term !== this.query.trim()) return; // superseded by a newer input
+        const [, ...variants] = expandQuery(term);
+        const others = await Promise.all(variants.map((variant) => api.search(variant)));
         if (term !== this.query.trim()) return;
+        hits = mergeHits([first, ...others].map((search) => search.results.map((item) => ({ id: item.id, score: item.score, item }))));
+        words = term.split(/\s+/).filter((word) => word.length > 1);
+        const data = await Promise.all(hits.slice(0, PAGE_SIZE).map((hit) => hit.item.data()));
+        if (term !== this.query.trim()) return;
+        this.shown = data.length;
         this.render(data);
-        this.status = statusText(search.results.length, data.length);
       } catch (error) {
         console.error("Recherche indisponible", error);
         this.pagefind = null;
+        hits = [];
+        this.shown = 0;
         this.render([]);
-        this.status = "La recherche est indisponible pour le moment.";
+        this.status = SEARCH_STRINGS.unavailable;
       }
     },
 
-    render(results) {
-      this.$refs["list"]?.replaceChildren(...results.map(resultItem));
+    // The next results, appended; the focus moves to the first of them so that the keyboard carries on from there.
+    async showMore() {
+      const term = this.query.trim();
+      const from = this.shown;
+      const data = await Promise.all(hits.slice(from, from + PAGE_SIZE).map((hit) => hit.item.data()));
+      if (term !== this.query.trim()) return;
+      this.shown = from + data.length;
+      this.render(data, true);
+      this.$refs["list"]?.querySelectorAll<HTMLElement>(":scope > li")[from]?.querySelector("a")?.focus();
+    },
+
+    render(results, append = false) {
+      const items = results.map((result) => resultItem(result, words));
+      if (append) this.$refs["list"]?.append(...items);
+      else this.$refs["list"]?.replaceChildren(...items);
+      this.hasMore = this.shown < hits.length;
+      this.status = this.query.trim() === "" ? "" : statusText(hits.length, this.shown);
     },
 
     clear() {
@@ -148,9 +125,11 @@ function siteSearch(): SiteSearch & ThisType<SiteSearch & AlpineMagics> {
     },
 
     close() {
+      hits = [];
+      this.shown = 0;
       this.expanded = false;
-      this.status = "";
       this.render([]);
+      this.status = "";
     },
 
     focusFirst() {
@@ -170,7 +149,26 @@ function siteSearch(): SiteSearch & ThisType<SiteSearch & AlpineMagics> {
   };
 }
 
-/** Registers the `siteSearch` Alpine component. */
+/** Where a keystroke is typing: `/` and Ctrl+K are left to the field there. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest("input, textarea, select, [contenteditable], .cm-editor") !== null);
+}
+
+/** `/`, Ctrl+K and ⌘K focus the search box from anywhere on the page, except while typing in a field. */
+export function onShortcut(event: KeyboardEvent): void {
+  const slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey;
+  const commandK = event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+  if ((!slash && !commandK) || isTyping(event.target)) return;
+  const input = document.querySelector<HTMLInputElement>("#site-search-input");
+  if (!input) return;
+  event.preventDefault();
+  input.focus();
+  input.select();
+}
+
+/** Registers the `siteSearch` Alpine component, the keyboard shortcuts and the highlighting on arrival from a result. */
 export function registerSearch(Alpine: AlpineGlobal): void {
   Alpine.data("siteSearch", siteSearch);
+  document.addEventListener("keydown", onShortcut);
+  highlightOnArrival().catch((error: unknown) => console.error("Surlignage de la recherche impossible", error));
 }
