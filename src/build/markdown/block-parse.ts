@@ -18,7 +18,7 @@ export class BlockSyntaxError extends Error {
   }
 }
 
-/** A fenced code block found inside a request block. */
+/** A fenced code block found inside a request block (by markdown-it, see api-block.ts). */
 export interface Fence {
   info: string;
   content: string;
@@ -42,35 +42,6 @@ const header = z.object({
 
 const sitePath = z.string().regex(/^\/[^\s]+$/, "chemin de fichier attendu, commençant par / (relatif à public/)");
 
-/** Splits the lines between the opening and closing lines into fences; text outside fences is an error. */
-export function splitFences(lines: readonly string[]): Fence[] {
-  const fences: Fence[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const line = lines[index]!;
-    const open = /^(\s*)(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!open) {
-      if (line.trim() !== "") {
-        throw new BlockSyntaxError(`texte inattendu dans le bloc : « ${line.trim().slice(0, 60)} » (seuls des blocs de code sont permis)`, index + 1);
-      }
-      index += 1;
-      continue;
-    }
-    const marker = open[2]!;
-    const start = index;
-    const body: string[] = [];
-    index += 1;
-    while (index < lines.length && !new RegExp(`^\\s*${marker[0]}{${marker.length},}\\s*$`).test(lines[index]!)) {
-      body.push(lines[index]!);
-      index += 1;
-    }
-    if (index >= lines.length) throw new BlockSyntaxError("bloc de code non fermé", start + 1);
-    fences.push({ info: open[3]!.trim(), content: body.join("\n"), offset: start + 1 });
-    index += 1;
-  }
-  return fences;
-}
-
 const fenceLang = (info: string) => info.split(/\s+/, 1)[0]!.toLowerCase();
 const fenceRole = (info: string): "corps" | "reponse" | undefined => {
   const words = info.split(/\s+/).slice(1).map((word) => word.toLowerCase());
@@ -87,8 +58,8 @@ const parseJson = (fence: Fence, what: string): unknown => {
   }
 };
 
-/** Builds and validates the spec of one block from its header and inner lines. */
-export function parseBlock(headerLine: string, inner: readonly string[], id: string, resolveFile: FileResolver): ParsedBlock {
+/** Builds and validates the spec of one block from its opening line and its fences (found by api-block.ts). */
+export function parseBlock(headerLine: string, inner: readonly Fence[], id: string, resolveFile: FileResolver): ParsedBlock {
   const open = BLOCK_OPEN.exec(headerLine.trim());
   if (!open) throw new BlockSyntaxError(`en-tête de bloc mal formé : « ${headerLine.trim()} » (attendu : ??? MÉTHODE "URL")`, 0);
   const checked = header.safeParse({ method: open[1], url: open[2] });
@@ -98,7 +69,7 @@ export function parseBlock(headerLine: string, inner: readonly string[], id: str
   const user = parseOptions(open[3] ?? "");
 
   // Fences with a title (the official pages' "Contenu" fence) only display the URL: not part of the request.
-  const fences = splitFences(inner).filter((fence) => !/\btitle=/.test(fence.info));
+  const fences = inner.filter((fence) => !/\btitle=/.test(fence.info));
   let bodyFence: Fence | undefined;
   let exampleFence: Fence | undefined;
   let filesFence: Fence | undefined;

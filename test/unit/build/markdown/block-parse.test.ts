@@ -1,11 +1,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BlockSyntaxError, parseBlock } from "../../../../src/build/markdown/block-parse.ts";
+import MarkdownIt from "markdown-it";
+import { BlockSyntaxError, parseBlock, type Fence } from "../../../../src/build/markdown/block-parse.ts";
+import { blockSource, installBlockContainer } from "../../../../src/build/markdown/api-block.ts";
 
 const noFiles = () => {
   throw new Error("no file expected");
 };
-const lines = (text: string) => text.split("\n");
+const md = new MarkdownIt();
+installBlockContainer(md);
+/** The fences of a block whose inner text is `text`, read as the build reads them (markdown-it-container). */
+const lines = (text: string): Fence[] => {
+  const source = `??? GET "https://x.test/"\n${text}\n???`;
+  const tokens = md.parse(source, {});
+  return blockSource(tokens, tokens.findIndex((token) => token.type === "container_api_open"), source.split("\n")).fences;
+};
 
 test("a GET block: the titled fence is display only, the JSON fence is the example response", () => {
   const { spec, exampleLang } = parseBlock(
@@ -179,4 +188,13 @@ test("utilisateur=<login> after the URL runs the block as that seeded user; othe
   assert.match(unknown.message, /utilisateur inconnu « zoe » \(attendu : dave, anne\)/);
   assert.equal(unknown.lineOffset, 0);
   assert.match(failure('??? GET "https://x.test/a" compte=anne', "").message, /option inconnue « compte=anne »/);
+});
+
+test("the build's one scanner (markdown-it-container): a block without its closing line is refused, a block in a list item is read", () => {
+  const unclosed = '??? GET "https://x.test/a"\n\n```json\n{}\n```\n';
+  assert.throws(() => blockSource(md.parse(unclosed, {}), 0, unclosed.split("\n")), /bloc non fermé/);
+  const listed = '- Étape :\n\n  ??? GET "https://x.test/a"\n  ```json\n  {"_id": "{x}"}\n  ```\n  ???\n';
+  const tokens = md.parse(listed, {});
+  const open = tokens.findIndex((token) => token.type === "container_api_open");
+  assert.deepEqual(blockSource(tokens, open, listed.split("\n")).fences.map((fence) => [fence.info, fence.content, fence.offset]), [["json", '{"_id": "{x}"}', 1]]);
 });
