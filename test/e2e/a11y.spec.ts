@@ -172,8 +172,10 @@ for (const scheme of SCHEMES) {
       await expect(create.locator(".api-block__copied")).toBeVisible();
       // A 404 and its diagnosis: an unknown {upload}.
       const uploadInput = page.locator(".variables").getByLabel("{upload}", { exact: true });
+      await page.getByRole("button", { name: /^Variables \(/ }).click();
       await uploadInput.fill("00000000-0000-0000-0000-000000000000");
       await uploadInput.blur();
+      await page.keyboard.press("Escape");
       const read = page.locator('[data-api-block][data-method="GET"][data-url$="/uploads/{upload}"]');
       expect(await runBlock(read)).toBe("404");
       await expect(read.locator(".api-block__diagnosis")).toBeVisible();

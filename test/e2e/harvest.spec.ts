@@ -58,7 +58,7 @@ test("moissonnage WMS : la pyramide moissonnée reproduit la couche source et ne
   const capabilities = (await responseOf(block(page, "GET", "REQUEST=GetCapabilities&SERVICE=WMS&VERSION=1.3.0")).textContent()) ?? "";
   expect(capabilities).toContain("corse_moisson");
   expect(capabilities).toContain("corse_source");
-  await expect(page.locator(".variables")).toContainText("{stored data moissonnage}");
+  await expect(page.locator(".variables__live")).toContainText("{stored data moissonnage}");
 });
 
 test("les pages du moissonnage s'enchaînent depuis la présentation", async ({ page }) => {

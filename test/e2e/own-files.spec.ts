@@ -28,9 +28,11 @@ test("sending my own wrong .md5 file fails the standard check and leaves the upl
   await expect(responseOf(byUrl("GET", "/uploads/{upload}"))).toContainText('"status": "UNSTABLE"');
 
   // The logs block reads the check execution captured from `passed[0]`: point it at the failed one instead.
+  await page.getByRole("button", { name: /^Variables \(/ }).click();
   await page.locator(".variables").getByLabel("{check execution}", { exact: true }).fill(body.failed[0]._id);
   await page.locator(".variables").getByLabel("{check execution}", { exact: true }).press("Enter");
   await page.locator(".variables").getByLabel("{check execution}", { exact: true }).blur();
+  await page.keyboard.press("Escape");
   const logs = byUrl("GET", "/logs");
   expect(await runBlock(logs)).toBe("200");
   await expect(responseOf(logs)).toContainText("ERROR");

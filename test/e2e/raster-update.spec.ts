@@ -59,7 +59,7 @@ test("par injection : la pyramide du nord complétée sur place par le sud, la t
   const injection = (await responseJson(block(page, "GET", "/processings/executions/{execution injection}"))) as { status: string; output: { stored_data: { _id: string } } };
   expect(injection.status).toBe("SUCCESS");
   expect(injection.output.stored_data._id).toBe(before._id);
-  await expect(page.locator(".variables")).toContainText("{stored data Corse}");
+  await expect(page.locator(".variables__live")).toContainText("{stored data Corse}");
 });
 
 test("au fur et à mesure : une pyramide complète qui référence le nord, servie après PUT configuration puis PUT offre", async ({ page }) => {

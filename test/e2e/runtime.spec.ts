@@ -42,10 +42,11 @@ test("variables and results survive a reload and carry over to the next page; re
   await expect(page.locator(".variables").getByLabel("{upload}", { exact: true })).toHaveValue(uploadId);
 
   page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: /^Variables \(/ }).click();
   await page.getByRole("button", { name: "Tout recommencer" }).click();
   await page.waitForLoadState("load");
   await expect(page.locator(".variables")).toContainText("{datastore}");
-  await expect(page.locator(".variables")).not.toContainText("{upload}");
+  await expect(page.locator(".variables").getByLabel("{upload}", { exact: true })).toHaveValue("");
 });
 
 test("an edited body that is not JSON shows an inline error, keeps the text and sends nothing", async ({ page }) => {
@@ -85,8 +86,10 @@ test("« Copier en curl » gives the request with the variables filled in and th
   expect(curl).toContain('"type": "ARCHIVE"');
 
   const files = page.locator('[data-api-block][data-url$="/data?path=data/{fichier}"]');
+  await page.getByRole("button", { name: /^Variables \(/ }).click();
   await page.locator(".variables").getByLabel("{datastore}", { exact: true }).fill("d-1");
   await page.locator(".variables").getByLabel("{datastore}", { exact: true }).blur();
+  await page.keyboard.press("Escape");
   await files.getByRole("button", { name: "Copier en Python" }).click();
   await expect(files.locator(".api-block__missing")).toContainText("{upload}");
 });

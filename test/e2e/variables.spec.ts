@@ -1,6 +1,6 @@
 // The Variables panel: reachable from anywhere (a floating button, a dialog) on desktop and mobile, listing the
 // page's variables with a field even when unset, each with its source; a value read again keeps its first source.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ARCHIVE_PAGES, openTutorialPage, runBlock } from "./helpers.ts";
 
 const LIVRAISON = ARCHIVE_PAGES[0]!;
@@ -11,6 +11,12 @@ const openButton = (page: Page) => page.getByRole("button", { name: /^Variables 
 const dialog = (page: Page) => page.getByRole("dialog", { name: "Variables" });
 const field = (page: Page, name: string) => dialog(page).getByLabel(`{${name}}`, { exact: true });
 const row = (page: Page, name: string) => dialog(page).locator(".variables__row").filter({ has: page.getByLabel(`{${name}}`, { exact: true }) });
+
+/** The focused element matches :focus-visible and draws an outline. */
+async function expectFocusRing(target: Locator): Promise<void> {
+  const ring = await target.evaluate((element) => ({ visible: element.matches(":focus-visible"), outline: getComputedStyle(element).outlineStyle }));
+  expect(ring).toEqual({ visible: true, outline: "solid" });
+}
 
 for (const [device, viewport] of [["desktop", { width: 1400, height: 900 }], ["mobile", { width: 390, height: 844 }]] as const) {
   test.describe(device, () => {
@@ -33,6 +39,13 @@ for (const [device, viewport] of [["desktop", { width: 1400, height: 900 }], ["m
       await expect(field(page, "upload")).toBeInViewport();
       await expect(row(page, "upload")).toContainText("non renseignée");
       await expect(row(page, "upload").getByRole("link", { name: "fournie par un bloc de cette page" })).toHaveAttribute("href", /#bloc-\d+$/);
+      // The keyboard stays in the dialog and shows where it is: the first field, then « Tout recommencer ».
+      await page.keyboard.press("Tab");
+      await expect(field(page, "user")).toBeFocused();
+      await expectFocusRing(field(page, "user"));
+      const reset = dialog(page).getByRole("button", { name: "Tout recommencer" });
+      for (let presses = 0; presses < 20 && !(await reset.evaluate((element) => element === document.activeElement)); presses += 1) await page.keyboard.press("Tab");
+      await expectFocusRing(reset);
       await page.keyboard.press("Escape");
       await expect(dialog(page)).toBeHidden();
       await expect(openButton(page)).toBeFocused();

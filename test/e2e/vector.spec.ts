@@ -77,7 +77,7 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
         expect((answer.type_infos.used_attributes ?? []).slice().sort(), `used_attributes du statique ${index + 1}`).toEqual(wanted.used);
       }
       for (const name of ["{sld pays}", "{sld ecoregions}", "{ftl pays}", "{ftl ecoregions}"]) {
-        await expect(page.locator(".variables")).toContainText(name);
+        await expect(page.locator(".variables__live")).toContainText(name);
       }
     }
     if (path === pageOf("publication-wfs")) {
