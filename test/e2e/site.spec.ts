@@ -121,6 +121,8 @@ const CURRICULUM_QUERIES: [string, string][] = [
   ["publier une annexe", "/tutoriels/donnees-complementaires/"],
   ["membres d'une communauté", "/tutoriels/espaces-de-travail/"],
   ["index de recherche", "/tutoriels/index-de-recherche/"],
+  ["export GeoNature", "/tutoriels/flux-geonature/"],
+  ["dépôt Theia OZCAR", "/tutoriels/depot-theia/"],
 ];
 
 for (const [query, folder] of CURRICULUM_QUERIES) {
