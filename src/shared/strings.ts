@@ -72,9 +72,11 @@ export const STRINGS = {
   /** The variables panel's button, drawer, unset fields and the notice of another tab's changes. */
   variablesPanel: {
     open: (filled: number, total: number) => `Variables (${filled}/${total})`,
+    openAll: (count: number) => `Variables (${count})`,
     close: "Fermer",
     pageHelp: "Les variables de cette page, dans l'ordre où les blocs les utilisent. Une valeur saisie ici sert aux blocs suivants.",
     unset: "non renseignée",
+    sourcePrefix: "source :",
     providedBy: (page: string, samePage: boolean) => `fournie par un bloc de ${samePage ? "cette page" : `« ${page} »`}`,
     otherPages: "Autres variables de votre parcours",
     otherTab: (names: readonly string[]) =>

@@ -133,7 +133,9 @@ export function registerVariablesPanel(Alpine: AlpineGlobal, variables: Variable
     get hasOthers() {
       return this.otherRows.length > 0;
     },
+    /** "Variables (filled/needed)" on a page with blocks, "Variables (count)" elsewhere. */
     get buttonText() {
+      if (this.needed.length === 0) return STRINGS.variablesPanel.openAll(this.otherRows.length);
       return STRINGS.variablesPanel.open(this.rows.filter((row) => row.value !== "").length, this.needed.length);
     },
     get empty() {
