@@ -141,3 +141,64 @@ test("server stopped: the block says the network failed; restarted: the data is 
   expect(await runBlock(read)).toBe("200");
   await expect(responseOf(read)).toContainText(uploadId);
 });
+
+/** Opens the Réglages dialog on a page and switches it to real mode on the local server (nothing saved yet). */
+async function realModeDialog(page: Page) {
+  await page.goto(ARCHIVE_PAGES[0]!);
+  await page.getByRole("button", { name: /^Réglages/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Réglages" });
+  await dialog.getByLabel(/Réel/).check();
+  await dialog.getByLabel("Environnement").selectOption("custom");
+  await dialog.getByLabel("URL de base de l'API").fill(BASE);
+  return dialog;
+}
+
+test("real mode without a token is said before it is saved, and the banner does not promise a token", async ({ page }) => {
+  const dialog = await realModeDialog(page);
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  // Not saved: the dialog stays open, says requests would leave without a token, and offers the token field.
+  await expect(dialog.getByRole("alert")).toContainText("les requêtes partiront sans en-tête Authorization");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(/^Jeton \(en-tête/)).toBeFocused();
+  await expect(page.locator(".mode-banner")).toContainText("Mode simulé");
+  // Saved on the second press, knowingly: the banner says there is no token.
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.locator(".mode-banner")).toContainText(BASE);
+  await expect(page.locator(".mode-banner")).toContainText("sans jeton");
+  await expect(page.locator(".mode-banner")).not.toContainText("avec votre jeton");
+  // With a token, it says so.
+  await page.getByRole("button", { name: /^Réglages/ }).click();
+  await dialog.getByLabel(/^Jeton \(en-tête/).fill(TOKEN);
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.locator(".mode-banner")).toContainText("avec votre jeton");
+});
+
+test("the dialog says where to get a token: the account pages and the connexion tutorial", async ({ page, request }) => {
+  const dialog = await realModeDialog(page);
+  await expect(dialog.getByRole("link", { name: "compte Géoplateforme" })).toHaveAttribute("href", "https://sso.geopf.fr/realms/geoplateforme/account/");
+  await expect(dialog.getByRole("link", { name: "Mon compte sur cartes.gouv.fr" })).toHaveAttribute("href", "https://cartes.gouv.fr/mon-compte");
+  const tutorial = dialog.getByRole("link", { name: "Connexion à l'API Entrepôt" });
+  const href = (await tutorial.getAttribute("href"))!;
+  expect((await request.get(href)).status()).toBe(200);
+});
+
+test("Anne's token: its own field, focusable by event, kept in the tab like the reader's and never in localStorage", async ({ page }) => {
+  const anneToken = "jeton-anne-e2e-51c7";
+  await useRealMode(page, TOKEN);
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent("settings:open", { detail: { focus: "user-token", user: "anne" } })));
+  const dialog = page.getByRole("dialog", { name: "Réglages" });
+  const field = dialog.getByLabel(/^Anne Halise : son jeton/);
+  await expect(field).toBeFocused();
+  await field.fill(anneToken);
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await page.reload();
+  await page.getByRole("button", { name: /^Réglages/ }).click();
+  await expect(field).toHaveValue(anneToken);
+  const stored = await page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) }));
+  expect(stored.local).not.toContain(anneToken);
+  expect(stored.session).toContain(anneToken);
+  // Memory only: gone from sessionStorage once saved so.
+  await dialog.getByRole("checkbox", { name: /Garder les jetons/ }).uncheck();
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(anneToken);
+});

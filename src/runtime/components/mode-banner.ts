@@ -3,6 +3,7 @@
 // Markup: _includes/partials/mode-banner.njk.
 import type { AlpineGlobal } from "@alpinejs/csp";
 import { STRINGS } from "../../shared/strings.ts";
+import { ACCESS_STRINGS } from "../../shared/strings-access.ts";
 import type { Session } from "../state/session.ts";
 
 /** State shared with main.ts, which reports the simulator's start-up failure here. */
@@ -18,6 +19,10 @@ export function registerModeBanner(Alpine: AlpineGlobal, session: Session, mode:
     },
     get apiBase(): string {
       return session.settings.apiBase;
+    },
+    /** Whether requests leave with the reader's token: the banner must not promise one that was not given. */
+    get tokenText(): string {
+      return session.token?.value ? ACCESS_STRINGS.realBannerToken : ACCESS_STRINGS.realBannerNoToken;
     },
     get bannerClass(): string {
       return session.settings.mode === "reel" ? "mode-banner--real" : "";

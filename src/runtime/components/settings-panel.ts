@@ -2,10 +2,11 @@
 // Markup: _includes/partials/settings.njk. Where each setting is kept: src/runtime/state/settings.ts.
 import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
 import { STRINGS } from "../../shared/strings.ts";
+import { ACCESS_STRINGS } from "../../shared/strings-access.ts";
 import { requestToken, listDatastores, type DatastoreChoice } from "../real-api.ts";
 import type { Session } from "../state/session.ts";
 import type { Fault } from "../../shared/faults.ts";
-import { jwtExpiry, PRESETS, profileOf, saveSettings, storeToken, trimBase, type Mode } from "../state/settings.ts";
+import { jwtExpiry, PRESETS, profileOf, saveSettings, storeToken, storeUserTokens, trimBase, type Mode, type TokenInfo, type UserTokens } from "../state/settings.ts";
 import { loadVariables, setVariables, type VariablesState } from "../state/variables.ts";
 
 /** State and methods of the dialog; the markup binds to these names. */
@@ -15,6 +16,10 @@ interface SettingsPanel {
   preset: string;
   apiBase: string;
   tokenValue: string;
+  /** Anne's token (blocks with `utilisateur=anne` in real mode). */
+  anneToken: string;
+  /** The reader was told that real mode without a token sends requests without one; a second save goes on. */
+  noTokenWarned: boolean;
   tokenVisible: boolean;
   keepToken: boolean;
   revealToken: boolean;
@@ -50,6 +55,13 @@ function expiryLabel(expiresAt: number | undefined, now = Date.now()): string {
   return STRINGS.settings.expiresIn(Math.ceil((expiresAt - now) / 60_000), time);
 }
 
+// A pasted token with its expiry (the one already known for the same value, else the JWT's `exp`), or undefined.
+function tokenOf(value: string, known: TokenInfo | undefined): TokenInfo | undefined {
+  if (!value) return undefined;
+  const expiresAt = known?.value === value ? known.expiresAt : jwtExpiry(value);
+  return expiresAt === undefined ? { value } : { value, expiresAt };
+}
+
 /** Registers the dialog and its button on the shared session. */
 export function registerSettings(Alpine: AlpineGlobal, session: Session, variables: VariablesState): void {
   Alpine.data("settingsButton", () => ({
@@ -67,6 +79,8 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
     preset: session.settings.preset,
     apiBase: session.settings.apiBase,
     tokenValue: session.token?.value ?? "",
+    anneToken: session.userTokens.anne?.value ?? "",
+    noTokenWarned: false,
     tokenVisible: false,
     keepToken: session.settings.keepToken,
     revealToken: session.settings.revealToken,
@@ -105,13 +119,17 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
       const dialog = this.$root as HTMLDialogElement;
       document.addEventListener("settings:open", (event) => {
         this.open();
-        const focus = (event as CustomEvent<{ focus?: string } | null>).detail?.focus;
-        if (focus === "token") dialog.querySelector<HTMLInputElement>("#settings-token")?.focus();
+        const detail = (event as CustomEvent<{ focus?: string; user?: string } | null>).detail;
+        const field = detail?.focus === "token" ? "#settings-token" : detail?.focus === "user-token" && detail.user === "anne" ? "#settings-user-token-anne" : "";
+        // After Alpine has shown the real mode's fields.
+        if (field) void this.$nextTick(() => dialog.querySelector<HTMLInputElement>(field)?.focus());
       });
     },
     open() {
       Object.assign(this, { mode: session.settings.mode, fault: session.settings.fault, preset: session.settings.preset, apiBase: session.settings.apiBase, error: "", message: "" });
       this.tokenValue = session.token?.value ?? "";
+      this.anneToken = session.userTokens.anne?.value ?? "";
+      this.noTokenWarned = false;
       this.datastore = loadVariables(profileOf({ ...session.settings, mode: "reel", apiBase: this.apiBase })).items["datastore"]?.value ?? "";
       const dialog = this.$root as HTMLDialogElement;
       if (!dialog.open) dialog.showModal();
@@ -171,16 +189,27 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
         this.error = STRINGS.settings.badBase;
         return;
       }
+      const value = this.tokenValue.trim();
+      // Real mode without a token: said once (requests would leave without Authorization), then accepted.
+      if (this.mode === "reel" && !value && !this.noTokenWarned) {
+        this.noTokenWarned = true;
+        this.error = ACCESS_STRINGS.noTokenWarning;
+        (this.$root as HTMLDialogElement).querySelector<HTMLInputElement>("#settings-token")?.focus();
+        return;
+      }
       const before = profileOf(session.settings);
       const settings = { mode: this.mode, fault: this.fault, preset: this.preset, apiBase, keepToken: this.keepToken, revealToken: this.revealToken };
       saveSettings(settings);
-      const value = this.tokenValue.trim();
-      const token = value ? { value, expiresAt: session.token?.value === value ? session.token.expiresAt : jwtExpiry(value) } : undefined;
+      const token = tokenOf(value, session.token);
+      const anne = tokenOf(this.anneToken.trim(), session.userTokens.anne);
+      const userTokens: UserTokens = anne ? { anne } : {};
       const reload = profileOf(settings) !== before;
       // A reload would lose a memory-only token: hand it over through this tab's sessionStorage once.
       storeToken(token, this.keepToken, reload);
+      storeUserTokens(userTokens, this.keepToken, reload);
       session.settings = settings;
       session.token = token;
+      session.userTokens = userTokens;
       if (this.mode === "reel" && this.datastore.trim()) {
         const target = reload ? loadVariables(profileOf(settings)) : variables;
         setVariables(target, { datastore: this.datastore.trim() }, STRINGS.settings.datastoreSource);

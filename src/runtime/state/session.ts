@@ -1,6 +1,6 @@
 // The reactive session shared by the components: settings and token (see settings.ts for where each is kept).
 import type { BlockUser } from "../../shared/block-contract.ts";
-import { loadSettings, loadToken, type Settings, type TokenInfo } from "./settings.ts";
+import { loadSettings, loadToken, loadUserTokens, type Settings, type TokenInfo } from "./settings.ts";
 
 /** Settings and the current token; made reactive by Alpine in main.ts. */
 export interface Session {
@@ -15,5 +15,5 @@ export interface Session {
 
 /** Reads the session at page load. */
 export function loadSession(): Session {
-  return { settings: loadSettings(), token: loadToken(), userTokens: {} };
+  return { settings: loadSettings(), token: loadToken(), userTokens: loadUserTokens() };
 }

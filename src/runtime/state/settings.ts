@@ -6,6 +6,8 @@ import environments from "../../../_data/environments.json" with { type: "json" 
 import urls from "../../../_data/urls.json" with { type: "json" };
 import { FAULTS, type Fault } from "../../shared/faults.ts";
 import { STRINGS } from "../../shared/strings.ts";
+import { ACCESS_STRINGS } from "../../shared/strings-access.ts";
+import { BLOCK_USERS, type BlockUser } from "../../shared/block-contract.ts";
 import { readJson, removeValue, writeJson } from "./storage.ts";
 
 /** "simule" answers in the browser; "reel" sends to `apiBase` with the token. */
@@ -31,6 +33,13 @@ export interface TokenInfo {
   value: string;
   expiresAt?: number;
 }
+
+/** The seeded users other than the reader a block may run as (`utilisateur=anne`). */
+export const OTHER_USERS = BLOCK_USERS.slice(1) as [Exclude<BlockUser, "dave">];
+/** One of OTHER_USERS. */
+export type OtherUser = (typeof OTHER_USERS)[number];
+/** The tokens the reader gave for the other users. */
+export type UserTokens = Partial<Record<OtherUser, TokenInfo>>;
 
 /** The API base written in the pages at build time (what the simulated datastore answers). */
 export const BUILD_API_BASE: string = urls.api_entrepot;
@@ -113,6 +122,35 @@ export function storeToken(token: TokenInfo | undefined, keep: boolean, handoff 
   memoryToken = token;
   if (token && (keep || handoff)) writeJson(TOKEN_KEY, { ...token, handoff: !keep }, "session");
   else removeValue(TOKEN_KEY, "session");
+}
+
+const USER_TOKENS_KEY = "user-tokens";
+// The other users' tokens, as kept in sessionStorage: login → token, and whether only handed over to the next load.
+const StoredUserTokens = z.object({ tokens: z.partialRecord(z.enum(OTHER_USERS), StoredToken), handoff: z.optional(z.boolean()) });
+let memoryUserTokens: UserTokens | undefined;
+
+/** The other users' tokens (`utilisateur=anne` blocks in real mode), kept like the reader's token. */
+export function loadUserTokens(): UserTokens {
+  if (memoryUserTokens) return memoryUserTokens;
+  const stored = readJson(USER_TOKENS_KEY, StoredUserTokens, ACCESS_STRINGS.ignoredUserTokens, "session");
+  if (!stored) {
+    removeValue(USER_TOKENS_KEY, "session");
+    return {};
+  }
+  if (stored.handoff) removeValue(USER_TOKENS_KEY, "session");
+  const tokens: UserTokens = {};
+  for (const [user, token] of Object.entries(stored.tokens)) {
+    if (token) tokens[user as OtherUser] = { value: token.value, ...(token.expiresAt === undefined ? {} : { expiresAt: token.expiresAt }) };
+  }
+  memoryUserTokens = tokens;
+  return tokens;
+}
+
+/** Keeps the other users' tokens where storeToken keeps the reader's (memory; sessionStorage when `keep` or `handoff`). */
+export function storeUserTokens(tokens: UserTokens, keep: boolean, handoff = false): void {
+  memoryUserTokens = tokens;
+  if (Object.keys(tokens).length > 0 && (keep || handoff)) writeJson(USER_TOKENS_KEY, { tokens, handoff: !keep }, "session");
+  else removeValue(USER_TOKENS_KEY, "session");
 }
 
 /** Expiry of a JWT access token (its `exp` claim), if it is a readable JWT. */
