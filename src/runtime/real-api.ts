@@ -14,7 +14,9 @@ export async function requestToken(tokenUrl: string, username: string, password:
   if (totp.trim()) form.set("totp", totp.trim());
   let response: Response;
   try {
-    response = await fetch(tokenUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    // `msw/passthrough`: the simulated identity service (service worker) lets it through to the real one, which the
+    // worker strips the value for.
+    response = await fetch(tokenUrl, { method: "POST", headers: { Accept: "application/json, msw/passthrough", "Content-Type": "application/x-www-form-urlencoded" }, body: form });
   } catch {
     throw new Error(STRINGS.settings.tokenNetwork(new URL(tokenUrl).origin));
   }

@@ -162,3 +162,6 @@ export const SEARCH_INDEX_PAGES = ["/tutoriels/index-de-recherche/index-standard
 
 /** Pages of the access control tutorial (diffusion services), in order. */
 export const ACCESS_PAGES = ["/tutoriels/controle-acces-diffusion/preparation/", "/tutoriels/controle-acces-diffusion/cles/"];
+
+/** Pages of the access control tutorial (API Entrepôt connexion), in order. */
+export const CONNEXION_PAGES = ["/tutoriels/controle-acces-api/jeton/", "/tutoriels/controle-acces-api/renouvellement/"];

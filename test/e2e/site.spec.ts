@@ -117,6 +117,7 @@ const CURRICULUM_QUERIES: [string, string][] = [
   ["composition de pyramides raster", "/tutoriels/mise-a-jour-raster/"],
   ["moissonnage WMS", "/tutoriels/moissonnage-wms/"],
   ["altitude MNT", "/tutoriels/donnees-mnt/"],
+  ["jeton de rafraîchissement", "/tutoriels/controle-acces-api/"],
   ["clé d'accès service privé", "/tutoriels/controle-acces-diffusion/"],
   ["publier une annexe", "/tutoriels/donnees-complementaires/"],
   ["membres d'une communauté", "/tutoriels/espaces-de-travail/"],

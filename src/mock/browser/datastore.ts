@@ -53,8 +53,8 @@ export async function startSimulatedDatastore(options: BrowserDatastoreOptions =
   const base = (baseUrl ?? urls.api_entrepot).replace(/\/+$/, "");
   const handlers = createHandlers(datastore.store, {
     ...(baseUrl ? { baseUrl } : {}),
-    // The settings dialog gets real tokens from sso.geopf.fr: the simulated identity service must not answer there.
-    identity: false,
+    // The simulated identity service answers the connexion tutorial's blocks at the realms' token URLs; the settings
+    // dialog's login, which asks the real service, bypasses the worker (src/runtime/real-api.ts).
     onError: (error) => console.error("Simulation de l'API Entrepôt : erreur interne", error),
     around: async (request, next) => {
       const simulated = request.url.startsWith(`${base}/`) ? await faultResponse(fault?.() ?? "none") : undefined;
