@@ -249,6 +249,14 @@ export const STRINGS = {
     failed: (message: string) => `Échec : ${message}`,
   },
 } as const;
+
+/** The header search: status, more results (H-search: src/runtime/components/search*.ts). */
+export const SEARCH_STRINGS = {
+  searching: "Recherche…",
+  none: "Aucun résultat",
+  count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
+  unavailable: "La recherche est indisponible pour le moment.",
+} as const;
 /** JSON errors, poll blockers, final statuses, the JSON editor (H-parts: json-error.ts, poll.ts, json-editor.ts). */
 export const PARTS_STRINGS = {
   json: {
@@ -287,12 +295,12 @@ export const PARTS_STRINGS = {
     uploadOpen: (id: string) =>
       `la livraison est ouverte (OPEN) : son statut ne changera pas tant que vous ne la fermez pas (POST …/uploads/${id}/close)`,
   },
-} as const;
-
-/** The header search: status, more results (H-search: src/runtime/components/search*.ts). */
-export const SEARCH_STRINGS = {
-  searching: "Recherche…",
-  none: "Aucun résultat",
-  count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
-  unavailable: "La recherche est indisponible pour le moment.",
+  /** Comments and messages written inside the copied curl and Python code. */
+  snippet: {
+    pollComment: (seconds: number, minutes: number) => `Relit la ressource toutes les ${seconds} s jusqu'à son statut final (${minutes} min au plus)`,
+    pending: "non final, nouvelle lecture dans",
+    timeout: "Délai dépassé : statut toujours non final",
+    pageFile: (name: string) => `${name} : fichier produit dans la page (téléchargez-le d'abord sous ce nom)`,
+    jq: "La boucle lit le statut avec jq",
+  },
 } as const;

@@ -152,6 +152,10 @@ const SAMPLES: SnippetRequest[] = [
   { method: "PUT", url: "https://a/b?x=$(touch /tmp/pwned)&y=`id`!", body: '{"s": "\'; rm -rf / #", "t": "\\u0000\\n\\t", "k\\"": [null]}' },
   { method: "POST", url: "https://a/{x}", files: [{ name: 'o\'dd;"name".csv' }], fields: [{ name: "n", value: "<v'" }], token: "t", revealToken: true },
   { method: "POST", url: "https://a", body: "pas du json '\"\\" },
+  { method: "GET", url: `${API}/processings/executions/e1`, poll: true },
+  { method: "GET", url: `${API}/uploads/u1/checks`, poll: true, user: "anne" },
+  { method: "POST", url: "https://a/token", urlencoded: [{ name: "grant_type", value: "password" }, { name: "password", value: "a&b=c $x" }] },
+  { method: "PUT", url: "https://a/new/{fichier}", files: [{ name: "obs.zip", source: "page" }], fileBody: "raw", headers: [{ name: "Authorization", value: "Basic dTpw" }] },
 ];
 
 // Runs a command with the text on stdin.
@@ -190,4 +194,44 @@ test("the Python literal evaluates to the JSON body", () => {
   assert.equal(result.status, 0, result.stderr);
   const expected = JSON.parse(body) as Record<string, unknown>;
   assert.deepEqual(JSON.parse(result.stdout), expected);
+});
+
+test("a block run as Anne reads $TOKEN_ANNE, never the token unless revealed", () => {
+  const anne: SnippetRequest = { method: "GET", url: `${API}/uploads`, user: "anne", token: "anne-secret" };
+  assert.match(toCurl(anne), /-H "Authorization: Bearer \$TOKEN_ANNE"$/);
+  assert.ok(toPython(anne).includes('TOKEN_ANNE = os.environ["TOKEN_ANNE"]\nheaders = {"Authorization": f"Bearer {TOKEN_ANNE}"}'));
+  assert.ok(!toCurl(anne).includes("anne-secret") && !toPython(anne).includes("anne-secret"));
+  assert.match(toCurl({ ...anne, revealToken: true }), /Bearer anne-secret"$/);
+});
+
+test("url-encoded fields: curl --data-urlencode, Python data=", () => {
+  const sample = SAMPLES[SAMPLES.length - 2]!;
+  const result = run("bash", ["-c", `TOKEN=tok; curl() { printf '<%s>\\n' "$@"; }\n${toCurl(sample)}`], "");
+  assert.equal(result.stdout, lines("<-X>", "<POST>", "<https://a/token>", "<-H>", "<Authorization: Bearer tok>", "<--data-urlencode>", "<grant_type=password>", "<--data-urlencode>", "<password=a&b=c $x>", ""));
+  assert.ok(toPython(sample).includes('response = requests.post(url, headers=headers, data={"grant_type": "password", "password": "a&b=c $x"})'));
+});
+
+test("a raw PUT file: curl -T with the block's own Authorization, Python data=file; a page file is named and explained", () => {
+  const sample = SAMPLES[SAMPLES.length - 1]!;
+  const result = run("bash", ["-c", `curl() { printf '<%s>\\n' "$@"; }\n${toCurl(sample)}`], "");
+  assert.equal(result.stdout, lines("<https://a/new/obs.zip>", "<-H>", "<Authorization: Basic dTpw>", "<-T>", "<obs.zip>", ""));
+  assert.match(toCurl(sample), /^# obs\.zip : fichier produit dans la page/);
+  const python = toPython(sample);
+  assert.ok(python.includes('headers = {"Authorization": "Basic dTpw"}'));
+  assert.ok(python.includes('with open("obs.zip", "rb") as file:\n    response = requests.put(url, headers=headers, data=file)'));
+  assert.ok(!python.includes("os.environ"));
+});
+
+test("a block that waits for a final status copies a polling loop (curl + jq, Python while + time.sleep)", () => {
+  const sample = SAMPLES[SAMPLES.length - 4]!;
+  const curl = toCurl(sample);
+  assert.ok(curl.includes(lines("while :; do", `  response=$(curl "${API}/processings/executions/e1" \\`, "    -sS \\", '    -H "Authorization: Bearer $TOKEN")')), curl);
+  assert.ok(curl.includes("    WAITING|PROGRESS) ;;"), curl);
+  assert.match(curl, /CREATED\) echo ".*executions\/e1\/launch" >&2; break ;;/);
+  assert.ok(curl.endsWith(lines("  sleep 5", "done", `printf '%s\\n' "$response" | jq .`)), curl);
+  const python = toPython(sample);
+  assert.ok(python.startsWith("import os, time, requests"), python);
+  assert.ok(python.includes(lines("while True:", "    response = requests.get(url, headers=headers)")), python);
+  assert.ok(python.endsWith(lines("    time.sleep(5)", "print(response.json())")), python);
+  assert.equal(toCurl({ ...sample, poll: false }).includes("while"), false, "no loop when the block does not wait");
 });
