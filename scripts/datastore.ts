@@ -50,6 +50,18 @@ function usersFromArgs(args: readonly string[]): Record<string, string> {
   return users;
 }
 
+// DATASTORE_PUBLIC_URL: the origin the answers name for the diffusion services (a server behind a proxy).
+function publicOrigin(): string | undefined {
+  const raw = env["DATASTORE_PUBLIC_URL"]?.trim();
+  if (!raw) return undefined;
+  try {
+    return new URL(raw).origin;
+  } catch {
+    console.error(`DATASTORE_PUBLIC_URL invalide : ${JSON.stringify(raw)} (attendu : http(s)://hôte[:port]).`);
+    process.exit(1);
+  }
+}
+
 const users = usersFromArgs(process.argv.slice(2));
 const { invalid } = parseSiteOrigins(env["SITE_ORIGIN"]);
 for (const entry of invalid) console.warn(`SITE_ORIGIN : origine ignorée, ${JSON.stringify(entry)} n'est pas de la forme http(s)://hôte[:port].`);
@@ -61,6 +73,7 @@ try {
     users,
     dir: env["DATASTORE_DIR"]?.trim() || DEFAULT_DIR,
     allowedOrigins: defaultAllowedOrigins(env["SITE_ORIGIN"]),
+    ...(publicOrigin() ? { publicOrigin: publicOrigin()! } : {}),
   });
   console.log("Arrêt : Ctrl+C.");
   let stopping = false;

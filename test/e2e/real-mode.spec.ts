@@ -78,7 +78,14 @@ test("the archive tutorial runs end to end in real mode; the token never reaches
       expect(await block.locator(".api-block__sent code").textContent()).toMatch((await block.getAttribute("data-url"))!.includes("/api/") ? BASE : `http://127.0.0.1:${PORT}/`);
     }
     if (path.endsWith("/publication/")) {
-      await expect(responseOf(page.locator('[data-api-block][data-method="GET"][data-url$="/offerings/{offering}"]'))).toContainText('"status": "PUBLISHED"');
+      const offering = page.locator('[data-api-block][data-method="GET"][data-url$="/offerings/{offering}"]');
+      await expect(responseOf(offering)).toContainText('"status": "PUBLISHED"');
+      // The local server's offering names its own download service, which the file list then reads.
+      await expect(responseOf(offering)).toContainText(`"url": "http://127.0.0.1:${PORT}/telechargement/`);
+      await offering.getByRole("button", { name: "Voir les fichiers à télécharger" }).click();
+      const panel = offering.locator(".map-panel");
+      await expect(panel).toHaveAttribute("data-map-state", "rendered");
+      await expect(panel.locator(`a[href^="http://127.0.0.1:${PORT}/telechargement/"]`).first()).toBeVisible();
     }
   }
   // close, launch and the DELETEs asked first.

@@ -16,6 +16,7 @@ import { corsMiddleware } from "./cors.ts";
 import type { CorsPolicy } from "./cors.ts";
 import { bodyLimits } from "./limits.ts";
 import type { BodyLimits } from "./limits.ts";
+import { serviceOrigin } from "./service-origin.ts";
 import { StorageError } from "./storage-error.ts";
 
 /** A route of the server: an API route, or a diffusion service (GET, absolute path on the server). */
@@ -37,6 +38,8 @@ export interface AppOptions {
   api: readonly ServedRoute[];
   diffusion: readonly ServedRoute[];
   log: (message: string) => void;
+  /** Origin named in the answers' service URLs (default: each request's origin); see node/service-origin.ts. */
+  publicOrigin?: string;
 }
 
 // The request as the route reads it (a JSON body of unknown length already read within its limit) and its reader.
@@ -70,7 +73,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     else log(`Erreur interne sur ${request.method} ${request.url} : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
   app.use("*", corsMiddleware(options.policy, log));
-  for (const path of [basePath || "/", `${basePath}/*`]) app.use(path, tokenFirst(options.tokens, options.issued));
+  for (const path of [basePath || "/", `${basePath}/*`]) app.use(path, serviceOrigin(options.publicOrigin), tokenFirst(options.tokens, options.issued));
   app.use("*", limited(options.limits));
   const serve = (prefix: string, routes: readonly ServedRoute[]): void => {
     const methods = new Map<string, string[]>();

@@ -48,6 +48,8 @@ export interface DatastoreServerOptions {
   routes?: readonly ServedRoute[];
   /** Serve the diffusion services on the server's origin (default true). */
   diffusion?: boolean;
+  /** Origin the answers name for the diffusion services (default: the origin each request was sent to). */
+  publicOrigin?: string;
 }
 
 /** A running server. */
@@ -149,7 +151,10 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
     const served = options.diffusion === false || options.routes ? [] : [...diffusionRoutes(local), ...identityRoutes(servedAccounts(tokens), local)];
     const diffusion = served.map((route) => ({ ...route, path: route.path.startsWith(local) ? route.path.slice(local.length) : new URL(route.path).pathname }));
     const issued = (presented: string): string | "expired" | undefined => identityCaller(store, presented);
-    const app = createApp({ store, tokens, issued, policy, limits, basePath, baseUrl: () => `${origin}${basePath}`, api: options.routes ?? API_ROUTES, diffusion, log });
+    const app = createApp({
+      store, tokens, issued, policy, limits, basePath, baseUrl: () => `${origin}${basePath}`, api: options.routes ?? API_ROUTES, diffusion, log,
+      ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+    });
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     server = http.createServer({ requestTimeout: 60 * 60 * 1000 }, (incoming: IncomingMessage, outgoing) => {
       const problem = targetProblem(incoming.url);
