@@ -1,7 +1,7 @@
 // Upload blocks: one request per file (multipart, or the file as the whole body of a PUT): the samples, the files
 // produced in the page, or the reader's own files.
-import { FILE_PLACEHOLDER, type BlockSpec } from "../shared/block-contract.ts";
-import { substituteUrl } from "../shared/variables.ts";
+import type { BlockSpec } from "../shared/block-contract.ts";
+import { fileUrl } from "./block/request.ts";
 import { generatedFile } from "./generated-files.ts";
 import { send, type Outcome } from "./runner.ts";
 import type { Target } from "./transport.ts";
@@ -9,6 +9,8 @@ import type { Target } from "./transport.ts";
 /** A file to send: its name and how to get its bytes. */
 export interface FileSource {
   name: string;
+  /** A file produced in the page (generated-files.ts). */
+  page?: boolean;
   load: () => Promise<Blob>;
 }
 
@@ -17,6 +19,7 @@ export function fileSources(spec: BlockSpec, own: File[] | null): FileSource[] {
   if (own) return own.map((file) => ({ name: file.name, load: async () => file }));
   return (spec.files ?? []).map((file) => ({
     name: file.name,
+    ...(file.source === "page" ? { page: true } : {}),
     load: async () => {
       if (file.source === "page") {
         const produced = generatedFile(file.name);
@@ -39,7 +42,8 @@ export function missingPageFiles(spec: BlockSpec, own: File[] | null): string[] 
 /** Everything sendFiles needs besides the files. */
 export interface UploadContext {
   spec: BlockSpec;
-  values: Record<string, string>;
+  /** The prepared URL (variables filled in once, src/runtime/block/request.ts); `{fichier}` is filled per file. */
+  url: string;
   fields: { name: string; value: string }[];
   /** The block's headers, substituted. */
   headers?: { name: string; value: string }[];
@@ -57,7 +61,7 @@ export async function sendFiles(files: FileSource[], context: UploadContext): Pr
   let last: Outcome | undefined;
   let totalMs = 0;
   for (const [index, file] of files.entries()) {
-    const url = substituteUrl(context.spec.url, { ...context.values, [FILE_PLACEHOLDER]: file.name }).text;
+    const url = fileUrl(context.url, file.name);
     context.onFile(index + 1, files.length, file.name, url);
     let outcome: Outcome;
     try {

@@ -304,3 +304,18 @@ export const PARTS_STRINGS = {
     jq: "La boucle lit le statut avec jq",
   },
 } as const;
+
+/** The request block's run, answer and file picker (H-block: src/runtime/components/api-block.ts, src/runtime/block/). */
+export const BLOCK_STRINGS = {
+  specInvalid: (detail: string) => `Ce bloc ne peut pas s'exécuter : sa description est illisible (${detail}). Reconstruisez le site.`,
+  bodyInvalid: (where: string) => `Corps JSON invalide, rien n'a été envoyé — ${where}.`,
+  unmatched: (names: readonly string[]) =>
+    names.map((name) => `{${name}} : aucun élément de la réponse ne correspond à l'exemple (mêmes champs d'identification) ; la variable n'a pas été modifiée.`).join("\n"),
+  blocked: (reason: string) => `Attente arrêtée : ${reason}.`,
+  responseHeaders: "En-têtes de la réponse",
+  pickFiles: "Choisir des fichiers…",
+  noFileChosen: "Aucun fichier choisi",
+  filesChosen: (count: number) => (count > 1 ? `${count} fichiers choisis` : "1 fichier choisi"),
+  ownFilesLead: "Envoyer mes propres fichiers à la place :",
+  finalStatus: (label: string) => `statut ${label}`,
+} as const;

@@ -1,8 +1,9 @@
-// Markup of a request block. Alpine bindings here (x-data="apiBlock", x-model, x-text, @click…) name the
-// properties and methods of src/runtime/components/api-block.ts: changing one needs the other.
+// Markup of a request block. Its Alpine bindings (x-data, x-model, x-text, @click…) come from BLOCK_BINDINGS
+// (src/shared/block-bindings.ts), which the component src/runtime/components/api-block.ts is checked against.
 import { BLOCK_ATTR, FILE_PLACEHOLDER, type BlockSpec, type SampleFile } from "../../shared/block-contract.ts";
 import { pollRuleFor } from "../../shared/poll.ts";
-import { STRINGS } from "../../shared/strings.ts";
+import { BLOCK_BINDINGS as B, BLOCK_COMPONENT } from "../../shared/block-bindings.ts";
+import { BLOCK_STRINGS, STRINGS } from "../../shared/strings.ts";
 import { h, jsonForScript, raw, type Child, type RawHtml } from "../html.ts";
 import type { Highlight } from "./highlight.ts";
 
@@ -26,9 +27,9 @@ function bodyEditor(spec: BlockSpec): RawHtml | undefined {
   const rows = Math.min(24, Math.max(3, spec.body.split("\n").length));
   return h("div", { class: "api-block__body" },
     h("label", { for: `${domId(spec)}-body` }, STRINGS.body),
-    h("textarea", { id: `${domId(spec)}-body`, "x-model": "body", rows, spellcheck: "false", autocapitalize: "off", autocomplete: "off" }, spec.body),
-    h("p", { class: "api-block__error", role: "alert", "x-show": "bodyError", "x-text": "bodyError", "x-cloak": true }),
-    h("button", { type: "button", class: "api-block__link", "x-show": "bodyEdited", "@click": "resetBody", "x-cloak": true }, STRINGS.bodyReset),
+    h("textarea", { id: `${domId(spec)}-body`, "x-model": B.body, rows, spellcheck: "false", autocapitalize: "off", autocomplete: "off" }, spec.body),
+    h("p", { class: "api-block__error", role: "alert", "x-show": B.bodyError, "x-text": B.bodyError, "x-cloak": true }),
+    h("button", { type: "button", class: "api-block__link", "x-show": B.bodyEdited, "@click": B.resetBody, "x-cloak": true }, STRINGS.bodyReset),
   );
 }
 
@@ -56,12 +57,17 @@ function fileList(spec: BlockSpec): RawHtml | undefined {
   if (!spec.files) return undefined;
   return h("div", { class: "api-block__files" },
     h("p", {}, spec.fileBody === "raw" ? STRINGS.rawFiles(spec.files.length) : STRINGS.sampleFiles(spec.files.length)),
-    h("ul", { "x-show": "!ownFiles", class: "api-block__file-list" }, spec.files.map(fileItem)),
-    h("p", { "x-show": "ownFiles", "x-text": "ownFilesLabel", "x-cloak": true }),
+    h("ul", { "x-show": `!${B.ownFiles}`, class: "api-block__file-list" }, spec.files.map(fileItem)),
+    h("p", { "x-show": B.ownFiles, "x-text": B.ownFilesLabel, "x-cloak": true }),
     spec.form && fieldInputs(spec, "form", STRINGS.formFields, spec.form),
-    h("label", { class: "api-block__file-pick" }, STRINGS.chooseFiles, " ",
-      h("input", { type: "file", multiple: true, "@change": "pickFiles" })),
-    h("button", { type: "button", class: "api-block__link", "x-show": "ownFiles", "@click": "useSamples", "x-cloak": true }, STRINGS.backToSamples),
+    // The native picker's own text is the browser's language ("Choose Files"): it is hidden (still focusable, named by
+    // its label) behind a French button and a French count of the chosen files.
+    h("div", { class: "api-block__file-pick" },
+      h("span", {}, BLOCK_STRINGS.ownFilesLead), " ",
+      h("label", { class: "api-block__file-button" },
+        h("input", { type: "file", multiple: true, class: "api-block__file-input", "@change": B.pickFiles }), BLOCK_STRINGS.pickFiles), " ",
+      h("span", { class: "api-block__file-chosen", "x-text": B.pickLabel }, BLOCK_STRINGS.noFileChosen)),
+    h("button", { type: "button", class: "api-block__link", "x-show": B.ownFiles, "@click": B.useSamples, "x-cloak": true }, STRINGS.backToSamples),
   );
 }
 
@@ -79,7 +85,7 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
     [BLOCK_ATTR.root]: true,
     [BLOCK_ATTR.method]: spec.method,
     [BLOCK_ATTR.url]: spec.url,
-    "x-data": "apiBlock",
+    "x-data": BLOCK_COMPONENT,
   },
     h("script", { type: "application/json", [BLOCK_ATTR.spec]: true }, raw(jsonForScript(spec))),
     h("details", { open: true },
@@ -98,42 +104,46 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
           // Named with the method and the path, so that a page's many "Exécuter" buttons can be told apart in a list of
           // controls. aria-disabled, not disabled: a disabled button drops the keyboard focus to <body> while the
           // request runs (run() already ignores a second press).
-          h("button", { type: "button", class: "api-block__run", "aria-label": `${STRINGS.runLabel(spec.method)} ${shortUrl(spec.url)}`, "@click": "run", ":aria-disabled": "running" }, STRINGS.run),
-          pollable && h("label", { class: "api-block__wait" }, h("input", { type: "checkbox", "x-model": "waitFinal" }), " ", STRINGS.waitFinal),
-          h("button", { type: "button", class: "api-block__stop", "x-show": "running", "@click": "stop", "x-cloak": true }, STRINGS.stop),
+          h("button", { type: "button", class: "api-block__run", "aria-label": `${STRINGS.runLabel(spec.method)} ${shortUrl(spec.url)}`, "@click": B.run, ":aria-disabled": B.running }, STRINGS.run),
+          pollable && h("label", { class: "api-block__wait" }, h("input", { type: "checkbox", "x-model": B.waitFinal }), " ", STRINGS.waitFinal),
+          h("button", { type: "button", class: "api-block__stop", "x-show": B.running, "@click": B.stop, "x-cloak": true }, STRINGS.stop),
           h("span", { class: "api-block__copy" },
-            h("button", { type: "button", class: "api-block__secondary", "@click": "copyCurl" }, STRINGS.copyCurl),
-            h("button", { type: "button", class: "api-block__secondary", "@click": "copyPython" }, STRINGS.copyPython),
+            h("button", { type: "button", class: "api-block__secondary", "@click": B.copyCurl }, STRINGS.copyCurl),
+            h("button", { type: "button", class: "api-block__secondary", "@click": B.copyPython }, STRINGS.copyPython),
           ),
         ),
-        h("p", { class: "api-block__copied", role: "status", "x-show": "copyMessage", "x-text": "copyMessage", "x-cloak": true }),
-        h("div", { class: "api-block__missing", role: "alert", "x-show": "missingMessage", "x-cloak": true },
-          h("p", { "x-text": "missingMessage" }),
-          h("ul", { "x-show": "missingSources.length" },
-            h("template", { "x-for": "source in missingSources", ":key": "source.href" },
+        h("p", { class: "api-block__copied", role: "status", "x-show": B.copyMessage, "x-text": B.copyMessage, "x-cloak": true }),
+        h("div", { class: "api-block__missing", role: "alert", "x-show": B.missingMessage, "x-cloak": true },
+          h("p", { "x-text": B.missingMessage }),
+          h("ul", { "x-show": `${B.missingSources}.length` },
+            h("template", { "x-for": `source in ${B.missingSources}`, ":key": "source.href" },
               h("li", {}, h("a", { ":href": "source.href", "x-text": "source.label" })))),
         ),
-        h("p", { class: "api-block__status", role: "status", "aria-live": "polite", "x-text": "statusLine" }),
-        h("div", { class: "api-block__diagnosis", role: "alert", "x-show": "diagnosisTitle", "x-cloak": true },
-          h("p", { class: "api-block__diagnosis-title", "x-text": "diagnosisTitle" }),
-          h("p", { class: "api-block__diagnosis-text", "x-text": "diagnosisText" }),
-          h("button", { type: "button", class: "api-block__secondary", "x-show": "offerRenew", "@click": "renewToken", "x-cloak": true }, STRINGS.diagnosis.renewToken),
-          h("button", { type: "button", class: "api-block__secondary", "@click": "run" }, STRINGS.retry),
+        h("p", { class: "api-block__status", role: "status", "aria-live": "polite", "x-text": B.statusLine }),
+        h("div", { class: "api-block__diagnosis", role: "alert", "x-show": B.diagnosisTitle, "x-cloak": true },
+          h("p", { class: "api-block__diagnosis-title", "x-text": B.diagnosisTitle }),
+          h("p", { class: "api-block__diagnosis-text", "x-text": B.diagnosisText }),
+          h("button", { type: "button", class: "api-block__secondary", "x-show": B.offerRenew, "@click": B.renewToken, "x-cloak": true }, STRINGS.diagnosis.renewToken),
+          h("button", { type: "button", class: "api-block__secondary", "@click": B.run }, STRINGS.retry),
         ),
-        h("div", { class: "api-block__result", "x-show": "hasResult", "x-cloak": true },
+        h("div", { class: "api-block__result", "x-show": B.hasResult, "x-cloak": true },
           h("p", { class: "api-block__result-head" },
-            h("span", { class: "api-block__http", ":class": "statusClass", "x-text": "statusText" }), " ",
-            h("span", { class: "api-block__duration", "x-text": "durationText" }), " ",
-            h("span", { class: "api-block__restored", "x-show": "restored", "x-cloak": true }, STRINGS.restored),
+            h("span", { class: "api-block__http", ":class": B.statusClass, "x-text": B.statusText }), " ",
+            h("span", { class: "api-block__final", ":class": B.finalClass, "x-show": B.finalText, "x-text": B.finalText, "x-cloak": true }), " ",
+            h("span", { class: "api-block__duration", "x-text": B.durationText }), " ",
+            h("span", { class: "api-block__restored", "x-show": B.restored, "x-cloak": true }, STRINGS.restored),
           ),
-          h("p", { class: "api-block__sent" }, STRINGS.sentUrl, " ", h("code", { "x-text": "sentUrl" })),
+          h("p", { class: "api-block__sent" }, STRINGS.sentUrl, " ", h("code", { "x-text": B.sentUrl })),
           // A scrollable, focusable region named after its request (aria-label is not allowed on a bare <pre>).
-          h("pre", { class: "api-block__response", tabindex: "0", role: "region", "aria-label": `${STRINGS.response} : ${spec.method} ${shortUrl(spec.url)}` }, h("code", { "x-text": "responseText" })),
-          h("p", { class: "api-block__truncated", "x-show": "truncatedLabel", "x-cloak": true },
-            h("span", { "x-text": "truncatedLabel" }), " ",
-            h("button", { type: "button", class: "api-block__secondary", "@click": "downloadResponse" }, STRINGS.downloadResponse)),
-          h("div", { class: "api-block__captured", "x-show": "capturedText", "x-cloak": true },
-            h("p", {}, STRINGS.captured), h("p", { "x-text": "capturedText" })),
+          h("pre", { class: "api-block__response", tabindex: "0", role: "region", "aria-label": `${STRINGS.response} : ${spec.method} ${shortUrl(spec.url)}` }, h("code", {})),
+          h("p", { class: "api-block__truncated", "x-show": B.truncatedLabel, "x-cloak": true },
+            h("span", { "x-text": B.truncatedLabel }), " ",
+            h("button", { type: "button", class: "api-block__secondary", "@click": B.downloadResponse }, STRINGS.downloadResponse)),
+          h("div", { class: "api-block__captured", "x-show": B.capturedText, "x-cloak": true },
+            h("p", {}, STRINGS.captured), h("p", { "x-text": B.capturedText })),
+          h("p", { class: "api-block__unmatched", role: "alert", "x-show": B.unmatchedText, "x-text": B.unmatchedText, "x-cloak": true }),
+          h("details", { class: "api-block__headers", "x-show": B.headersText, "x-cloak": true },
+            h("summary", {}, BLOCK_STRINGS.responseHeaders), h("pre", { tabindex: "0" }, h("code", { "x-text": B.headersText }))),
         ),
         spec.example !== undefined && h("details", { class: "api-block__example", open: true },
           h("summary", {}, STRINGS.example),
