@@ -9,15 +9,16 @@ import apiBlocks from "../../src/build/markdown/api-block.ts";
 const HOST_PAGE = "/tutoriels/alimentation-diffusion-archive/livraison/";
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
-/** Opens a page at `url` holding the given blocks (each: the opening line, the inner lines, the closing `???`). */
-export async function openBlockPage(page: Page, url: string, sources: readonly string[]): Promise<void> {
+/** Opens a page at `url` holding the given blocks (each: the opening line, the inner lines, the closing `???`); `alter`
+ * changes the page's HTML before the browser gets it (e.g. to spoil a block's spec). */
+export async function openBlockPage(page: Page, url: string, sources: readonly string[], alter: (html: string) => string = (html) => html): Promise<void> {
   const md = new MarkdownIt();
   md.use(apiBlocks, { highlight: (code: string) => `<pre><code>${escape(code)}</code></pre>` });
   const html = md.render(sources.map((source, index) => `## Étape ${index + 1}\n\n${source.trim()}\n`).join("\n"), { page: { url } });
   await page.route(`**${url}`, async (route) => {
     const host = await route.fetch({ url: new URL(HOST_PAGE, route.request().url()).href });
     const text = (await host.text()).replace(/(<article[^>]*>)[\s\S]*?(<\/article>)/, `$1\n<h1>Blocs d'essai</h1>\n${html}\n$2`);
-    await route.fulfill({ response: host, body: text });
+    await route.fulfill({ response: host, body: alter(text) });
   });
   await page.goto(url);
 }
