@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { startDatastoreServer } from "../src/mock/node/server.ts";
 import { SIMULATED_DATASTORE_ID } from "../src/mock/seed.ts";
-import { BUILD_SERVICES } from "../src/shared/export/model.ts";
+import { BUILD_IAM, BUILD_SERVICES } from "../src/shared/export/model.ts";
 import type { Parcours } from "../src/shared/export/parcours.ts";
 import { replay, type ReplayReport, type StepResult } from "../src/shared/export/replay.ts";
 
@@ -15,8 +15,9 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 /** Delays of the local datastore's asynchronous lifecycles during a replay (ms): checks, executions, publication. */
 export const REPLAY_DELAYS = { checkStart: 5, checkDuration: 20, checkStagger: 5, executionWaiting: 5, executionProgress: 30, offeringPublish: 10 };
 
-/** Tokens of the local datastore's users during a replay (the simulation's own: src/mock/http/auth.ts). */
-export const LOCAL_TOKENS = { dave: "simulation-dave", anne: "simulation-anne" };
+/** Tokens of the local datastore's users during a replay: their logins, which the local identity service also takes
+ * as their passwords (its token endpoint checks a password against the user's token), as the tutorials' logins do. */
+export const LOCAL_TOKENS = { dave: "dave", anne: "anne" };
 
 /** Options of replayTutorial. */
 export interface TutorialRunOptions {
@@ -50,12 +51,15 @@ export async function replayTutorial(parcours: Parcours, options: TutorialRunOpt
   try {
     const base = options.base ?? local!.server.url;
     const services = local ? local.server.origin : BUILD_SERVICES;
+    const iam = local ? local.server.origin + new URL(BUILD_IAM).pathname : BUILD_IAM;
     const tokens: Record<string, string> = local ? { ...LOCAL_TOKENS } : { dave: options.token ?? "" };
     if (!local && options.tokenAnne) tokens["anne"] = options.tokenAnne;
     const datastore = options.datastore ?? (local ? SIMULATED_DATASTORE_ID : undefined);
     return await replay(parcours, {
       base,
       services,
+      iam,
+      localOnly: Boolean(local),
       tokens,
       values: datastore ? { datastore } : {},
       fetch,

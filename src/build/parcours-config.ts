@@ -13,7 +13,8 @@ export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(themes);
   await eleventyConfig.addPlugin(markdown);
   return {
-    dir: { input: "src/content", includes: "../../_includes", data: "../../_data" },
+    // Layouts of their own (the body only): the site's header, search and panels play no part in the blocks.
+    dir: { input: "src/content", includes: "../build/parcours-layouts", data: "../../_data" },
     markdownTemplateEngine: "njk",
     htmlTemplateEngine: "njk",
     templateFormats: ["md", "njk"],

@@ -2,7 +2,7 @@
 // (the API, the diffusion services), its polling rule and its captures, and portable variable names. Pure.
 import urls from "../../../_data/urls.json" with { type: "json" };
 import { FILE_PLACEHOLDER, type BlockSpec, type BlockUser, type Capture, type SampleFile } from "../block-contract.ts";
-import { pollRuleFor } from "../poll.ts";
+import { pollSpecFor, type PollSpec } from "../poll.ts";
 import type { Parcours, ParcoursPage } from "./parcours.ts";
 
 /** The API base the pages are built with; exports replace it by a base-URL variable. */
@@ -10,15 +10,19 @@ export const BUILD_API_BASE: string = urls.api_entrepot;
 /** The origin of the Géoplateforme's diffusion services in the pages (a local datastore serves them on its own origin). */
 export const BUILD_SERVICES: string = new URL(urls.api_entrepot).origin;
 
-/** A URL split into the variable part it starts with ("api": the API base, "services": the services' origin) and the rest. */
+/** The identity service's realm in the pages (a local datastore serves its token endpoint under the same path). */
+export const BUILD_IAM: string = urls.iam;
+
+/** A URL split into the variable part it starts with (the API base, the identity realm, the services' origin) and the rest. */
 export interface SplitUrl {
-  root: "api" | "services" | "none";
+  root: "api" | "iam" | "services" | "none";
   rest: string;
 }
 
 /** Splits a block URL into its root and the path after it. */
 export function splitUrl(url: string): SplitUrl {
   if (url === BUILD_API_BASE || url.startsWith(`${BUILD_API_BASE}/`) || url.startsWith(`${BUILD_API_BASE}?`)) return { root: "api", rest: url.slice(BUILD_API_BASE.length) };
+  if (url.startsWith(`${BUILD_IAM}/`)) return { root: "iam", rest: url.slice(BUILD_IAM.length) };
   if (url.startsWith(`${BUILD_SERVICES}/`)) return { root: "services", rest: url.slice(BUILD_SERVICES.length) };
   return { root: "none", rest: url };
 }
@@ -32,30 +36,22 @@ export function varName(name: string): string {
 /** The environment variable holding a user's token: TOKEN for the reader, TOKEN_ANNE for `utilisateur=anne`. */
 export const tokenVar = (user: BlockUser | undefined): string => (user && user !== "dave" ? `TOKEN_${user.toUpperCase()}` : "TOKEN");
 
-/** How a polling block ends: the statuses that mean "not yet", and those that are a failed end. */
-export interface PollSpec {
-  /** "status": the body's `status` field; "checks": the upload's checks lists (asked, in_progress empty). */
-  kind: "status" | "checks";
-  pending: string[];
-  failed: string[];
+/** The polling rule of a block (src/shared/poll.ts's data), or undefined when it reads no asynchronous status. */
+export function pollSpecOf(block: Pick<BlockSpec, "method" | "url">): PollSpec | undefined {
+  return pollSpecFor(block.method, block.url);
 }
 
-const FAILED = ["UNSTABLE", "FAILURE", "ABORTED"];
-const PENDING: [RegExp, string[]][] = [
-  [/\/processings\/executions\/[^/]+$/, ["CREATED", "WAITING", "PROGRESS"]],
-  [/\/checks\/executions\/[^/]+$/, ["WAITING", "PROGRESS"]],
-  [/\/uploads\/[^/]+$/, ["CHECKING", "GENERATING", "MODIFYING"]],
-  [/\/stored_data\/[^/]+$/, ["CREATED", "GENERATING", "MODIFYING"]],
-  [/\/offerings\/[^/]+$/, ["PUBLISHING", "MODIFYING", "UNPUBLISHING"]],
-];
+export type { PollSpec };
 
-/** The polling rule of a block (same URLs as src/shared/poll.ts), or undefined when it reads no asynchronous status. */
-export function pollSpecOf(block: Pick<BlockSpec, "method" | "url">): PollSpec | undefined {
-  if (!pollRuleFor(block.method, block.url)) return undefined;
-  const path = block.url.split(/[?#]/, 1)[0]!;
-  if (/\/uploads\/[^/]+\/checks$/.test(path)) return { kind: "checks", pending: ["asked", "in_progress"], failed: [] };
-  const pending = PENDING.find(([pattern]) => pattern.test(path))?.[1] ?? [];
-  return { kind: "status", pending, failed: FAILED };
+/** Whether a block shows a refusal: its example answer is an API error (`{"error": …}`), so a 4xx is what it expects. */
+export function expectsError(block: Pick<BlockSpec, "example">): boolean {
+  if (!block.example) return false;
+  try {
+    const example: unknown = JSON.parse(block.example);
+    return example !== null && typeof example === "object" && !Array.isArray(example) && "error" in example;
+  } catch {
+    return false;
+  }
 }
 
 /** One request of a block: the block itself, or one of its files. */
@@ -90,45 +86,66 @@ export function requestsOf(parcours: Parcours): ExportRequest[] {
   return out;
 }
 
-/** A capture path segment: a key, an index, or (matchers) an object whose listed keys identify an array item. */
-export type PathStep = Capture["path"][number] | Readonly<Record<string, unknown>>;
+/** A capture path segment: a key, an index, or a matcher of an array item's identifying fields (CaptureMatch). */
+export type PathStep = Capture["path"][number];
 
-const isMatcher = (step: PathStep): step is Readonly<Record<string, unknown>> => typeof step === "object" && step !== null;
-const matcherEntries = (step: PathStep): [string, unknown][] =>
-  isMatcher(step) ? Object.entries((step as { match?: Record<string, unknown> }).match ?? step) : [];
+type Match = Extract<PathStep, object>["match"];
+const isMatcher = (step: PathStep): step is Extract<PathStep, object> => typeof step === "object" && step !== null;
+const jqKey = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `.${JSON.stringify(key)}`);
+const jqDotted = (path: string) => path.split(".").map(jqKey).join("");
 
-/** A jq filter reading a capture path, e.g. `.communities_member[0].community.datastore`; matchers as `select(…)`. */
+// jq: the item with the most equal identifying fields (at least one, no tie), as src/shared/variables.ts matchItem.
+const jqMatch = (match: Match) =>
+  `(map([., ([${Object.entries(match).map(([path, value]) => `${jqDotted(path)} == ${JSON.stringify(value)}`).join(", ")}] | map(select(.)) | length)])` +
+  ` | (map(.[1]) | max // 0) as $best | map(select(.[1] == $best and $best > 0)) | if length == 1 then .[0][0] else null end)`;
+
+/** A jq filter reading a capture path, e.g. `.communities_member[0].community.datastore`; a matcher picks the best item. */
 export function jqPath(path: readonly PathStep[]): string {
-  let out = "";
+  let out = ".";
   for (const step of path) {
-    if (typeof step === "number") out += `[${step}]`;
-    else if (typeof step === "string") out += /^[A-Za-z_][A-Za-z0-9_]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
-    else out += `[] | select(${matcherEntries(step).map(([key, value]) => `.${key} == ${JSON.stringify(value)}`).join(" and ")})`;
+    const tail = out === "." ? "" : out;
+    if (typeof step === "number") out = `${tail || "."}[${step}]`;
+    else if (typeof step === "string") out = `${tail}${jqKey(step)}`;
+    else out = `${tail ? `${tail} | ` : ""}${jqMatch(step.match)}`;
   }
-  return out === "" ? "." : out;
+  return out;
 }
 
-/** A JavaScript expression reading a capture path from `root` (optional chaining; matchers as `find`). */
+/** A JavaScript function (source) picking an array item as matchItem does; jsPath's matchers call it as `pick`. */
+export const JS_PICK = "function pick(items, match) { if (!Array.isArray(items)) return undefined; let best, top = 0, tie = false; for (const item of items) { const score = Object.entries(match).filter(([p, v]) => p.split('.').reduce((n, k) => (n && typeof n === 'object' ? n[k] : undefined), item) === v).length; if (score > top) { best = item; top = score; tie = false; } else if (score === top && score > 0) tie = true; } return top > 0 && !tie ? best : undefined; }";
+
+/** A JavaScript expression reading a capture path from `root` (optional chaining; matchers through `pick`, JS_PICK). */
 export function jsPath(root: string, path: readonly PathStep[]): string {
   let out = root;
   for (const step of path) {
     if (typeof step === "number") out += `?.[${step}]`;
     else if (typeof step === "string") out += /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(step) ? `?.${step}` : `?.[${JSON.stringify(step)}]`;
-    else out += `?.find?.((item) => ${matcherEntries(step).map(([key, value]) => `item?.${key} === ${JSON.stringify(value)}`).join(" && ")})`;
+    else out = `pick(${out}, ${JSON.stringify(step.match)})`;
   }
   return out;
 }
 
-/** An RFC 6901 JSON pointer for a path without matchers, or a JSONPath for one with (`$.list[?(@.key == 'v')].x`). */
-export function pointerOrJsonPath(path: readonly PathStep[]): { pointer: string } | { jsonPath: string } {
-  if (!path.some(isMatcher)) return { pointer: path.map((step) => `/${String(step).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("") };
-  let out = "$";
+/** Whether a capture path holds a matcher. */
+export const hasMatcher = (path: readonly PathStep[]): boolean => path.some(isMatcher);
+
+/**
+ * An RFC 6901 JSON pointer of a capture path (Arazzo's `$response.body#/…`); a matcher, which a pointer cannot
+ * express, becomes the index of the item it designates in the block's example response (undefined if none).
+ */
+export function jsonPointer(path: readonly PathStep[], example?: unknown): string | undefined {
+  let node = example;
+  const parts: string[] = [];
   for (const step of path) {
-    if (typeof step === "number") out += `[${step}]`;
-    else if (typeof step === "string") out += `[${JSON.stringify(step).replace(/^"|"$/g, "'")}]`;
-    else out += `[?(${matcherEntries(step).map(([key, value]) => `@.${key} == ${JSON.stringify(value)}`).join(" && ")})]`;
+    let key: string | number = step as string | number;
+    if (isMatcher(step)) {
+      const index = Array.isArray(node) ? node.findIndex((item) => Object.entries(step.match).every(([p, v]) => p.split(".").reduce<unknown>((n, k) => (n && typeof n === "object" ? (n as Record<string, unknown>)[k] : undefined), item) === v)) : -1;
+      if (index < 0) return undefined;
+      key = index;
+    }
+    node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
+    parts.push(`/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`);
   }
-  return { jsonPath: out };
+  return parts.join("");
 }
 
 /** Variables a tutorial needs before its first request provides them (the datastore, ids from another tutorial…). */

@@ -3,7 +3,8 @@
 // and the benchmark; pure apart from the injected fetch and file reader (no DOM, no Node).
 import { FILE_PLACEHOLDER, type BlockSpec } from "../block-contract.ts";
 import { applyCaptures, substitute, substituteUrl } from "../variables.ts";
-import { pollSpecOf, requestsOf, splitUrl, type ExportRequest, type PollSpec } from "./model.ts";
+import { progressOf } from "../poll.ts";
+import { expectsError, pollSpecOf, requestsOf, splitUrl, type ExportRequest } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 
 /** Where and as whom the replay sends its requests. */
@@ -12,6 +13,10 @@ export interface ReplayOptions {
   base: string;
   /** Origin serving the diffusion services (the local datastore's origin, or https://data.geopf.fr). */
   services: string;
+  /** Identity realm URL (the local datastore's origin + the realm's path, or the real realm). */
+  iam: string;
+  /** Skip (with a line) the requests to other servers than these (outside services the browser simulates). */
+  localOnly?: boolean;
   /** Token per user ("dave": the reader's own). */
   tokens: Record<string, string>;
   /** Variables known before the first request (e.g. datastore). */
@@ -56,21 +61,10 @@ export interface ReplayReport {
 
 const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
 
-// Progress of a polled answer: final or not, its label, and whether that end is a failure.
-function progressOf(spec: PollSpec, body: unknown): { final: boolean; label: string; failed: boolean } {
-  const record = (body ?? {}) as Record<string, unknown>;
-  if (spec.kind === "checks") {
-    const count = (key: string) => (Array.isArray(record[key]) ? (record[key] as unknown[]).length : 0);
-    return { final: spec.pending.every((key) => count(key) === 0), label: `passed ${count("passed")} · failed ${count("failed")}`, failed: false };
-  }
-  const status = typeof record["status"] === "string" ? record["status"] : "?";
-  return { final: !spec.pending.includes(status), label: status, failed: spec.failed.includes(status) };
-}
-
 /** The URL a request is sent to, with the variables filled in and its root mapped to the replay's base. */
-export function targetUrl(url: string, values: Record<string, string>, options: Pick<ReplayOptions, "base" | "services">): string {
+export function targetUrl(url: string, values: Record<string, string>, options: Pick<ReplayOptions, "base" | "services" | "iam">): string {
   const { root, rest } = splitUrl(substituteUrl(url, values).text);
-  return root === "api" ? options.base + rest : root === "services" ? options.services + rest : rest;
+  return root === "api" ? options.base + rest : root === "iam" ? options.iam + rest : root === "services" ? options.services + rest : rest;
 }
 
 /** Builds the fetch init of a request (multipart, raw file, url-encoded or JSON body; headers; the user's token). */
@@ -114,7 +108,7 @@ export async function replay(parcours: Parcours, options: ReplayOptions): Promis
     const step = await runStep(request, values, options, interval, timeout, cleanup);
     steps.push(step);
     options.onStep?.(step);
-    if (step.outcome !== "ok" && !cleanup) failed = true;
+    if (step.outcome === "failed" && !cleanup) failed = true;
   }
   const ok = !failed && steps.every((step) => step.outcome !== "failed");
   return { tutorial: parcours.tutorial, steps, ms: Date.now() - started, ok, values };
@@ -124,6 +118,9 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
   const block = request.block;
   const base = { label: request.label, method: block.method, captured: {}, cleanup };
   const url = targetUrl(request.url, values, options);
+  if (options.localOnly && splitUrl(request.url).root === "none") {
+    return { ...base, url, status: 0, ms: 0, outcome: "skipped", message: "service extérieur (simulé dans le navigateur seulement) : non rejoué contre l'entrepôt local" };
+  }
   const missing = substituteUrl(request.url, values).missing.filter((name) => name !== FILE_PLACEHOLDER);
   if (missing.length > 0) return { ...base, url, status: 0, ms: 0, outcome: cleanup ? "skipped" : "failed", message: `variable(s) sans valeur : ${missing.map((name) => `{${name}}`).join(", ")}` };
   if (request.file?.source === "page") {
@@ -147,6 +144,10 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
     } catch {
       json = undefined;
     }
+    if (expectsError(block)) {
+      const refused = response.status >= 400 && response.status < 500;
+      return { ...base, url, status: response.status, ms, outcome: refused ? "ok" : "failed", message: refused ? undefined : `refus (4xx) attendu : ${text.slice(0, 300)}` };
+    }
     if (response.status < 200 || response.status >= 300) {
       return { ...base, url, status: response.status, ms, outcome: "failed", message: text.slice(0, 500) };
     }
@@ -157,7 +158,9 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
     if (!poll) return { ...base, url, status: response.status, ms, outcome: "ok", captured };
     const progress = progressOf(poll, json);
     if (progress.final) {
-      return { ...base, url, status: response.status, ms, outcome: progress.failed ? "failed" : "ok", final: progress.label, captured, message: progress.failed ? `statut final ${progress.label}` : undefined };
+      const failed = progress.blocked !== undefined || progress.outcome === "failure";
+      const message = progress.blocked ?? (failed ? `statut final ${progress.label}` : undefined);
+      return { ...base, url, status: response.status, ms, outcome: failed ? "failed" : "ok", final: progress.label, captured, message };
     }
     if (ms > timeout) return { ...base, url, status: response.status, ms, outcome: "failed", final: progress.label, captured, message: `toujours ${progress.label} après ${timeout} ms` };
     await new Promise((resolve) => setTimeout(resolve, interval));
