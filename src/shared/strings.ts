@@ -257,6 +257,21 @@ export const SEARCH_STRINGS = {
   count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
   unavailable: "La recherche est indisponible pour le moment.",
 } as const;
+
+/** The request block's run, answer and file picker (H-block: src/runtime/components/api-block.ts, src/runtime/block/). */
+export const BLOCK_STRINGS = {
+  specInvalid: (detail: string) => `Ce bloc ne peut pas s'exécuter : sa description est illisible (${detail}). Reconstruisez le site.`,
+  bodyInvalid: (where: string) => `Corps JSON invalide, rien n'a été envoyé — ${where}.`,
+  unmatched: (names: readonly string[]) =>
+    names.map((name) => `{${name}} : aucun élément de la réponse ne correspond à l'exemple (mêmes champs d'identification) ; la variable n'a pas été modifiée.`).join("\n"),
+  blocked: (reason: string) => `Attente arrêtée : ${reason}.`,
+  responseHeaders: "En-têtes de la réponse",
+  pickFiles: "Choisir des fichiers…",
+  noFileChosen: "Aucun fichier choisi",
+  filesChosen: (count: number) => (count > 1 ? `${count} fichiers choisis` : "1 fichier choisi"),
+  ownFilesLead: "Envoyer mes propres fichiers à la place :",
+  finalStatus: (label: string) => `statut ${label}`,
+} as const;
 /** JSON errors, poll blockers, final statuses, the JSON editor (H-parts: json-error.ts, poll.ts, json-editor.ts). */
 export const PARTS_STRINGS = {
   json: {
@@ -303,19 +318,8 @@ export const PARTS_STRINGS = {
     pageFile: (name: string) => `${name} : fichier produit dans la page (téléchargez-le d'abord sous ce nom)`,
     jq: "La boucle lit le statut avec jq",
   },
-} as const;
-
-/** The request block's run, answer and file picker (H-block: src/runtime/components/api-block.ts, src/runtime/block/). */
-export const BLOCK_STRINGS = {
-  specInvalid: (detail: string) => `Ce bloc ne peut pas s'exécuter : sa description est illisible (${detail}). Reconstruisez le site.`,
-  bodyInvalid: (where: string) => `Corps JSON invalide, rien n'a été envoyé — ${where}.`,
-  unmatched: (names: readonly string[]) =>
-    names.map((name) => `{${name}} : aucun élément de la réponse ne correspond à l'exemple (mêmes champs d'identification) ; la variable n'a pas été modifiée.`).join("\n"),
-  blocked: (reason: string) => `Attente arrêtée : ${reason}.`,
-  responseHeaders: "En-têtes de la réponse",
-  pickFiles: "Choisir des fichiers…",
-  noFileChosen: "Aucun fichier choisi",
-  filesChosen: (count: number) => (count > 1 ? `${count} fichiers choisis` : "1 fichier choisi"),
-  ownFilesLead: "Envoyer mes propres fichiers à la place :",
-  finalStatus: (label: string) => `statut ${label}`,
+  editor: {
+    /** Under the JSON editor: how to leave it with the keyboard. */
+    hint: "Tab indente le texte ; pour quitter l'éditeur au clavier, appuyez sur Échap puis Tab.",
+  },
 } as const;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { answerTokens } from "../../../src/runtime/highlight-answer.ts";
+import { answerTokens } from "../../../src/shared/answer-tokens.ts";
 
 const classes = (text: string, lang: "json" | "xml" | "text") =>
   answerTokens(text, lang).filter((token) => token.cls).map((token) => `${token.cls}:${token.text}`);
