@@ -250,28 +250,6 @@ export const STRINGS = {
   },
 } as const;
 
-/** The header search: status, more results (H-search: src/runtime/components/search*.ts). */
-export const SEARCH_STRINGS = {
-  searching: "Recherche…",
-  none: "Aucun résultat",
-  count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
-  unavailable: "La recherche est indisponible pour le moment.",
-} as const;
-
-/** The request block's run, answer and file picker (H-block: src/runtime/components/api-block.ts, src/runtime/block/). */
-export const BLOCK_STRINGS = {
-  specInvalid: (detail: string) => `Ce bloc ne peut pas s'exécuter : sa description est illisible (${detail}). Reconstruisez le site.`,
-  bodyInvalid: (where: string) => `Corps JSON invalide, rien n'a été envoyé — ${where}.`,
-  unmatched: (names: readonly string[]) =>
-    names.map((name) => `{${name}} : aucun élément de la réponse ne correspond à l'exemple (mêmes champs d'identification) ; la variable n'a pas été modifiée.`).join("\n"),
-  blocked: (reason: string) => `Attente arrêtée : ${reason}.`,
-  responseHeaders: "En-têtes de la réponse",
-  pickFiles: "Choisir des fichiers…",
-  noFileChosen: "Aucun fichier choisi",
-  filesChosen: (count: number) => (count > 1 ? `${count} fichiers choisis` : "1 fichier choisi"),
-  ownFilesLead: "Envoyer mes propres fichiers à la place :",
-  finalStatus: (label: string) => `statut ${label}`,
-} as const;
 /** JSON errors, poll blockers, final statuses, the JSON editor (H-parts: json-error.ts, poll.ts, json-editor.ts). */
 export const PARTS_STRINGS = {
   json: {
@@ -322,4 +300,27 @@ export const PARTS_STRINGS = {
     /** Under the JSON editor: how to leave it with the keyboard. */
     hint: "Tab indente le texte ; pour quitter l'éditeur au clavier, appuyez sur Échap puis Tab.",
   },
+} as const;
+
+/** The header search: status, more results (H-search: src/runtime/components/search*.ts). */
+export const SEARCH_STRINGS = {
+  searching: "Recherche…",
+  none: "Aucun résultat",
+  count: (total: number, shown: number) => `${total === 1 ? "1 résultat" : `${total} résultats`}${shown < total ? ` (${shown} affichés)` : ""}`,
+  unavailable: "La recherche est indisponible pour le moment.",
+} as const;
+
+/** The request block's run, answer and file picker (H-block: src/runtime/components/api-block.ts, src/runtime/block/). */
+export const BLOCK_STRINGS = {
+  specInvalid: (detail: string) => `Ce bloc ne peut pas s'exécuter : sa description est illisible (${detail}). Reconstruisez le site.`,
+  bodyInvalid: (where: string) => `Corps JSON invalide, rien n'a été envoyé — ${where}.`,
+  unmatched: (names: readonly string[]) =>
+    names.map((name) => `{${name}} : aucun élément de la réponse ne correspond à l'exemple (mêmes champs d'identification) ; la variable n'a pas été modifiée.`).join("\n"),
+  blocked: (reason: string) => `Attente arrêtée : ${reason}.`,
+  responseHeaders: "En-têtes de la réponse",
+  pickFiles: "Choisir des fichiers…",
+  noFileChosen: "Aucun fichier choisi",
+  filesChosen: (count: number) => (count > 1 ? `${count} fichiers choisis` : "1 fichier choisi"),
+  ownFilesLead: "Envoyer mes propres fichiers à la place :",
+  finalStatus: (label: string) => `statut ${label}`,
 } as const;
