@@ -4,8 +4,12 @@ import { STRINGS } from "../../shared/strings.ts";
 /** Longest wait for one service answer (capabilities, features, file lists). */
 const TIMEOUT_MS = 30_000;
 
-/** An answer that could not be used: its message is shown in the map panel. */
-export class ServiceError extends Error {}
+/** An answer that could not be used: its message is shown in the map panel; `status` when the service answered. */
+export class ServiceError extends Error {
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
+}
 
 /** GETs `url` and returns its response when 2xx; throws a ServiceError otherwise. */
 export async function fetchOk(url: string, accept: string): Promise<Response> {
@@ -15,7 +19,7 @@ export async function fetchOk(url: string, accept: string): Promise<Response> {
   } catch {
     throw new ServiceError(STRINGS.map.networkError(url));
   }
-  if (!response.ok) throw new ServiceError(STRINGS.map.httpError(response.status, url));
+  if (!response.ok) throw new ServiceError(STRINGS.map.httpError(response.status, url), response.status);
   return response;
 }
 
@@ -55,3 +59,6 @@ export function paramOf(url: string, name: string): string | undefined {
 
 /** The URL without its query string: a service's root. */
 export const serviceRoot = (url: string): string => url.split(/[?#]/, 1)[0]!;
+
+/** The URL with the key of a private service (`apikey=`, the HASH key's query form), or as is without a key. */
+export const keyed = (url: string, key: string | undefined): string => (key ? withParams(url, { apikey: key }) : url);

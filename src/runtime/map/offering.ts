@@ -15,6 +15,10 @@ export interface MapTarget {
   urls: string[];
   /** The offering's id, to tell two maps apart. */
   id: string;
+  /** On a private endpoint (`open: false`, or URLs under …/private/): its services want a key. */
+  private: boolean;
+  /** The HASH key sent to a private service (`apikey=` on every URL), once the reader gave one. */
+  key?: string;
 }
 
 const OfferingUrl = z.object({ type: z.string(), url: z.string().check(z.url({ protocol: /^https?$/ })) });
@@ -25,6 +29,7 @@ const PublishedOffering = z.object({
   type: z.string(),
   layer_name: z.string().check(z.minLength(1)),
   status: z.literal("PUBLISHED"),
+  open: z.optional(z.boolean()),
   urls: z.array(OfferingUrl).check(z.minLength(1)),
 });
 
@@ -38,7 +43,8 @@ export function mapTargetOf(json: unknown): MapTarget | undefined {
   const offering = parsed.data;
   for (const [urlType, kind] of KINDS) {
     const urls = offering.urls.filter((item) => item.type.toUpperCase() === urlType).map((item) => item.url);
-    if (urls.length > 0) return { type: offering.type, layer: offering.layer_name, kind, urls, id: offering._id ?? offering.layer_name };
+    const isPrivate = offering.open === false || urls.some((url) => /^https?:\/\/[^/]+\/private\//.test(url));
+    if (urls.length > 0) return { type: offering.type, layer: offering.layer_name, kind, urls, id: offering._id ?? offering.layer_name, private: isPrivate };
   }
   return undefined;
 }

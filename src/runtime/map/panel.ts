@@ -15,6 +15,8 @@ import { STRINGS } from "../../shared/strings.ts";
 import type { OpenedPanel, PanelOptions } from "./button.ts";
 import { element, renderIdentified, summaryList } from "./dom.ts";
 import { planOf, toMercator, type LayerPlan } from "./sources.ts";
+import type { MapTarget } from "./offering.ts";
+import { keyForm, refusal, savedKey } from "./private-key.ts";
 
 /** Plan IGN (WMTS of the Géoplateforme, PM tile matrix set) as XYZ tiles: the base map of real mode. */
 export const PLAN_IGN_URL = "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2" +
@@ -46,27 +48,50 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
   heading.focus();
 
   let errors = 0;
-  const plan = await planOf(target, () => (errors += 1));
-  summary.append(summaryList(target, plan, options.simulated));
-  const map = drawMap(mapElement, plan, options.simulated);
-  map.once("rendercomplete", () => {
-    const ms = Math.round(performance.now() - options.started);
-    panel.dataset["mapMs"] = String(ms);
-    if (errors > 0) {
+  let drawn: { map: OlMap; plan: LayerPlan } | undefined;
+  // Plans and draws the layer (again, with a new key, for a private offering); failures are said in the status line.
+  const show = async (shown: MapTarget): Promise<void> => {
+    drawn?.map.setTarget(undefined);
+    drawn?.map.dispose();
+    drawn = undefined;
+    errors = 0;
+    summary.replaceChildren();
+    info.replaceChildren();
+    panel.dataset["mapState"] = "loading";
+    status.textContent = STRINGS.map.loading;
+    let plan: LayerPlan;
+    try {
+      plan = await planOf(shown, () => (errors += 1));
+    } catch (error) {
       panel.dataset["mapState"] = "error";
-      status.textContent = STRINGS.map.failed(STRINGS.map.tilesFailed(errors));
-    } else {
-      panel.dataset["mapState"] = "rendered";
-      status.textContent = STRINGS.map.rendered(ms);
+      status.textContent = STRINGS.map.failed(refusal(shown, error));
+      return;
     }
-  });
-  // Every drawing done (a new size, a pan, a zoom), for what waits on the map (tests, screenshots).
-  map.on("rendercomplete", () => {
-    mapElement.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
-    panel.dataset["mapRenders"] = String(Number(panel.dataset["mapRenders"] ?? 0) + 1);
-  });
+    summary.append(summaryList(shown, plan, options.simulated));
+    const map = drawMap(mapElement, plan, options.simulated);
+    drawn = { map, plan };
+    map.once("rendercomplete", () => {
+      const ms = Math.round(performance.now() - options.started);
+      panel.dataset["mapMs"] = String(ms);
+      if (errors > 0) {
+        panel.dataset["mapState"] = "error";
+        status.textContent = STRINGS.map.failed(STRINGS.map.tilesFailed(errors));
+      } else {
+        panel.dataset["mapState"] = "rendered";
+        status.textContent = STRINGS.map.rendered(ms);
+      }
+    });
+    // Every drawing done (a new size, a pan, a zoom), for what waits on the map (tests, screenshots).
+    map.on("rendercomplete", () => {
+      mapElement.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
+      panel.dataset["mapRenders"] = String(Number(panel.dataset["mapRenders"] ?? 0) + 1);
+    });
+    map.on("singleclick", (event) => void identify(event.pixel));
+  };
   let asked = 0;
   const identify = async (pixel: number[]) => {
+    if (!drawn) return;
+    const { map, plan } = drawn;
     const query = ++asked;
     info.replaceChildren(element("p", {}, STRINGS.map.querying));
     try {
@@ -76,17 +101,19 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
       if (query === asked) info.replaceChildren(element("p", { class: "map-panel__error" }, STRINGS.map.failed(error instanceof Error ? error.message : String(error))));
     }
   };
-  map.on("singleclick", (event) => void identify(event.pixel));
   mapElement.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
+    const size = drawn?.map.getSize();
+    if (event.key !== "Enter" || !size) return;
     event.preventDefault();
-    const size = map.getSize();
-    if (size) void identify([size[0]! / 2, size[1]! / 2]);
+    void identify([size[0]! / 2, size[1]! / 2]);
   });
+  // A private offering: the key field (the tutorial's {apikey} by default), drawn again with the key given.
+  if (target.private) mapElement.before(keyForm(id, (key) => void show({ ...target, key })));
+  await show(target.private ? { ...target, key: savedKey() } : target);
   return {
     close() {
-      map.setTarget(undefined);
-      map.dispose();
+      drawn?.map.setTarget(undefined);
+      drawn?.map.dispose();
     },
   };
 }

@@ -17,7 +17,7 @@ import VectorTileSource from "ol/source/VectorTile.js";
 import XYZ from "ol/source/XYZ.js";
 import { STRINGS } from "../../shared/strings.ts";
 import { FeatureCollection, VectorMetadata, operationUrl, tileMap, wfsFeatureTypes, wmsLayer, type Extent } from "./capabilities.ts";
-import { ServiceError, fetchJson, fetchOk, fetchXml, paramOf, serviceRoot, withParams } from "./http.ts";
+import { ServiceError, fetchJson, fetchOk, fetchXml, keyed, paramOf, serviceRoot, withParams } from "./http.ts";
 import type { MapTarget } from "./offering.ts";
 import { styleFor, tableColour } from "./style.ts";
 import { imageTileLoader, vectorTileLoader, type OnFailure } from "./tiles.ts";
@@ -63,7 +63,7 @@ function featureAt(map: OlMap, pixel: Pixel, layers: Layer[], name: (feature: Fe
 
 /** WFS 2.0.0: GetCapabilities for the boxes, then GetFeature in GeoJSON (EPSG:3857) for each published type. */
 async function wfsPlan(target: MapTarget): Promise<LayerPlan> {
-  const capabilities = await fetchXml(target.urls[0]!);
+  const capabilities = await fetchXml(keyed(target.urls[0]!, target.key));
   const types = wfsFeatureTypes(capabilities);
   const root = operationUrl(capabilities, "GetFeature") ?? serviceRoot(target.urls[0]!);
   const names = target.urls.map((url) => paramOf(url, "typeNames") ?? paramOf(url, "typeName") ?? "").filter(Boolean);
@@ -74,7 +74,7 @@ async function wfsPlan(target: MapTarget): Promise<LayerPlan> {
   const results = await Promise.all(names.map(async (name) => {
     const type = types.find((candidate) => candidate.name === name);
     if (!type) throw new ServiceError(STRINGS.map.layerMissing(name, "WFS"));
-    const url = withParams(root, { SERVICE: "WFS", VERSION: "2.0.0", REQUEST: "GetFeature", TYPENAMES: name, OUTPUTFORMAT: "application/json", SRSNAME: "EPSG:3857", COUNT: String(WFS_COUNT) });
+    const url = keyed(withParams(root, { SERVICE: "WFS", VERSION: "2.0.0", REQUEST: "GetFeature", TYPENAMES: name, OUTPUTFORMAT: "application/json", SRSNAME: "EPSG:3857", COUNT: String(WFS_COUNT) }), target.key);
     const parsed = FeatureCollection.safeParse(await fetchJson(url));
     if (!parsed.success) throw new ServiceError(`${STRINGS.map.unreadable("GeoJSON")} : ${url}`);
     return { name, type, collection: parsed.data };
@@ -99,11 +99,11 @@ async function wfsPlan(target: MapTarget): Promise<LayerPlan> {
 
 /** WMS 1.3.0: GetCapabilities for the box and queryability, GetMap images, GetFeatureInfo in JSON on a click. */
 async function wmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPlan> {
-  const capabilities = await fetchXml(target.urls[0]!);
+  const capabilities = await fetchXml(keyed(target.urls[0]!, target.key));
   const info = wmsLayer(capabilities, target.layer);
   const source = new ImageWMS({
     url: operationUrl(capabilities, "GetMap") ?? serviceRoot(target.urls[0]!),
-    params: { LAYERS: target.layer, STYLES: "", FORMAT: "image/png", TRANSPARENT: true, VERSION: "1.3.0" },
+    params: { LAYERS: target.layer, STYLES: "", FORMAT: "image/png", TRANSPARENT: true, VERSION: "1.3.0", ...(target.key ? { apikey: target.key } : {}) },
     crossOrigin: "anonymous",
     ratio: 1,
   });
@@ -132,14 +132,16 @@ async function wmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPl
 /** TMS 1.0.0: the TileMap says the format and levels; vector pyramids add metadata.json (bounds, vector layers). */
 async function tmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPlan> {
   const root = target.urls[0]!.replace(/\/+$/, "");
-  const map = tileMap(await fetchXml(root));
+  const map = tileMap(await fetchXml(keyed(root, target.key)));
+  // Tile and metadata URLs carry the key of a private service too.
+  const query = target.key ? `?apikey=${encodeURIComponent(target.key)}` : "";
   const vector = map.extension === "pbf" || map.mimeType.includes("protobuf");
   const mercator = map.box;
   const extent = mercator ? (transformExtent(mercator, "EPSG:3857", "EPSG:4326") as Extent) : undefined;
   const levels: [string, string] = [STRINGS.map.levels, STRINGS.map.levelsValue(map.minZoom, map.maxZoom)];
   if (!vector) {
     const source = new XYZ({
-      url: `${root}/{z}/{x}/{y}.${map.extension}`, minZoom: map.minZoom, maxZoom: map.maxZoom, crossOrigin: "anonymous", tileLoadFunction: imageTileLoader(onFailure),
+      url: `${root}/{z}/{x}/{y}.${map.extension}${query}`, minZoom: map.minZoom, maxZoom: map.maxZoom, crossOrigin: "anonymous", tileLoadFunction: imageTileLoader(onFailure),
     });
     const layer = new TileLayer({ source, extent: mercator });
     return {
@@ -153,11 +155,11 @@ async function tmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPl
       },
     };
   }
-  const metadata = VectorMetadata.safeParse(await fetchJson(`${root}/metadata.json`));
+  const metadata = VectorMetadata.safeParse(await fetchJson(`${root}/metadata.json${query}`));
   if (!metadata.success) throw new ServiceError(`${STRINGS.map.unreadable("metadata.json")} : ${root}/metadata.json`);
   const ids = (metadata.data.vector_layers ?? []).map((layer) => layer.id);
   const source = new VectorTileSource({
-    format: new MVT(), url: `${root}/{z}/{x}/{y}.pbf`, minZoom: map.minZoom, maxZoom: map.maxZoom, tileLoadFunction: vectorTileLoader(onFailure),
+    format: new MVT(), url: `${root}/{z}/{x}/{y}.pbf${query}`, minZoom: map.minZoom, maxZoom: map.maxZoom, tileLoadFunction: vectorTileLoader(onFailure),
   });
   const styles = new Map(ids.map((id, index) => [id, styleFor(tableColour(index))]));
   const fallback = styleFor(tableColour(ids.length));
