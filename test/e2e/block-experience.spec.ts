@@ -46,6 +46,8 @@ test("items 3 and 10: reading checks of an open upload stops at once and says wh
   await expect(example).not.toHaveAttribute("open");
   await example.locator("summary").click();
   await expect(example).toHaveAttribute("open");
+  // The real answer is highlighted like the example.
+  await expect(checks.locator(".api-block__response code span[class^='hl-']").first()).toBeVisible();
   const headers = checks.locator("details.api-block__headers");
   await headers.getByText("En-têtes de la réponse").click();
   await expect(headers).toContainText("content-type: application/json");

@@ -2,6 +2,7 @@
 // the state of the files produced in the page, and the fields the reader edited. DOM only, no request logic.
 import { STRINGS } from "../../shared/strings.ts";
 import { generatedFile } from "../generated-files.ts";
+import { highlightAnswer } from "../highlight-answer.ts";
 import type { Field } from "./request.ts";
 
 /** Longest response text shown in the page. */
@@ -10,11 +11,18 @@ export const MAX_DISPLAY = 200_000;
 /** The full text of each block's last response, by block element (not reactive: it may weigh megabytes). */
 const fullResponses = new WeakMap<HTMLElement, string>();
 
-/** Shows a response text (truncated past MAX_DISPLAY, kept whole for the download); returns the truncation label. */
+/** The language to highlight an answer in, from its text (JSON already pretty-printed by the runner, or XML). */
+const answerLang = (text: string): "json" | "xml" | "text" => (/^\s*[[{]/.test(text) ? "json" : /^\s*</.test(text) ? "xml" : "text");
+
+/**
+ * Shows a response text, highlighted like the examples (truncated past MAX_DISPLAY, kept whole for the download);
+ * returns the truncation label.
+ */
 export function showResponseText(root: HTMLElement, text: string): string {
   fullResponses.set(root, text);
   const code = root.querySelector<HTMLElement>(".api-block__response code");
-  if (code) code.textContent = text.length > MAX_DISPLAY ? `${text.slice(0, MAX_DISPLAY)}\n…` : text;
+  const shown = text.length > MAX_DISPLAY ? `${text.slice(0, MAX_DISPLAY)}\n…` : text;
+  if (code) highlightAnswer(code, shown, answerLang(shown));
   return text.length > MAX_DISPLAY ? STRINGS.truncated(STRINGS.size(MAX_DISPLAY), STRINGS.size(text.length)) : "";
 }
 
