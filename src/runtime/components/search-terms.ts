@@ -66,21 +66,25 @@ export interface Hit<T> {
 }
 
 /**
- * Merges the hits of several searches: a page found by several gets the sum of its scores (it matches more of what
- * the reader meant), and keeps the item of the search where it scored best. Best first.
+ * Merges the hits of the searches of expandQuery (the reader's query first): each search's scores are scaled to its
+ * best hit (1), so that an English word found in JSON field names does not drown its French synonym; a page found by
+ * several gets the sum (it matches more of what the reader meant). A page keeps the item (excerpt, sections) of the
+ * French search where it scored best, the reader's own search only when no other found it. Best first.
  */
 export function mergeHits<T>(searches: readonly (readonly Hit<T>[])[]): Hit<T>[] {
-  const merged = new Map<string, { best: Hit<T>; total: number }>();
-  for (const hits of searches) {
+  const merged = new Map<string, { best: Hit<T>; fromVariant: boolean; total: number }>();
+  searches.forEach((found, index) => {
+    const top = Math.max(0, ...found.map((hit) => hit.score));
+    const hits = searches.length > 1 && top > 0 ? found.map((hit) => ({ ...hit, score: hit.score / top })) : found;
     for (const hit of hits) {
       const seen = merged.get(hit.id);
-      if (!seen) merged.set(hit.id, { best: hit, total: hit.score });
+      if (!seen) merged.set(hit.id, { best: hit, fromVariant: index > 0, total: hit.score });
       else {
         seen.total += hit.score;
-        if (hit.score > seen.best.score) seen.best = hit;
+        if (index > 0 && (!seen.fromVariant || hit.score > seen.best.score)) Object.assign(seen, { best: hit, fromVariant: true });
       }
     }
-  }
+  });
   return [...merged.values()].sort((a, b) => b.total - a.total).map(({ best, total }) => ({ ...best, score: total }));
 }
 
@@ -89,7 +93,8 @@ export function markedWords(excerpt: string, max = 6): string[] {
   const words: string[] = [];
   for (const match of excerpt.matchAll(/<mark>([^]*?)<\/mark>/gi)) {
     const word = match[1]!.replace(/<[^>]*>/g, "").replace(/&lt;|&gt;|&amp;|&quot;|&#39;/g, " ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    if (word !== "" && !words.some((seen) => fold(seen) === fold(word))) words.push(word);
+    if (word === "" || word.length > 40 || word.includes("://")) continue;
+    if (!words.some((seen) => fold(seen) === fold(word))) words.push(word);
     if (words.length >= max) break;
   }
   return words;

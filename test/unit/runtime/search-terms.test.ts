@@ -11,12 +11,18 @@ test("English API words are also searched in French, whole words only, accents a
   assert.deepEqual(expandQuery("GetCapabilities"), ["GetCapabilities"]);
 });
 
-test("hits found by several searches add up their scores and keep the item of their best search", () => {
+test("hits found by several searches add up their scaled scores and keep the item of the French search", () => {
   const merged = mergeHits([
-    [{ id: "a", score: 1, item: "a1" }, { id: "b", score: 0.5, item: "b1" }],
-    [{ id: "b", score: 2, item: "b2" }],
+    [{ id: "a", score: 4, item: "a1" }, { id: "b", score: 2, item: "b1" }, { id: "c", score: 1, item: "c1" }],
+    [{ id: "b", score: 10, item: "b2" }, { id: "c", score: 1, item: "c2" }],
+    [{ id: "c", score: 3, item: "c3" }],
   ]);
-  assert.deepEqual(merged, [{ id: "b", score: 2.5, item: "b2" }, { id: "a", score: 1, item: "a1" }]);
+  assert.deepEqual(merged, [
+    { id: "b", score: 0.5 + 1, item: "b2" },
+    { id: "c", score: 0.25 + 0.1 + 1, item: "c3" },
+    { id: "a", score: 1, item: "a1" },
+  ]);
+  assert.deepEqual(mergeHits([[{ id: "a", score: 3, item: "a" }]]), [{ id: "a", score: 3, item: "a" }]);
 });
 
 test("the words to highlight come from the excerpt's marks, and go before the anchor", () => {
