@@ -35,7 +35,7 @@ export interface GeoNatureResult {
 const FILE = "observations.geojson";
 
 // One API call; throws a French error with the API's description when the status is not 2xx.
-async function call(options: StepOptions, target: EntrepotTarget, method: string, path: string, body?: BodyInit, json?: unknown): Promise<any> {
+async function call(options: StepOptions, target: EntrepotTarget, method: string, path: string, body?: RequestInit["body"], json?: unknown): Promise<any> {
   const headers: Record<string, string> = { Authorization: `Bearer ${target.token}` };
   if (json !== undefined) headers["Content-Type"] = "application/json";
   const response = await (options.fetch ?? fetch)(`${target.api.replace(/\/+$/, "")}${path}`, { method, headers, body: json !== undefined ? JSON.stringify(json) : body });

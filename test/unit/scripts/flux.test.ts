@@ -29,7 +29,7 @@ test("geonature: every page of the private export becomes observations.geojson, 
   const storedData = /donnée stockée ([0-9a-f-]+)/.exec(lines.at(-1)!)?.[1];
   assert.ok(storedData, lines.join("\n"));
   const response = await fetch(`https://data.geopf.fr/api/datastores/${SIMULATED_DATASTORE_ID}/stored_data/${storedData}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
-  const body = await response.json();
+  const body = (await response.json()) as { status: string; type_infos: { relations: { name: string; attributes: Record<string, string> }[] } };
   assert.equal(body.status, "GENERATED");
   const relation = body.type_infos.relations.find((item: { name: string }) => item.name === "observations");
   assert.ok(relation, JSON.stringify(body.type_infos));
