@@ -67,6 +67,12 @@ export function tooWideForPhone(svg: string): boolean {
   return width !== undefined && width * MIN_SCALE > PHONE_WIDTH;
 }
 
+/** Whether the top-to-bottom drawing is worth shipping: at least a fifth narrower than the left-to-right one. */
+export function narrowerEnough(wide: string, narrow: string): boolean {
+  const [wideWidth, narrowWidth] = [naturalWidth(wide), naturalWidth(narrow)];
+  return wideWidth !== undefined && narrowWidth !== undefined && narrowWidth <= wideWidth * 0.8;
+}
+
 /** One drawing: its wrapper names the theme (and "narrow" for the phone variant) and carries its smallest width. */
 function drawing(className: string, svg: string, id: string, theme: DiagramTheme): string {
   const width = naturalWidth(svg);

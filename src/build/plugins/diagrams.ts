@@ -3,7 +3,7 @@
 // Chromium (src/build/diagrams/mermaid-renderer.ts). Pages ship no Mermaid code.
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { DiagramCache, diagramKey } from "../diagrams/cache.ts";
-import { compactSvg, diagramFigure, narrowSource, tooWideForPhone } from "../diagrams/markup.ts";
+import { compactSvg, diagramFigure, narrowerEnough, narrowSource, tooWideForPhone } from "../diagrams/markup.ts";
 import { DIAGRAM_THEMES, DiagramSyntaxError, MermaidRenderer, type DiagramTheme } from "../diagrams/mermaid-renderer.ts";
 import mermaidFence, { PLACEHOLDER_ATTR, type DiagramEntry, type DiagramRegistry } from "../markdown/mermaid-fence.ts";
 
@@ -51,6 +51,7 @@ export default function diagrams(eleventyConfig: EleventyConfig): void {
       if (narrowText !== undefined) {
         narrow = {} as Record<DiagramTheme, string>;
         for (const theme of THEMES) narrow[theme] = await svgOf({ ...entry, source: narrowText }, theme);
+        if (!narrowerEnough(svgs[THEMES[0]!], narrow[THEMES[0]!])) narrow = undefined; // branches side by side: no gain
       }
       figures.set(key, diagramFigure(`diagramme-${++count}`, svgs, narrow));
     }

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { diagramKey } from "../../../src/build/diagrams/cache.ts";
-import { compactSvg, diagramFigure, narrowSource, naturalWidth, tooWideForPhone, withId } from "../../../src/build/diagrams/markup.ts";
+import { compactSvg, diagramFigure, narrowerEnough, narrowSource, naturalWidth, tooWideForPhone, withId } from "../../../src/build/diagrams/markup.ts";
 import { ID_TOKEN } from "../../../src/build/diagrams/mermaid-renderer.ts";
 
 const SVG = `<svg id="${ID_TOKEN}"><style>#${ID_TOKEN} .node{fill:#eee}</style><path id="${ID_TOKEN}-L_a_b_0" data-points="W3sieCI6MX1d" marker-end="url(#${ID_TOKEN}_flowchart-v2-pointEnd)"/></svg>`;
@@ -66,6 +66,8 @@ test("a left-to-right chart gets a top-to-bottom variant for phones, drawn with 
   const narrow = `<svg id="${ID_TOKEN}" style="max-width: 300px;"></svg>`;
   assert.equal(tooWideForPhone(wide), true);
   assert.equal(tooWideForPhone(narrow), false);
+  assert.equal(narrowerEnough(wide, narrow), true);
+  assert.equal(narrowerEnough(narrow, wide), false);
   const html = diagramFigure("diagramme-1", { light: wide, dark: wide }, { light: narrow, dark: narrow });
   assert.match(html, /^<figure class="diagram" id="diagramme-1" data-narrow /);
   assert.match(html, /<div class="diagram-narrow diagram-narrow-light" style="--diagram-min-width: 225px"><svg id="diagramme-1-etroit-light"/);
