@@ -165,3 +165,17 @@ export const ACCESS_PAGES = ["/tutoriels/controle-acces-diffusion/preparation/",
 
 /** Pages of the access control tutorial (API Entrepôt connexion), in order. */
 export const CONNEXION_PAGES = ["/tutoriels/controle-acces-api/jeton/", "/tutoriels/controle-acces-api/renouvellement/"];
+
+/** Runs every block of the page in order like runAllBlocks, but the blocks at the given indexes must answer the given status (a refusal the page shows). */
+export async function runBlocksExpecting(page: Page, path: string, refusals: Record<number, string>, after?: (block: Locator, index: number) => Promise<void>): Promise<void> {
+  const count = await blocks(page).count();
+  for (let index = 0; index < count; index += 1) {
+    const current = blocks(page).nth(index);
+    const label = `${path} bloc ${index + 1} ${await current.getAttribute("data-method")} ${await current.getAttribute("data-url")}`;
+    const status = await runBlock(current);
+    const detail = `${label}\n${await responseOf(current).textContent()}`;
+    if (refusals[index] !== undefined) expect(status, detail).toBe(refusals[index]);
+    else expect(Number(status), detail).toBeLessThan(300);
+    await after?.(current, index);
+  }
+}

@@ -1,9 +1,9 @@
 // The workspaces tutorial in simulated mode, block by block: the community read from the account and edited, the
 // colleague found through the public catalogue, added without rights, given UPLOAD and PROCESSING, listed, removed;
-// the organization's communities and members. The colleague's own requests (a block always runs as the reader) are
-// sent by the page with her simulated token: her delivery refused (403) without the right, accepted once given.
+// the organization's communities and members. The colleague's own blocks (utilisateur=anne) run with her simulated
+// token: her delivery refused (403) without the right, accepted once given, her reads refused once removed.
 import { expect, test, type Page } from "@playwright/test";
-import { WORKSPACE_PAGES, block, openTutorialPage, responseJson, runAllBlocks } from "./helpers.ts";
+import { WORKSPACE_PAGES, block, blocks, openTutorialPage, responseJson, runAllBlocks, runBlocksExpecting } from "./helpers.ts";
 
 const API = "https://data.geopf.fr/api";
 
@@ -30,34 +30,24 @@ test("espaces de travail : un droit donné à une membre prend effet (403 → 20
   expect(community.description).toBe("Données d'essai des tutoriels de l'API Entrepôt");
   const me = (await responseJson(block(page, "GET", "/users/me"))) as { communities_member: { community: { _id: string; datastore: string } }[] };
   const datastore = me.communities_member[0]!.community.datastore;
-  const delivery = { name: "Livraison d'Anne", description: "Essai des droits", type: "VECTOR", srs: "EPSG:2154" };
 
   await openTutorialPage(page, membersPage);
-  const seen: number[] = [];
-  await runAllBlocks(page, membersPage, [], async (current, index) => {
-    const method = await current.getAttribute("data-method");
-    // The first PUT adds her without rights, the second gives her UPLOAD and PROCESSING.
-    const puts = seen.length;
-    if (method === "PUT" && puts === 0) {
-      // A member without rights: she reads the datastore, her delivery is refused for want of UPLOAD.
-      expect((await asAnne(page, "GET", `/datastores/${datastore}/uploads`)).status).toBe(200);
-      const refused = await asAnne(page, "POST", `/datastores/${datastore}/uploads`, delivery);
-      expect(refused.status).toBe(403);
-      expect(refused.json.error_description.join(" ")).toContain("UPLOAD");
-      seen.push(index);
-    } else if (method === "PUT") {
-      const accepted = await asAnne(page, "POST", `/datastores/${datastore}/uploads`, delivery);
-      expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
-      const mine = await asAnne(page, "GET", "/users/me");
-      const membership = mine.json.communities_member.find((entry: { community: { _id: string } }) => entry.community._id === community._id);
-      expect(membership.rights).toEqual(["UPLOAD", "PROCESSING"]);
-      seen.push(index);
-    } else if (method === "DELETE") {
-      expect((await asAnne(page, "GET", `/datastores/${datastore}/uploads`)).status).toBe(403);
-      seen.push(index);
-    }
-  });
-  expect(seen).toHaveLength(3);
+  // Anne's own blocks (utilisateur=anne): she reads the uploads but her delivery is refused (403, UPLOAD missing),
+  // accepted once given UPLOAD and PROCESSING, which her /users/me shows; removed, even a read is refused.
+  const anneBlocks = page.locator("[data-api-block]:has(.api-block__user)");
+  await expect(anneBlocks).toHaveCount(5);
+  await expect(anneBlocks.first().locator(".api-block__user")).toHaveText("en tant que Anne");
+  await runBlocksExpecting(page, membersPage, { 4: "403", 11: "403" });
+  const refused = (await responseJson(blocks(page).nth(4))) as { error: string; error_description: string[] };
+  expect(refused.error).toBe("Forbidden");
+  expect(refused.error_description.join(" ")).toContain("Droit UPLOAD manquant : Anne Halise");
+  const accepted = (await responseJson(blocks(page).nth(6))) as { _id: string; status: string };
+  expect(accepted.status).toBe("OPEN");
+  const mine = (await responseJson(blocks(page).nth(7))) as { last_name: string; communities_member: { rights: string[]; community: { _id: string } }[] };
+  expect(mine.last_name).toBe("Halise");
+  expect(mine.communities_member.find((entry) => entry.community._id === community._id)?.rights).toEqual(["UPLOAD", "PROCESSING"]);
+  const removed = (await responseJson(blocks(page).nth(11))) as { error_description: string[] };
+  expect(removed.error_description.join(" ")).toContain("Anne Halise n'est membre d'aucune communauté qui l'utilise");
   const members = (await responseJson(block(page, "GET", "/communities/{community}/users"))) as { rights: string[]; user: { last_name: string } }[];
   expect(members.map((member) => [member.user.last_name, member.rights])).toEqual([
     ["Lopper", ["ANNEX", "UPLOAD", "BROADCAST", "PROCESSING", "COMMUNITY"]],
@@ -67,14 +57,11 @@ test("espaces de travail : un droit donné à une membre prend effet (403 → 20
   expect(filtered).toHaveLength(2);
 
   await openTutorialPage(page, organizationPage);
-  await runAllBlocks(page, organizationPage, [], async (current, index) => {
-    if ((await current.getAttribute("data-method")) === "PUT") {
-      const list = await asAnne(page, "GET", `/organizations/${community.organization._id}/users`);
-      expect(list.status).toBe(200);
-      expect(list.json.map((user: { last_name: string }) => user.last_name)).toEqual(["Lopper", "Halise"]);
-    }
-    void index;
-  });
+  // As an official member Anne reads the members' list herself; removed, she is refused (403).
+  await runBlocksExpecting(page, organizationPage, { 6: "403" });
+  const listed = (await responseJson(blocks(page).nth(4))) as { last_name: string }[];
+  expect(listed.map((user) => user.last_name)).toEqual(["Lopper", "Halise"]);
+  expect(((await responseJson(blocks(page).nth(6))) as { error_description: string[] }).error_description.join(" ")).toContain("membre officiel");
   const communities = (await responseJson(block(page, "GET", "/organizations/{organization}/communities"))) as { technical_name: string }[];
   expect(communities.map((entry) => entry.technical_name)).toEqual(["tutoriels"]);
   expect((await asAnne(page, "GET", `/organizations/${community.organization._id}/users`)).status).toBe(403);
