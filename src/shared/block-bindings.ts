@@ -8,6 +8,7 @@ export const BLOCK_BINDINGS = {
   bodyError: "bodyError",
   bodyEdited: "bodyEdited",
   resetBody: "resetBody",
+  startEditing: "startEditing",
   ownFiles: "ownFiles",
   ownFilesLabel: "ownFilesLabel",
   pickLabel: "pickLabel",

@@ -83,9 +83,10 @@ test("item 9c: the file picker reads in French and works from the keyboard", asy
   const block = blocks(page).first();
   await expect(block.locator(".api-block__file-pick")).toHaveText("Envoyer mes propres fichiers à la place : Choisir des fichiers… Aucun fichier choisi");
   const picker = block.getByLabel("Choisir des fichiers…");
+  // Waiting for the chooser turns on Playwright's interception of it: started before the keyboard reaches the picker.
+  const chooser = page.waitForEvent("filechooser");
   await picker.focus();
   await expect(picker).toBeFocused();
-  const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Space");
   await (await chooser).setFiles([{ name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a") }, { name: "b.csv", mimeType: "text/csv", buffer: Buffer.from("b") }]);
   await expect(block.locator(".api-block__file-chosen")).toHaveText("2 fichiers choisis");
@@ -95,4 +96,18 @@ test("item 15: a block whose spec is misshapen refuses to run, in French", async
   await openBlockPage(page, "/essai/spec/", [`??? GET "${API}/users/me"\n???`], (html) => html.replace('"method":"GET"', '"method":"FETCH"'));
   const block = blocks(page).first();
   await expect(block.locator(".api-block__missing")).toContainText("Ce bloc ne peut pas s'exécuter : sa description est illisible (method");
+});
+
+test("item 11: editing a body opens the JSON editor in place of the textarea, and what is typed there is what is sent", async ({ page }) => {
+  await openBlockPage(page, "/essai/editeur/", [CREATE_UPLOAD]);
+  const block = blocks(page).first();
+  await block.getByRole("textbox", { name: /Corps de la requête/ }).click();
+  const editor = block.locator(".cm-editor");
+  await expect(editor).toBeVisible();
+  await expect(block.locator(".api-block__body textarea")).toBeHidden();
+  await expect(editor.locator(".cm-content")).toBeFocused();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(",");
+  await block.getByRole("button", { name: /^Exécuter/ }).click();
+  await expect(block.getByRole("alert").filter({ hasText: "Corps JSON invalide" })).toContainText("ligne 6, colonne 2 : texte en trop après la fin du JSON");
 });

@@ -43,6 +43,7 @@ export interface ApiBlock {
   readonly pickLabel: string;
   init(): void;
   resetBody(): void;
+  startEditing(): void;
   pickFiles(event: Event): void;
   useSamples(): void;
   stop(): void;

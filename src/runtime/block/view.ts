@@ -1,6 +1,8 @@
 // What a block shows besides its Alpine bindings: the answer's text, the example folded once a real answer is there,
 // the state of the files produced in the page, and the fields the reader edited. DOM only, no request logic.
-import { STRINGS } from "../../shared/strings.ts";
+import type { BlockSpec } from "../../shared/block-contract.ts";
+import { finalLabel } from "../../shared/poll.ts";
+import { BLOCK_STRINGS, STRINGS } from "../../shared/strings.ts";
 import { generatedFile } from "../generated-files.ts";
 import { highlightAnswer } from "../highlight-answer.ts";
 import type { Field } from "./request.ts";
@@ -83,4 +85,10 @@ export function parseOrUndefined(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The final status of an asynchronous resource's answer, for the block header: its text and class, or empty. */
+export function finalStatus(spec: BlockSpec, json: unknown): [text: string, className: string] {
+  const final = finalLabel(spec.method, spec.url, json);
+  return final ? [BLOCK_STRINGS.finalStatus(final.label), `is-${final.outcome ?? "neutral"}`] : ["", ""];
 }

@@ -5,7 +5,7 @@
 import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
 import { BLOCK_ATTR, type BlockSpec } from "../../shared/block-contract.ts";
 import { BLOCK_BINDINGS, BLOCK_COMPONENT } from "../../shared/block-bindings.ts";
-import { finalLabel, pollRuleFor } from "../../shared/poll.ts";
+import { pollRuleFor } from "../../shared/poll.ts";
 import { BLOCK_STRINGS, STRINGS } from "../../shared/strings.ts";
 import { jsonErrorText } from "../../shared/json-error.ts";
 import { applyCaptures } from "../../shared/variables.ts";
@@ -22,16 +22,19 @@ import { isDestructive, targetOf, type Target } from "../transport.ts";
 import { fileSources, missingPageFiles, sendFiles } from "../uploads.ts";
 import { showBinaryAnswer } from "../binary-answer.ts";
 import { GENERATED_FILE_EVENT } from "../generated-files.ts";
+import { mountJsonEditor, type JsonEditor } from "../json-editor.ts";
 import { parseSpec } from "../block/spec.ts";
 import { prepareRequest, type Prepared } from "../block/request.ts";
-import { downloadResponse, foldExample, inputFields, parseOrUndefined, showPageFiles, showResponseText, shownResponse, stepTitle } from "../block/view.ts";
+import { downloadResponse, finalStatus, foldExample, inputFields, parseOrUndefined, showPageFiles, showResponseText, shownResponse, stepTitle } from "../block/view.ts";
 
 /** Delay between two reads of an asynchronous status (simulated, real), and how many reads before giving up. */
-const POLL_INTERVAL_MS = { simule: 1000, reel: 3000 };
-const POLL_MAX_ATTEMPTS = 400;
+const [POLL_INTERVAL_MS, POLL_MAX_ATTEMPTS] = [{ simule: 1000, reel: 3000 }, 400] as const;
 
 // A binding the markup uses that is not a member here fails the typecheck.
 void (BLOCK_BINDINGS satisfies Record<string, keyof ApiBlock>);
+
+/** The JSON editor of each block's body, once the reader started editing it (not reactive). */
+const editors = new WeakMap<HTMLElement, Promise<JsonEditor | undefined>>();
 
 /** Registers the component; every block shares the variables and the session. */
 export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState, session: Session): void {
@@ -62,8 +65,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       Object.assign(this, { status: previous.status, ms: previous.ms, sentUrl: previous.url, captured: previous.captured, hasResult: true, restored: true });
       this.truncatedLabel = showResponseText(this.root, previous.text);
       const json = parseOrUndefined(previous.text);
-      const final = finalLabel(this.spec.method, this.spec.url, json);
-      [this.finalText, this.finalClass] = final ? [BLOCK_STRINGS.finalStatus(final.label), `is-${final.outcome ?? "neutral"}`] : ["", ""];
+      [this.finalText, this.finalClass] = finalStatus(this.spec, json);
       foldExample(this.root);
       this.root.setAttribute(BLOCK_ATTR.status, String(previous.status));
       showMapOffer(this.root, json, () => session.settings.mode);
@@ -83,6 +85,13 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     resetBody() {
       this.body = this.spec.body ?? "";
       this.bodyError = "";
+      void editors.get(this.root)?.then((editor) => editor?.setText(this.body));
+    },
+    /** Mounts the JSON editor over the body's textarea on first focus; the textarea stays when it cannot load. */
+    startEditing() {
+      const textarea = this.root.querySelector<HTMLTextAreaElement>(".api-block__body textarea");
+      if (!textarea || editors.has(this.root)) return;
+      editors.set(this.root, mountJsonEditor(textarea, { label: STRINGS.body, onChange: (text) => { this.body = text; } }).catch(() => undefined));
     },
     pickFiles(event) {
       const input = event.target as HTMLInputElement;
@@ -205,8 +214,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       const text = outcome.status === "error" ? STRINGS.networkError(outcome.text) : outcome.text || STRINGS.noResponseBody;
       this.truncatedLabel = showResponseText(this.root, text);
       this.headersText = (outcome.headers ?? []).map(([name, value]) => `${name}: ${value}`).join("\n");
-      const final = finalLabel(this.spec.method, this.spec.url, outcome.json);
-      [this.finalText, this.finalClass] = final ? [BLOCK_STRINGS.finalStatus(final.label), `is-${final.outcome ?? "neutral"}`] : ["", ""];
+      [this.finalText, this.finalClass] = finalStatus(this.spec, outcome.json);
       foldExample(this.root);
       this.capture(outcome);
       showMapOffer(this.root, outcome.json, () => session.settings.mode);
