@@ -2,7 +2,8 @@
 // until published, served byte for byte once published, gone after the unpublication by label and after its
 // deletion; metadata read from the ISO 19139 files, the CSW record returned once published (Dublin Core and the
 // uploaded XML), an empty answer after the unpublication; a personal document downloaded, shared with the second
-// user (who lists and downloads it with her own token, and may not change it), made public, unshared, deleted.
+// user (her own blocks, utilisateur=anne: refused before, then she lists and downloads it and may not change it),
+// made public, unshared (her list empty again), deleted.
 import { expect, test } from "@playwright/test";
 import type { Locator, Page } from "@playwright/test";
 import { COMPLEMENTARY_PAGES, blocks, expectChained, openTutorialPage, responseJson, responseOf } from "./helpers.ts";
@@ -22,8 +23,9 @@ async function fetchIn(page: Page, url: string, init: { method?: string; token?:
   }, { url, init });
 }
 
-// Runs every block of the page in order, asserting a 2xx answer, and calls `after` with each block once answered.
-async function runBlocks(page: Page, path: string, after: (label: string, block: Locator) => Promise<void>): Promise<void> {
+// Runs every block of the page in order, asserting a 2xx answer (or the refusal given for its index), and calls
+// `after` with each block once answered.
+async function runBlocks(page: Page, path: string, after: (label: string, block: Locator, index: number) => Promise<void>, refusals: Record<number, number> = {}): Promise<void> {
   const count = await blocks(page).count();
   expect(count, `blocks on ${path}`).toBeGreaterThan(0);
   for (let index = 0; index < count; index += 1) {
@@ -34,8 +36,9 @@ async function runBlocks(page: Page, path: string, after: (label: string, block:
     await expect.poll(async () => (await current.getAttribute("data-response-status")) !== null || (await missing.isVisible()), { timeout: 60_000, message: label }).toBe(true);
     if (await missing.isVisible()) throw new Error(`${path} ${label}\n${await missing.textContent()}`);
     const status = Number(await current.getAttribute("data-response-status"));
-    expect(status >= 200 && status < 300, `${path} ${label} → ${status}\n${await responseOf(current).textContent()}`).toBe(true);
-    await after(label, current);
+    const expected = refusals[index];
+    expect(expected === undefined ? status >= 200 && status < 300 : status === expected, `${path} ${label} → ${status}\n${await responseOf(current).textContent()}`).toBe(true);
+    await after(label, current, index);
   }
 }
 
@@ -48,7 +51,7 @@ test("the complementary data tutorial runs end to end in the simulated datastore
   const reached = new Set<string>();
   for (const path of COMPLEMENTARY_PAGES) {
     await openTutorialPage(page, path);
-    await runBlocks(page, path, async (label, block) => {
+    await runBlocks(page, path, async (label, block, index) => {
       if (path.endsWith("/annexes/") && label.endsWith("/annexes") && label.startsWith("POST")) {
         expect(await responseJson(block)).toMatchObject({ paths: ["/imagettes/departements.png", "/apercus/departements.png"], size: png.length, mime_type: "image/png", published: false });
         expect((await fetchIn(page, ANNEXE_URL)).status, "not public before its publication").toBe(404);
@@ -100,16 +103,14 @@ test("the complementary data tutorial runs end to end in the simulated datastore
       }
       if (path.endsWith("/partage/")) {
         const mine = `https://data.geopf.fr/api/users/me/documents/${document}`;
-        if (label.endsWith("/sharings") && label.startsWith("POST")) {
-          const shared = JSON.parse((await fetchIn(page, "https://data.geopf.fr/api/users/me/documents?shared=true", { token: ANNE })).text) as { _id: string }[];
-          expect(shared.map((item) => item._id), "the beneficiary lists it").toEqual([document]);
-          const file = await fetchIn(page, `${mine}/file`, { token: ANNE });
-          expect(file.status).toBe(200);
-          expect(file.text).toBe(croquis);
-          expect((await fetchIn(page, mine, { method: "PATCH", token: ANNE, body: '{"name":"À moi"}' })).status, "the beneficiary may not change it").toBe(403);
-          expect((await fetchIn(page, mine, { method: "DELETE", token: ANNE })).status).toBe(403);
-          reached.add("shared");
-        }
+        // Anne's blocks (utilisateur=anne): nothing shared with her and the document refused before the sharing.
+        if (index === 2) expect(await responseJson(block)).toEqual([]);
+        if (index === 3) expect(((await responseJson(block)) as { error_description: string[] }).error_description[0]).toContain("n'est pas partagé avec vous");
+        if (label.endsWith("/sharings") && label.startsWith("POST")) reached.add("shared");
+        // After it: she lists it, downloads it, may not change it.
+        if (index === 6) expect(((await responseJson(block)) as { _id: string }[]).map((item) => item._id), "the beneficiary lists it").toEqual([document]);
+        if (index === 7) expect((await responseOf(block).textContent())?.trim()).toBe(croquis.trim());
+        if (index === 8) expect(((await responseJson(block)) as { error_description: string[] }).error_description[0]).toContain("seul son propriétaire peut le modifier");
         if (label.startsWith("PATCH")) {
           const view = (await responseJson(block)) as { public_url?: string };
           if (view.public_url) {
@@ -120,14 +121,11 @@ test("the complementary data tutorial runs end to end in the simulated datastore
             reached.add("public document");
           }
         }
-        if (label.includes("/sharings?users=")) {
-          expect(JSON.parse((await fetchIn(page, "https://data.geopf.fr/api/users/me/documents?shared=true", { token: ANNE })).text)).toEqual([]);
-          expect((await fetchIn(page, `${mine}/file`, { token: ANNE })).status, "unshared: refused").toBe(403);
-          reached.add("unshared");
-        }
+        if (label.includes("/sharings?users=")) expect((await fetchIn(page, `${mine}/file`, { token: ANNE })).status, "unshared: refused").toBe(403);
+        if (index === 12) (expect(await responseJson(block), "unshared: her list is empty").toEqual([]), reached.add("unshared"));
         if (label.startsWith("DELETE") && !label.includes("/sharings")) expect((await fetchIn(page, mine)).status).toBe(404);
       }
-    });
+    }, path.endsWith("/partage/") ? { 3: 403, 8: 403 } : {});
   }
   expect([...reached].sort()).toEqual(["annexe before", "annexe deleted", "annexe served", "annexe unpublished", "csw capabilities", "csw empty", "csw gmd", "csw record", "public document", "shared", "unshared"]);
   await expectChained(page, COMPLEMENTARY_PAGES, "/tutoriels/donnees-complementaires/");
