@@ -103,7 +103,10 @@ export function registerVariablesPanel(Alpine: AlpineGlobal, variables: Variable
       this.needed = pageVariables(document);
       variables.needed = this.needed;
       void sourceLinks(this.needed, location.pathname).then((links) => (this.links = links));
-      document.addEventListener(OPEN_EVENT, (event) => this.openOn((event as CustomEvent<{ name?: unknown } | null>).detail?.name as string | undefined));
+      document.addEventListener(OPEN_EVENT, (event) => {
+        const name = (event as CustomEvent<{ name?: unknown } | null>).detail?.name;
+        this.openOn(typeof name === "string" ? name.replace(/^\{(.*)\}$/, "$1") : undefined);
+      });
     },
     rowOf(name) {
       const variable = variables.items[name];
