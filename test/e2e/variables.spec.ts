@@ -1,5 +1,6 @@
 // The Variables panel: reachable from anywhere (a floating button, a dialog) on desktop and mobile, listing the
 // page's variables with a field even when unset, each with its source; a value read again keeps its first source.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ARCHIVE_PAGES, openTutorialPage, runBlock } from "./helpers.ts";
 
@@ -95,3 +96,21 @@ test("a variable's source stays the step that gave its value; a new value moves 
   await expect(dialog(page)).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`#${createId}$`));
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the open panel, with set, unset and typed variables, passes axe (${colorScheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await openTutorialPage(page, LIVRAISON);
+    expect(await runBlock(page.locator('[data-api-block][data-url$="/users/me"]'))).toBe("200");
+    await page.evaluate(() => document.dispatchEvent(new CustomEvent("variables:open", { detail: { name: "upload" } })));
+    await page.keyboard.type("u-1");
+    await page.keyboard.press("Tab");
+    await expect(dialog(page)).toBeVisible();
+    await expect(field(page, "upload")).toHaveValue("u-1");
+    const results = await new AxeBuilder({ page }).include(".variables__dialog").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.passes.length, "axe checked the dialog").toBeGreaterThan(0);
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    await context.close();
+  });
+}
