@@ -33,6 +33,15 @@ export function varName(name: string): string {
   return /^[0-9]/.test(plain) ? `_${plain}` : plain;
 }
 
+/** Variables whose value is a credential (a token captured from the identity service, an API key, a password): an
+ * export never writes their values, even with the reader's current values. */
+export const isSecretVariable = (name: string): boolean => /token|jeton|password|mot de passe|apikey|identifiants|hash/i.test(name);
+
+/** The reader's values an export may write: without the credentials. */
+export function writableValues(values: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([name]) => !isSecretVariable(name)));
+}
+
 /** The environment variable holding a user's token: TOKEN for the reader, TOKEN_ANNE for `utilisateur=anne`. */
 export const tokenVar = (user: BlockUser | undefined): string => (user && user !== "dave" ? `TOKEN_${user.toUpperCase()}` : "TOKEN");
 

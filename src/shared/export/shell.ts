@@ -3,7 +3,7 @@
 // Sample files are read from $SAMPLES (the archive's samples/ folder); the cleanup page also runs after a failure.
 import { FILE_PLACEHOLDER } from "../block-contract.ts";
 import { shellQuote } from "../snippets.ts";
-import { expectsError, inputsOf, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest } from "./model.ts";
+import { expectsError, inputsOf, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 
 /** What to write in the script besides the tutorial: the reader's current values (absent: a template). */
@@ -147,7 +147,7 @@ function requestLines(request: ExportRequest): string[] {
 
 /** The bash script of a tutorial (with the reader's values as defaults, or as a template). */
 export function toShell(parcours: Parcours, options: ExportValues = {}): string {
-  const values = options.values ?? {};
+  const values = writableValues(options.values);
   const requests = requestsOf(parcours);
   const names = new Set<string>();
   for (const { block } of requests) {

@@ -6,18 +6,7 @@ import assert from "node:assert/strict";
 import { loadParcours } from "../../../src/build/parcours-build.ts";
 import { replayTutorial } from "../../../scripts/tutorial-run.ts";
 import { junitReport } from "../../../scripts/tutorial-run.ts";
-
-/** Tutorials the headless replay cannot run to the end, and why (each still replays up to that point in its e2e spec). */
-export const NOT_HEADLESS: Record<string, string> = {
-  "controle-acces-api": "un bloc montre le refus d'un jeton expiré : il faut attendre la fin de vie du jeton",
-  "depot-theia": "le serveur Theia/OZCAR et l'archive produite dans la page n'existent que dans le navigateur",
-  "flux-geonature": "le serveur GeoNature et les fichiers produits dans la page n'existent que dans le navigateur",
-};
-
-/** Replays that find the local server answering otherwise than the page (reported, not hidden: run as todo). */
-const DIVERGENCES: Record<string, string> = {
-  "espaces-de-travail": "entrepôt local : Anne lit encore les livraisons après son retrait de la communauté (bloc 12 : 200 au lieu de 403)",
-};
+import { DIVERGENCES, NOT_HEADLESS } from "./headless.ts";
 
 const all = await loadParcours();
 
