@@ -20,6 +20,7 @@ import { measureLoadedClicks, SEEDED_RESOURCES } from "./bench-browser-store.ts"
 import { measureMaps, type MapResults } from "./bench-map.ts";
 import { measureServer, SERVER_METHOD, serverRows } from "./bench-server.ts";
 import { freePort } from "./spawn-datastore.ts";
+import { measureTutorials, tutorialRows, TUTORIALS_METHOD } from "./bench-tutorials.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -424,11 +425,13 @@ async function main(): Promise<void> {
     removeDir(build.siteDir);
   }
   const server = await measureServer(log);
+  const tutorials = await measureTutorials(log);
   const loadAfter = os.loadavg();
   const busy = Math.max(loadBefore[0]!, loadAfter[0]!) > os.cpus().length;
   const info = machine(browser.chromium);
   const { rows, pageRows, notes } = summarise(build, browser);
   rows.push(...serverRows(server));
+  rows.push(...tutorialRows(tutorials));
   const headers = ["Mesure", "Valeur", "Budget", "Verdict"];
   const cells = rows.map((r) => [r.measure, r.value, r.budget, r.verdict]);
 
@@ -467,7 +470,7 @@ ${markdownTable(PAGE_HEADERS, pageRows, ["l", "r", "r", "r", "r", "r", "r", "r",
 
 ${notes.map((note) => `- ${note}`).join("\n")}
 
-${METHOD}${SERVER_METHOD}
+${METHOD}${SERVER_METHOD}${TUTORIALS_METHOD}
 ## Historique
 
 ${historySection(date, info, rows)}
