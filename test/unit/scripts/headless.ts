@@ -8,6 +8,4 @@ export const NOT_HEADLESS: Record<string, string> = {
 };
 
 /** Replays that find the local server answering otherwise than the page (reported, not hidden: run as todo). */
-export const DIVERGENCES: Record<string, string> = {
-  "espaces-de-travail": "entrepôt local : Anne lit encore les livraisons après son retrait de la communauté (bloc 12 : 200 au lieu de 403)",
-};
+export const DIVERGENCES: Record<string, string> = {};
