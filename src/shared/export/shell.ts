@@ -3,7 +3,7 @@
 // Sample files are read from $SAMPLES (the archive's samples/ folder); the cleanup page also runs after a failure.
 import { FILE_PLACEHOLDER } from "../block-contract.ts";
 import { shellQuote } from "../snippets.ts";
-import { expectsError, inputsOf, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
+import { BUILD_IAM, expectsError, inputsOf, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 
 /** What to write in the script besides the tutorial: the reader's current values (absent: a template). */
@@ -17,6 +17,7 @@ export interface ExportValues {
 const PRELUDE = String.raw`
 API=${"$"}{API:-__BASE__}
 SERVICES=${"$"}{SERVICES:-__SERVICES__}
+IAM=${"$"}{IAM:-__IAM__}
 SAMPLES=${"$"}{SAMPLES:-"$(dirname "$0")/samples"}
 POLL_INTERVAL=${"$"}{POLL_INTERVAL:-3}
 POLL_TIMEOUT=${"$"}{POLL_TIMEOUT:-900}
@@ -103,7 +104,7 @@ const dq = (text: string) => `"${text.replace(/[\\"$`]/g, "\\$&")}"`;
 // The URL of a request as a shell expression ($API / $SERVICES, placeholders filled percent-encoded).
 function urlWord(request: ExportRequest): string {
   const { root, rest } = splitUrl(request.url);
-  const prefix = root === "api" ? "$API" : root === "services" ? "$SERVICES" : "";
+  const prefix = root === "api" ? "$API" : root === "iam" ? "$IAM" : root === "services" ? "$SERVICES" : "";
   return `"$(fill uri ${prefix ? `"${prefix}"${dq(rest)}` : dq(rest)})"`;
 }
 
@@ -164,7 +165,7 @@ export function toShell(parcours: Parcours, options: ExportValues = {}): string 
     "# Les blocs qui lisent un statut asynchrone relisent la ressource toutes les POLL_INTERVAL s jusqu'au statut final (POLL_TIMEOUT s au plus).",
     "# Le nettoyage (dernière page) est aussi lancé après un échec.",
     "set -euo pipefail",
-    PRELUDE.replace("__BASE__", shellQuote(base).replace(/^"|"$/g, "")).replace("__SERVICES__", new URL(base).origin).trim(),
+    PRELUDE.replace("__BASE__", shellQuote(base).replace(/^"|"$/g, "")).replace("__SERVICES__", new URL(base).origin).replace("__IAM__", BUILD_IAM).trim(),
     "",
     `: "\${TOKEN:?Définissez TOKEN (jeton d'accès de l'API Entrepôt)}"`,
     ...usersOf(parcours).map((user) => `: "\${${tokenVar(user)}:?Définissez ${tokenVar(user)} (jeton de ${user})}"`),
