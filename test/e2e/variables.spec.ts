@@ -104,6 +104,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await openTutorialPage(page, LIVRAISON);
     expect(await runBlock(page.locator('[data-api-block][data-url$="/users/me"]'))).toBe("200");
     await page.evaluate(() => document.dispatchEvent(new CustomEvent("variables:open", { detail: { name: "upload" } })));
+    await expect(field(page, "upload")).toBeFocused();
     await page.keyboard.type("u-1");
     await page.keyboard.press("Tab");
     await expect(dialog(page)).toBeVisible();
