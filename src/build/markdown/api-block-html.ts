@@ -12,8 +12,10 @@ const PLACEHOLDER_SPLIT = /(\{[\p{L}][\p{L}\p{N} _-]*\})/u;
 
 /** The URL with its runtime placeholders marked up, so readers see what will be filled in. */
 function urlWithPlaceholders(url: string): Child[] {
-  return url.split(PLACEHOLDER_SPLIT).map((part, index) =>
-    index % 2 === 1 ? h("span", { class: part === `{${FILE_PLACEHOLDER}}` ? "ph ph--file" : "ph" }, part) : part,
+  // <wbr> after each "/": a long URL wraps between its segments rather than inside one.
+  const breakable = (text: string): Child[] => text.split(/(?<=\/)/).flatMap((piece, index) => (index === 0 ? [piece] : [raw("<wbr>"), piece]));
+  return url.split(PLACEHOLDER_SPLIT).flatMap((part, index) =>
+    index % 2 === 1 ? [h("span", { class: part === `{${FILE_PLACEHOLDER}}` ? "ph ph--file" : "ph" }, part)] : breakable(part),
   );
 }
 
