@@ -1,9 +1,10 @@
 // The header search (Pagefind): results that lead to a section with the words highlighted there, no button text in
 // the index, English API words found in French, every page that sends GetCapabilities, more than 8 results, and the
-// keyboard shortcuts.
+// keyboard shortcuts; and each tutorial found by a French query (moved from site.spec.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { ARCHIVE_PAGES } from "./helpers.ts";
 
 const box = (page: Page) => page.getByRole("searchbox", { name: /Rechercher/ });
 const results = (page: Page) => page.locator("#site-search-results");
@@ -146,3 +147,35 @@ test("/, Ctrl+K and ⌘K focus the search from anywhere, but not while typing in
   await expect(body).toHaveValue(/\/$/);
   await expect(box(page)).toHaveAttribute("aria-keyshortcuts", "/ Control+K Meta+K");
 });
+
+test("searching « Recopie d'une archive livrée » finds the intégration page", async ({ page }) => {
+  await page.goto("/");
+  const box = page.getByRole("searchbox", { name: /Rechercher/ }).or(page.getByRole("combobox", { name: /Rechercher/ }));
+  await box.fill("Recopie d'une archive livrée");
+  const result = page.locator(`a[href*="${ARCHIVE_PAGES[1]}"]`).filter({ hasText: /Intégration/ });
+  await expect(result.first()).toBeVisible();
+});
+
+// A French query a reader would type, and the tutorial folder whose pages must come among the results.
+const CURRICULUM_QUERIES: [string, string][] = [
+  ["injection de données vecteur", "/tutoriels/mise-a-jour-vecteur/"],
+  ["dérivation SQL", "/tutoriels/derivation-vecteur/"],
+  ["composition de pyramides raster", "/tutoriels/mise-a-jour-raster/"],
+  ["moissonnage WMS", "/tutoriels/moissonnage-wms/"],
+  ["altitude MNT", "/tutoriels/donnees-mnt/"],
+  ["jeton de rafraîchissement", "/tutoriels/controle-acces-api/"],
+  ["clé d'accès service privé", "/tutoriels/controle-acces-diffusion/"],
+  ["publier une annexe", "/tutoriels/donnees-complementaires/"],
+  ["membres d'une communauté", "/tutoriels/espaces-de-travail/"],
+  ["index de recherche", "/tutoriels/index-de-recherche/"],
+  ["export GeoNature", "/tutoriels/flux-geonature/"],
+  ["dépôt Theia OZCAR", "/tutoriels/depot-theia/"],
+];
+
+for (const [query, folder] of CURRICULUM_QUERIES) {
+  test(`searching « ${query} » finds a page of ${folder}`, async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: /Rechercher/ }).fill(query);
+    await expect(page.locator(`.site-search a[href^="${folder}"]`).first()).toBeVisible();
+  });
+}

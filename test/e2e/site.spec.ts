@@ -1,4 +1,4 @@
-// Site-wide features: Mermaid diagrams (drawn at build time) and search.
+// Site-wide features: Mermaid diagrams (drawn at build time), the tutorial lists (search: search.spec.ts).
 import { expect, test } from "@playwright/test";
 import { ARCHIVE_PAGES } from "./helpers.ts";
 
@@ -81,14 +81,6 @@ test("every diagram of the site is drawn in both themes, with ids unique in its 
   expect(diagrams).toBeGreaterThanOrEqual(8);
 });
 
-test("searching « Recopie d'une archive livrée » finds the intégration page", async ({ page }) => {
-  await page.goto("/");
-  const box = page.getByRole("searchbox", { name: /Rechercher/ }).or(page.getByRole("combobox", { name: /Rechercher/ }));
-  await box.fill("Recopie d'une archive livrée");
-  const result = page.locator(`a[href*="${ARCHIVE_PAGES[1]}"]`).filter({ hasText: /Intégration/ });
-  await expect(result.first()).toBeVisible();
-});
-
 test("the home page and the tutorial index list every tutorial of the sidebar once, under its theme", async ({ page }) => {
   await page.goto("/tutoriels/");
   // The overviews of the sidebar: the links one level under "Tutoriels".
@@ -109,27 +101,3 @@ test("the home page and the tutorial index list every tutorial of the sidebar on
     await expect(vector.getByRole("link", { name: "Alimentation et diffusion simple de données vecteur" })).toBeVisible();
   }
 });
-
-// A French query a reader would type, and the tutorial folder whose pages must come among the results.
-const CURRICULUM_QUERIES: [string, string][] = [
-  ["injection de données vecteur", "/tutoriels/mise-a-jour-vecteur/"],
-  ["dérivation SQL", "/tutoriels/derivation-vecteur/"],
-  ["composition de pyramides raster", "/tutoriels/mise-a-jour-raster/"],
-  ["moissonnage WMS", "/tutoriels/moissonnage-wms/"],
-  ["altitude MNT", "/tutoriels/donnees-mnt/"],
-  ["jeton de rafraîchissement", "/tutoriels/controle-acces-api/"],
-  ["clé d'accès service privé", "/tutoriels/controle-acces-diffusion/"],
-  ["publier une annexe", "/tutoriels/donnees-complementaires/"],
-  ["membres d'une communauté", "/tutoriels/espaces-de-travail/"],
-  ["index de recherche", "/tutoriels/index-de-recherche/"],
-  ["export GeoNature", "/tutoriels/flux-geonature/"],
-  ["dépôt Theia OZCAR", "/tutoriels/depot-theia/"],
-];
-
-for (const [query, folder] of CURRICULUM_QUERIES) {
-  test(`searching « ${query} » finds a page of ${folder}`, async ({ page }) => {
-    await page.goto("/");
-    await page.getByRole("searchbox", { name: /Rechercher/ }).fill(query);
-    await expect(page.locator(`.site-search a[href^="${folder}"]`).first()).toBeVisible();
-  });
-}
