@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { requestInit, type OutgoingRequest } from "../../../src/runtime/runner.ts";
+import { requestInit, type OutgoingRequest } from "../../../src/runtime/request-init.ts";
 
 const target = { url: "https://data.geopf.fr/api/x", headers: { Authorization: "Bearer lecteur" }, real: true, simulated: false };
 const base: OutgoingRequest = { method: "POST", target };
