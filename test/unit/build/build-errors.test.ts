@@ -78,8 +78,8 @@ test("a Mermaid diagram that does not parse fails the build with the file and li
 test("a Mermaid diagram becomes an inline SVG in both themes, with no placeholder left", () => {
   const { code, output, html } = buildPage(`${FRONT}\`\`\`mermaid\nflowchart LR\n    liv[Livraison ARCHIVE] --> ds[(Donnée stockée)]\n\`\`\`\n`);
   assert.equal(code, 0, output);
-  assert.match(html, /<figure class="diagram" id="diagramme-1" style="--diagram-min-width: \d+px" data-diagram data-pagefind-ignore><div class="diagram-light"><svg id="diagramme-1-light"/);
-  assert.match(html, /<div class="diagram-dark"><svg id="diagramme-1-dark"/);
+  assert.match(html, /<figure class="diagram" id="diagramme-1" data-diagram data-pagefind-ignore><div class="diagram-light" style="--diagram-min-width: \d+px"><svg id="diagramme-1-light"/);
+  assert.match(html, /<div class="diagram-dark" style="--diagram-min-width: \d+px"><svg id="diagramme-1-dark"/);
   assert.equal(html.match(/>Livraison ARCHIVE</g)?.length, 2);
   assert.doesNotMatch(html, /data-diagram-placeholder|data-points=|zzdiagramzz/);
 });
