@@ -6,29 +6,7 @@ import { loadSettings, loadToken, saveSettings, storeToken } from "../../../src/
 import { clearAll, ignoredEntries, PREFIX } from "../../../src/runtime/state/storage.ts";
 import { followOtherTabs, loadVariables, setVariables, valuesOf } from "../../../src/runtime/state/variables.ts";
 import { STRINGS } from "../../../src/shared/strings.ts";
-
-/** A Storage in memory, as the browser's. */
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-}
+import { MemoryStorage } from "./memory-storage.ts";
 
 const local = new MemoryStorage();
 const session = new MemoryStorage();

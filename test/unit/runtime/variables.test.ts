@@ -14,29 +14,8 @@ import {
   type StorageEvents,
   type VariablesState,
 } from "../../../src/runtime/state/variables.ts";
+import { MemoryStorage } from "./memory-storage.ts";
 
-/** A Storage in memory, as the browser's. */
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-}
 
 const local = new MemoryStorage();
 const sessions = [new MemoryStorage(), new MemoryStorage()] as const;
