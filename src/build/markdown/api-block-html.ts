@@ -29,7 +29,7 @@ function bodyEditor(spec: BlockSpec): RawHtml | undefined {
   const rows = Math.min(24, Math.max(3, spec.body.split("\n").length));
   return h("div", { class: "api-block__body" },
     h("label", { for: `${domId(spec)}-body` }, STRINGS.body),
-    h("textarea", { id: `${domId(spec)}-body`, "x-model": B.body, "@focus": B.startEditing, rows, spellcheck: "false", autocapitalize: "off", autocomplete: "off" }, spec.body),
+    h("textarea", { id: `${domId(spec)}-body`, "x-model": B.body, "@click": B.startEditing, rows, spellcheck: "false", autocapitalize: "off", autocomplete: "off" }, spec.body),
     h("p", { class: "api-block__error", role: "alert", "x-show": B.bodyError, "x-text": B.bodyError, "x-cloak": true }),
     h("button", { type: "button", class: "api-block__link", "x-show": B.bodyEdited, "@click": B.resetBody, "x-cloak": true }, STRINGS.bodyReset),
   );

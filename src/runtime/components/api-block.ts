@@ -87,7 +87,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       this.bodyError = "";
       void editors.get(this.root)?.then((editor) => editor?.setText(this.body));
     },
-    /** Mounts the JSON editor over the body's textarea on first focus; the textarea stays when it cannot load. */
+    /** Mounts the JSON editor when the reader clicks into the body (the keyboard keeps the textarea: Tab goes on). */
     startEditing() {
       const textarea = this.root.querySelector<HTMLTextAreaElement>(".api-block__body textarea");
       if (!textarea || editors.has(this.root)) return;
