@@ -229,6 +229,15 @@ export const STRINGS = {
     clientHelp: "Vérifiez le corps et les paramètres de la requête.",
     renewToken: "Renouveler le jeton",
   },
+  // Pages: theme, table of contents, diagrams (layouts under _includes/, src/build/diagrams/markup.ts).
+  /** Under a diagram that scrolls horizontally (shown only then). */
+  wideDiagramHint: "Diagramme plus large que la page : faites-le défiler horizontalement →",
+  theme: "Thème",
+  themeSystem: "Système",
+  themeLight: "Clair",
+  themeDark: "Sombre",
+  toc: "Sur cette page",
+  nextTutorial: "Tutoriel suivant :",
   /** The data-flow components: GeoNature export conversion, Theia deposit archive (H-flows). */
   flows: {
     simulatedSource: "instance et producteur simulés",
