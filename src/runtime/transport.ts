@@ -1,7 +1,11 @@
 // Decides where a block's request really goes and with which credentials, from the settings.
 // The token is only ever attached to requests whose URL starts with the configured real API base.
 import { BLOCK_USERS, type BlockUser } from "../shared/block-contract.ts";
+import urls from "../../_data/urls.json" with { type: "json" };
 import { BUILD_API_BASE, type Settings, type TokenInfo } from "./state/settings.ts";
+
+/** Origins a local datastore (npm run datastore) also serves: the diffusion services and the identity service. */
+const LOCAL_ORIGINS = [new URL(BUILD_API_BASE).origin, new URL(urls.iam).origin];
 
 /** The request target after applying the mode. */
 export interface Target {
@@ -32,7 +36,8 @@ const isLoopback = (base: string): boolean => {
 
 /**
  * Rewrites the build-time API base to the configured one in real mode and adds the bearer token there only; with a
- * local datastore, the Géoplateforme's diffusion services (same origin as the build's API) go to that server too.
+ * local datastore, the Géoplateforme's diffusion services (same origin as the build's API) and its identity service
+ * go to that server too.
  */
 export function targetOf(url: string, settings: Settings, token: TokenInfo | undefined, runAs?: RunAs): Target {
   // The first seeded user is the reader's own account: their own token, as without `utilisateur=`.
@@ -47,11 +52,11 @@ export function targetOf(url: string, settings: Settings, token: TokenInfo | und
     return own ? target : { ...target, missingUser: other };
   }
   const base = settings.apiBase;
-  const services = new URL(BUILD_API_BASE).origin;
+  const served = isLoopback(base) ? LOCAL_ORIGINS.find((origin) => url.startsWith(`${origin}/`)) : undefined;
   const rewritten = url === BUILD_API_BASE || url.startsWith(`${BUILD_API_BASE}/`) || url.startsWith(`${BUILD_API_BASE}?`)
     ? base + url.slice(BUILD_API_BASE.length)
-    : isLoopback(base) && url.startsWith(`${services}/`)
-      ? new URL(base).origin + url.slice(services.length)
+    : served
+      ? new URL(base).origin + url.slice(served.length)
       : url;
   const toApi = rewritten === base || rewritten.startsWith(`${base}/`) || rewritten.startsWith(`${base}?`);
   const headers: Record<string, string> = {};

@@ -31,6 +31,14 @@ test("real mode: with a local datastore the diffusion services go to it, without
   assert.equal(other.url, "https://example.org/x");
 });
 
+test("real mode: with a local datastore the identity service's token requests go to it (it serves the realm), without the API token", () => {
+  const tokenUrl = "https://sso.geopf.fr/realms/geoplateforme/protocol/openid-connect/token";
+  const local = targetOf(tokenUrl, real, token);
+  assert.deepEqual(local, { url: "http://127.0.0.1:3000/realms/geoplateforme/protocol/openid-connect/token", headers: {}, real: false, simulated: false });
+  const remote = targetOf(tokenUrl, { ...real, apiBase: "https://data.geopf.fr/api" }, token);
+  assert.equal(remote.url, tokenUrl);
+});
+
 test("DELETE, close, launch and abort are destructive; reads and creations are not", () => {
   assert.equal(isDestructive("DELETE", "https://x/api/datastores/d/uploads/u"), true);
   assert.equal(isDestructive("POST", "https://x/api/datastores/d/uploads/u/close"), true);
