@@ -11,7 +11,8 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two browsers on two cores: much of a test waits on simulated delays and polling, not on the CPU.
+  workers: 2,
   retries: 0,
   reporter: [["list"]],
   use: {

@@ -11,5 +11,6 @@ if (files.length === 0) {
   console.error("Aucun test unitaire trouvé dans test/unit.");
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], { stdio: "inherit" });
+// Two files at a time (Node's default on 2 cores is one): many tests wait on child processes (builds, bru, respect).
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files], { stdio: "inherit" });
 process.exit(result.status ?? 1);
