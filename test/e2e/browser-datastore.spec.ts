@@ -5,6 +5,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ARCHIVE_PAGES, block, openTutorialPage, responseJson, runBlock } from "./helpers.ts";
 
+/** « Tout recommencer », from the Variables panel (opened by its floating button), confirmed; waits for the reload. */
+async function resetAll(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Variables \(/ }).click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Tout recommencer" }).click()]);
+}
+
 const LIVRAISON = ARCHIVE_PAGES[0]!;
 const API = "https://data.geopf.fr/api";
 const createUpload = (page: Page) => block(page, "POST", "/uploads");
@@ -46,8 +53,7 @@ test("a second tab sees the first tab's upload without reloading, and a reset em
   expect(await runBlock(readUpload(second))).toBe("200");
   expect(await responseJson(readUpload(second))).toMatchObject({ _id: upload, name: expect.any(String) });
 
-  first.once("dialog", (dialog) => void dialog.accept());
-  await Promise.all([first.waitForEvent("load"), first.getByRole("button", { name: "Tout recommencer" }).click()]);
+  await resetAll(first);
   await expect.poll(() => listedUploads(second)).toEqual([]);
 });
 
@@ -121,8 +127,7 @@ test("corrupt IndexedDB records are ignored and named; blocks run and « Tout re
   expect(await listedUploads(page)).toEqual([upload]);
   await expect(page.locator(".mode-banner__notice")).toContainText("des enregistrements de l'entrepôt simulé (détail dans la console)");
 
-  page.once("dialog", (dialog) => void dialog.accept());
-  await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Tout recommencer" }).click()]);
+  await resetAll(page);
   await expect(page.locator(".mode-banner__notice")).toBeHidden();
   expect(await runBlock(block(page, "GET", "/users/me"))).toBe("200");
   expect(await listedUploads(page)).toEqual([]);
