@@ -28,8 +28,9 @@ async function expectWorkingPage(page: Page, ignored: string): Promise<void> {
   expect(await runBlock(block(page, "GET", "/users/me"))).toBe("200");
 }
 
-/** "Tout recommencer" (confirmed) reloads without the notice and without the corrupt entry. */
+/** "Tout recommencer" (in the Variables panel, confirmed) reloads without the notice and without the corrupt entry. */
 async function expectResetClears(page: Page, key: string, corrupt: string): Promise<void> {
+  await page.getByRole("button", { name: /^Variables \(/ }).click();
   page.once("dialog", (dialog) => void dialog.accept());
   await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Tout recommencer" }).click()]);
   await expect(page.getByRole("button", { name: "Réglages · mode simulé" })).toBeVisible();
