@@ -42,12 +42,7 @@ async function stopServer(): Promise<void> {
 
 /** Opens the Réglages dialog and switches to real mode on the local server with a token. */
 async function useRealMode(page: Page, token: string): Promise<void> {
-  await page.goto(ARCHIVE_PAGES[0]!);
-  await page.getByRole("button", { name: /^Réglages/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Réglages" });
-  await dialog.getByLabel(/Réel/).check();
-  await dialog.getByLabel("Environnement").selectOption("custom");
-  await dialog.getByLabel("URL de base de l'API").fill(BASE);
+  const dialog = await realModeDialog(page);
   await dialog.getByLabel(/^Jeton/).fill(token);
   await dialog.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.locator(".mode-banner")).toContainText(BASE);

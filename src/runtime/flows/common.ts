@@ -1,5 +1,6 @@
 // What the data-flow components share: their markup hooks, the simulated defaults of their variables, a table and
 // download links built in the page (textContent only: nothing the servers send is read as HTML).
+import { STRINGS } from "../../shared/strings.ts";
 import { putGeneratedFile } from "../generated-files.ts";
 
 /** The parts of a component's markup (written in the tutorial page). */
@@ -16,6 +17,27 @@ export function partsOf(root: HTMLElement): FlowParts | undefined {
   const status = root.querySelector<HTMLElement>("[data-flow-status]");
   const result = root.querySelector<HTMLElement>("[data-flow-result]");
   return run && status && result ? { root, run, status, result } : undefined;
+}
+
+/**
+ * Runs `work` on each press of the component's button: the button disabled meanwhile, the previous result cleared
+ * and hidden; a thrown error is said in the status line.
+ */
+export function onRun(parts: FlowParts, work: () => Promise<void>): void {
+  parts.run.addEventListener("click", () => {
+    void (async () => {
+      parts.run.disabled = true;
+      parts.result.hidden = true;
+      parts.result.replaceChildren();
+      try {
+        await work();
+      } catch (error) {
+        parts.status.textContent = STRINGS.flows.failed(error instanceof Error ? error.message : String(error));
+      } finally {
+        parts.run.disabled = false;
+      }
+    })();
+  });
 }
 
 /** A table with a header row and text cells. */

@@ -7,7 +7,7 @@ import { STRINGS } from "../../shared/strings.ts";
 import { simulatorReady } from "../simulator.ts";
 import type { Session } from "../state/session.ts";
 import { valuesOf, type VariablesState } from "../state/variables.ts";
-import { bytes, produce, sectionOf, table, type FlowParts } from "./common.ts";
+import { bytes, onRun, produce, sectionOf, table, type FlowParts } from "./common.ts";
 
 /** Name of the produced GeoJSON file (the blocks' `@observations.geojson`). */
 export const GEOJSON_NAME = "observations.geojson";
@@ -17,44 +17,33 @@ export const MD5_NAME = "observations.md5";
 /** Wires the component: its button reads the export and produces the files. */
 export function setupGeoNatureExport(parts: FlowParts, variables: VariablesState, session: Session): void {
   const text = STRINGS.flows;
-  parts.run.addEventListener("click", () => {
-    void (async () => {
-      parts.run.disabled = true;
-      parts.result.hidden = true;
-      parts.result.replaceChildren();
-      try {
-        const values = valuesOf(variables);
-        const missing = ["instance geonature", "export geonature"].filter((name) => !values[name]);
-        if (missing.length > 0) throw new Error(text.missingVariables(missing));
-        if (session.settings.mode === "simule") await simulatorReady();
-        const api = `https://${values["instance geonature"]}${flux.geonature_path}`;
-        const read = await readExport({ api, id: values["export geonature"]!, token: values["jeton geonature"] || undefined, limit: 100 }, fetch, (page, count, total) => {
-          parts.status.textContent = text.geonatureProgress(page + 1, count, total);
-        });
-        const geojson = observationsGeoJson(read);
-        const blob = new Blob([geojson], { type: "application/geo+json" });
-        const md5 = new Blob([md5Line(geojson, `data/${GEOJSON_NAME}`)], { type: "text/plain" });
-        const { title, href } = sectionOf(parts.root);
-        const links = document.createElement("p");
-        links.append(produce(blob, GEOJSON_NAME, title, href, text.save(GEOJSON_NAME, bytes(blob.size))), " ", produce(md5, MD5_NAME, title, href, text.save(MD5_NAME, bytes(md5.size))));
-        const rows = read.features.slice(0, 5).map((feature) => {
-          const properties = feature.properties;
-          const [lon, lat] = ((feature.geometry as { coordinates?: number[] } | null)?.coordinates ?? []) as number[];
-          return [String(properties["nom_vernaculaire"] ?? ""), String(properties["date_debut"] ?? ""), String(properties["observateurs"] ?? ""), lon === undefined ? "" : `${lon}, ${lat}`];
-        });
-        const summary = document.createElement("p");
-        summary.textContent = text.geonatureDone(read.features.length, read.pages, read.licence, bytes(blob.size));
-        const preview = document.createElement("pre");
-        preview.className = "flow__preview";
-        preview.textContent = `${geojson.slice(0, 900)}…`;
-        parts.result.append(summary, table(text.geonatureCaption, text.geonatureColumns, rows), preview, links);
-        parts.result.hidden = false;
-        parts.status.textContent = text.ready(GEOJSON_NAME);
-      } catch (error) {
-        parts.status.textContent = text.failed(error instanceof Error ? error.message : String(error));
-      } finally {
-        parts.run.disabled = false;
-      }
-    })();
+  onRun(parts, async () => {
+    const values = valuesOf(variables);
+    const missing = ["instance geonature", "export geonature"].filter((name) => !values[name]);
+    if (missing.length > 0) throw new Error(text.missingVariables(missing));
+    if (session.settings.mode === "simule") await simulatorReady();
+    const api = `https://${values["instance geonature"]}${flux.geonature_path}`;
+    const read = await readExport({ api, id: values["export geonature"]!, token: values["jeton geonature"] || undefined, limit: 100 }, fetch, (page, count, total) => {
+      parts.status.textContent = text.geonatureProgress(page + 1, count, total);
+    });
+    const geojson = observationsGeoJson(read);
+    const blob = new Blob([geojson], { type: "application/geo+json" });
+    const md5 = new Blob([md5Line(geojson, `data/${GEOJSON_NAME}`)], { type: "text/plain" });
+    const { title, href } = sectionOf(parts.root);
+    const links = document.createElement("p");
+    links.append(produce(blob, GEOJSON_NAME, title, href, text.save(GEOJSON_NAME, bytes(blob.size))), " ", produce(md5, MD5_NAME, title, href, text.save(MD5_NAME, bytes(md5.size))));
+    const rows = read.features.slice(0, 5).map((feature) => {
+      const properties = feature.properties;
+      const [lon, lat] = ((feature.geometry as { coordinates?: number[] } | null)?.coordinates ?? []) as number[];
+      return [String(properties["nom_vernaculaire"] ?? ""), String(properties["date_debut"] ?? ""), String(properties["observateurs"] ?? ""), lon === undefined ? "" : `${lon}, ${lat}`];
+    });
+    const summary = document.createElement("p");
+    summary.textContent = text.geonatureDone(read.features.length, read.pages, read.licence, bytes(blob.size));
+    const preview = document.createElement("pre");
+    preview.className = "flow__preview";
+    preview.textContent = `${geojson.slice(0, 900)}…`;
+    parts.result.append(summary, table(text.geonatureCaption, text.geonatureColumns, rows), preview, links);
+    parts.result.hidden = false;
+    parts.status.textContent = text.ready(GEOJSON_NAME);
   });
 }

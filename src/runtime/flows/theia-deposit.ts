@@ -4,7 +4,7 @@
 import { basicAuthorization, buildDepositArchive } from "../../shared/flows/theia.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { setVariables, type VariablesState } from "../state/variables.ts";
-import { bytes, produce, sectionOf, table, type FlowParts } from "./common.ts";
+import { bytes, onRun, produce, sectionOf, table, type FlowParts } from "./common.ts";
 
 /** Name of the produced archive (the blocks' `@depot_theia.zip`; the procedure lets the name free). */
 export const ARCHIVE_NAME = "depot_theia.zip";
@@ -14,33 +14,22 @@ export function setupTheiaDeposit(parts: FlowParts, variables: VariablesState): 
   const text = STRINGS.flows;
   const producer = parts.root.querySelector<HTMLInputElement>("[data-flow-producer]");
   const password = parts.root.querySelector<HTMLInputElement>("[data-flow-password]");
-  parts.run.addEventListener("click", () => {
-    void (async () => {
-      parts.run.disabled = true;
-      parts.result.hidden = true;
-      parts.result.replaceChildren();
-      try {
-        const id = (producer?.value ?? "").trim().toUpperCase();
-        if (!/^[A-Z]{4}$/.test(id)) throw new Error(text.theiaBadProducer);
-        if (!password?.value) throw new Error(text.theiaNoPassword);
-        const archive = await buildDepositArchive(id);
-        const blob = new Blob([archive.bytes as Uint8Array<ArrayBuffer>], { type: "application/zip" });
-        const { title, href } = sectionOf(parts.root);
-        const rows = [[archive.pivot.name, text.theiaPivot, bytes(archive.pivot.size)], ...archive.datasets.map((item) => [item.name, text.theiaDataset, bytes(item.size)])];
-        const summary = document.createElement("p");
-        summary.textContent = text.theiaDone(ARCHIVE_NAME, bytes(blob.size));
-        summary.dataset["flowSize"] = String(blob.size);
-        const links = document.createElement("p");
-        links.append(produce(blob, ARCHIVE_NAME, title, href, text.save(ARCHIVE_NAME, bytes(blob.size))));
-        parts.result.append(summary, table(text.theiaCaption, text.theiaColumns, rows), links);
-        parts.result.hidden = false;
-        setVariables(variables, { "producteur theia": id, "identifiants theia": basicAuthorization(id, password.value).slice("Basic ".length) }, title);
-        parts.status.textContent = text.ready(ARCHIVE_NAME);
-      } catch (error) {
-        parts.status.textContent = text.failed(error instanceof Error ? error.message : String(error));
-      } finally {
-        parts.run.disabled = false;
-      }
-    })();
+  onRun(parts, async () => {
+    const id = (producer?.value ?? "").trim().toUpperCase();
+    if (!/^[A-Z]{4}$/.test(id)) throw new Error(text.theiaBadProducer);
+    if (!password?.value) throw new Error(text.theiaNoPassword);
+    const archive = await buildDepositArchive(id);
+    const blob = new Blob([archive.bytes as Uint8Array<ArrayBuffer>], { type: "application/zip" });
+    const { title, href } = sectionOf(parts.root);
+    const rows = [[archive.pivot.name, text.theiaPivot, bytes(archive.pivot.size)], ...archive.datasets.map((item) => [item.name, text.theiaDataset, bytes(item.size)])];
+    const summary = document.createElement("p");
+    summary.textContent = text.theiaDone(ARCHIVE_NAME, bytes(blob.size));
+    summary.dataset["flowSize"] = String(blob.size);
+    const links = document.createElement("p");
+    links.append(produce(blob, ARCHIVE_NAME, title, href, text.save(ARCHIVE_NAME, bytes(blob.size))));
+    parts.result.append(summary, table(text.theiaCaption, text.theiaColumns, rows), links);
+    parts.result.hidden = false;
+    setVariables(variables, { "producteur theia": id, "identifiants theia": basicAuthorization(id, password.value).slice("Basic ".length) }, title);
+    parts.status.textContent = text.ready(ARCHIVE_NAME);
   });
 }
