@@ -58,8 +58,9 @@ export function addSearchMarkup(html: string): string {
     ids.add(id);
     return `<h${level} id="${id}"${attributes}>${inner}</h${level}>`;
   });
-  // A block's URL (<code class="api-block__url">, with placeholder spans) and inline code without markup inside.
-  return withIds.replace(/<code((?:\s[^>]*)?)>((?:[^<]|<span[^>]*>[^<]*<\/span>)*)<\/code>/g, (whole, attributes: string, inner: string) => {
+  // A block's URL (<code class="api-block__url">, with placeholder spans and <wbr> break points) and inline code
+  // without markup inside.
+  return withIds.replace(/<code((?:\s[^>]*)?)>((?:[^<]|<wbr>|<span[^>]*>[^<]*<\/span>)*)<\/code>/g, (whole, attributes: string, inner: string) => {
     if (/data-pagefind-index-attrs|x-text/.test(attributes)) return whole;
     const text = textOf(inner);
     if (!URL_LIKE.test(text) || (inner.includes("<span") && !attributes.includes("api-block__url"))) return whole;

@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { addSearchMarkup, codeWords, slugOf } from "../../../../src/build/plugins/search-anchors.ts";
+import { renderApiBlock } from "../../../../src/build/markdown/api-block-html.ts";
+import type { BlockSpec } from "../../../../src/shared/block-contract.ts";
 
 test("headings without an id get a French slug, unique in the page; those with one keep it", () => {
   const html = '<div id="consulter-lentrepot"></div><h2>Consulter l&#39;entrepôt</h2><h3 class="x">Créer la livraison</h3><h3>Créer la livraison</h3><h2 id="garde">Gardé</h2>';
@@ -23,4 +25,11 @@ test("a block's URL and inline URLs carry their words for the index; plain code 
 
 test("code words: no scheme, no host, no bare numbers, each word once", () => {
   assert.equal(codeWords("https://data.geopf.fr/wfs?service=WFS&version=2.0.0&request=GetCapabilities"), "wfs service version request GetCapabilities");
+});
+
+test("the URL of a block as the build writes it (<wbr> break points, placeholders) carries its words", () => {
+  const spec = { id: "/p/#1", method: "GET", url: "https://data.geopf.fr/wms-r/{datastore}?SERVICE=WMS&REQUEST=GetCapabilities", captures: [], placeholders: ["datastore"] };
+  const html = renderApiBlock(spec as unknown as BlockSpec, undefined, (code) => `<pre>${code}</pre>`);
+  assert.match(html, /<code class="api-block__url">[^]*<wbr>/);
+  assert.match(addSearchMarkup(html), /<code class="api-block__url" data-search-words="wms r datastore SERVICE REQUEST GetCapabilities"/);
 });
