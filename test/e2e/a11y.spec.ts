@@ -1,15 +1,22 @@
-// Accessibility. axe-core (WCAG 2.0/2.1 A and AA rules) finds no serious or critical violation on any page of the
-// site — home, /tutoriels/ and every page the navigation links to — in the light and the dark colour schemes: at rest,
-// after running blocks (result, captured variables, diagnosis, missing variable, invalid body, restored result),
-// with search results, with the Réglages dialog open, in real mode, and on a narrow screen. What axe leaves
-// "incomplete" — highlighted code tokens, Mermaid labels — is checked for AA contrast by hand. The live regions
-// (block status, errors, search count, captured variables) are checked for what they say.
+// Accessibility. axe-core (WCAG 2.0/2.1 A and AA rules) finds no serious or critical violation on the site — home,
+// /tutoriels/ and every page the navigation links to in the light colour scheme; in the dark one, the fewest pages that
+// show every element and class of the site (a11y-pages.ts) — at rest, after running blocks (result, captured
+// variables, diagnosis, missing variable, invalid body, restored result), with search results, with the Réglages
+// dialog open, in real mode, and on a narrow screen, in both schemes. What axe leaves "incomplete" — highlighted code
+// tokens, Mermaid labels — is checked for AA contrast by hand on every page in both schemes. The live regions (block
+// status, errors, search count, captured variables) are checked for what they say.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { pagesCoveringEveryFeature } from "./a11y-pages.ts";
 import { ARCHIVE_PAGES, blocks, openTutorialPage, runBlock } from "./helpers.ts";
+
+// The audits are independent: the two workers share them.
+test.describe.configure({ mode: "parallel" });
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SCHEMES = ["light", "dark"] as const;
+/** How many tests share the every-page audit of a scheme. */
+const PARTS = 3;
 type Scheme = (typeof SCHEMES)[number];
 
 const [LIVRAISON, INTEGRATION] = ARCHIVE_PAGES as [string, string];
@@ -41,7 +48,8 @@ function describeViolations(violations: AxeViolations): string[] {
 
 /** Runs axe on the page as it is now; serious or critical violations fail the test (softly, so every page is audited). */
 async function audit(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  // Only the violations are read: axe skips collecting the details of what passed.
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] }).analyze();
   const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect.soft(describeViolations(blocking), `axe: serious or critical violations on ${label}`).toEqual([]);
 }
@@ -143,19 +151,26 @@ for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
     });
 
-    test(`every page: no serious or critical axe violation, code and diagrams at AA (${scheme})`, async ({ page }) => {
-      const pages = await discoverPages(page);
-      expect(pages.length, "pages found from the navigation").toBeGreaterThan(20);
-      // The audit grows with the site: room for each page on a loaded machine (not a speed target).
-      test.setTimeout(Math.max(180_000, pages.length * 8_000));
-      for (const path of pages) {
-        await page.goto(path);
-        await settle(page);
-        await expectScheme(page, scheme);
-        await audit(page, `${path} (${scheme})`);
-        expect.soft(await unjudgedContrastFailures(page), `code or diagram text below 4.5:1 on ${path} (${scheme})`).toEqual([]);
-      }
-    });
+    // The pages are shared among PARTS tests, which the two workers run side by side.
+    for (let part = 0; part < PARTS; part += 1) {
+      test(`every page (${part + 1}/${PARTS}): ${scheme === "light" ? "axe" : "axe on the pages covering every component"}, code and diagrams at AA (${scheme})`, async ({ page }) => {
+        const pages = await discoverPages(page);
+        expect(pages.length, "pages found from the navigation").toBeGreaterThan(20);
+        // In dark, axe audits the fewest pages that show every element and class of the site (a11y-pages.ts); the
+        // hand contrast check of code and diagrams, which the theme changes page by page, still runs on all of them.
+        const audited = new Set(scheme === "light" ? pages : pagesCoveringEveryFeature(pages));
+        const mine = pages.filter((_, index) => index % PARTS === part);
+        // The audit grows with the site: room for each page on a loaded machine (not a speed target).
+        test.setTimeout(Math.max(180_000, mine.length * 12_000));
+        for (const path of mine) {
+          await page.goto(path);
+          await settle(page);
+          await expectScheme(page, scheme);
+          if (audited.has(path)) await audit(page, `${path} (${scheme})`);
+          expect.soft(await unjudgedContrastFailures(page), `code or diagram text below 4.5:1 on ${path} (${scheme})`).toEqual([]);
+        }
+      });
+    }
 
     test(`blocks after a run — result, variables, diagnosis, errors, restored — pass axe (${scheme})`, async ({ page }) => {
       await openTutorialPage(page, LIVRAISON);
