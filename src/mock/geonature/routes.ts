@@ -37,8 +37,17 @@ const guarded = (handle: (input: RouteInput) => Response) => (input: RouteInput)
   }
 };
 
+/** Options of the outside servers' routes. */
+export interface OutsideOptions {
+  /** The host serves other things too (the local server): the catch-all covers the root's paths only, not the host. */
+  sharedHost?: boolean;
+}
+
+/** The catch-all pattern of an outside server: its whole host, or only its root's paths on a shared host. */
+export const catchAllPath = (root: string, options: OutsideOptions = {}): string => `${options.sharedHost ? root : new URL(root).origin}/*`;
+
 /** The simulated instance's routes, in matching order (the catch-all last); `api` replaces its API root. */
-export function geonatureRoutes(api: string = GEONATURE_API): OutsideRoute[] {
+export function geonatureRoutes(api: string = GEONATURE_API, options: OutsideOptions = {}): OutsideRoute[] {
   const root = api.replace(/\/+$/, "");
   const exportPath = `${root}/exports/api/:export`;
   return [
@@ -46,7 +55,7 @@ export function geonatureRoutes(api: string = GEONATURE_API): OutsideRoute[] {
     { method: "GET", path: `${exportPath}/:token`, handle: guarded(readExport) },
     {
       method: "ALL",
-      path: `${new URL(root).origin}/*`,
+      path: catchAllPath(root, options),
       handle: guarded(({ request, url }) => {
         if (/\/exports\/api\/[^/]+(\/[^/]+)?\/?$/.test(url.pathname)) throw new GeoNatureError(405, `Méthode ${request.method} non autorisée : l'API d'un export se lit en GET.`);
         throw new GeoNatureError(404, `Aucune ressource à ${url.pathname} sur cette instance GeoNature simulée (l'API d'un export : ${new URL(root).pathname}/exports/api/{id}).`);

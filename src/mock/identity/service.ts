@@ -26,15 +26,28 @@ const oauthError = (status: number, error: string, description: string): Respons
 /** Path of the token endpoint under a realm URL. */
 export const TOKEN_PATH = "/protocol/openid-connect/token";
 
+/** Options of the token endpoint. */
+export interface IdentityOptions {
+  /** Lifetime of the access tokens it issues, in whole seconds (default ACCESS_LIFETIME, Keycloak's 5 minutes). */
+  accessLifetime?: number;
+}
+
+/** Checks an access-token lifetime: a whole number of seconds, at least 1 (French error otherwise). */
+export function checkAccessLifetime(seconds: number): number {
+  if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`Durée de vie du jeton d'accès invalide : ${seconds} (un nombre entier de secondes, 1 au moins, attendu).`);
+  return seconds;
+}
+
 /** The token endpoint's routes: on the production and qualification realms (`origin` given: on that origin, for the
  * local server, under the realm's path). */
-export function identityRoutes(accounts: Accounts, origin?: string): { path: string; method: "POST"; handle: (input: RouteInput) => Promise<Response> }[] {
+export function identityRoutes(accounts: Accounts, origin?: string, options: IdentityOptions = {}): { path: string; method: "POST"; handle: (input: RouteInput) => Promise<Response> }[] {
   const realms = origin ? [`${origin.replace(/\/+$/, "")}${new URL(urls.iam).pathname}`] : [urls.iam, urls.iam_qualification];
-  return realms.map((realm) => ({ path: `${realm}${TOKEN_PATH}`, method: "POST" as const, handle: (input: RouteInput) => tokenEndpoint(input, accounts) }));
+  const lifetime = checkAccessLifetime(options.accessLifetime ?? ACCESS_LIFETIME);
+  return realms.map((realm) => ({ path: `${realm}${TOKEN_PATH}`, method: "POST" as const, handle: (input: RouteInput) => tokenEndpoint(input, accounts, lifetime) }));
 }
 
 // POST …/token.
-async function tokenEndpoint({ store, request }: RouteInput, accounts: Accounts): Promise<Response> {
+async function tokenEndpoint({ store, request }: RouteInput, accounts: Accounts, accessLifetime: number): Promise<Response> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers.get("content-type") ?? "")) {
     return oauthError(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
   }
@@ -47,8 +60,8 @@ async function tokenEndpoint({ store, request }: RouteInput, accounts: Accounts)
 
   const grantTokens = (user: SimUser, refresh: boolean, session: string): Response => {
     const body = store.run((ctx) => ({
-      access_token: issueToken(ctx, user, "access", client, session),
-      expires_in: ACCESS_LIFETIME,
+      access_token: issueToken(ctx, user, "access", client, session, accessLifetime),
+      expires_in: accessLifetime,
       refresh_expires_in: refresh ? REFRESH_LIFETIME : 0,
       ...(refresh ? { refresh_token: issueToken(ctx, user, "refresh", client, session) } : {}),
       token_type: "Bearer",

@@ -55,12 +55,13 @@ const randomPart = (): string => {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 };
 
-/** Issues a token of the user (a record) and returns it as a JWT-shaped string. */
-export function issueToken(ctx: Context, user: SimUser, type: TokenRecord["type"], client: string, session: string): string {
-  const lifetime = type === "access" ? ACCESS_LIFETIME : REFRESH_LIFETIME;
-  const record: TokenRecord = { _id: ctx.newId(), datastore: "", user: user._id, type, client, session, expires: ctx.now + lifetime * 1000, signature: randomPart() };
-  ctx.records.insert(IDENTITY_TOKENS, record);
+/** Issues a token of the user (a record) and returns it as a JWT-shaped string; `lifetime` in seconds (default: the
+ * kind's, ACCESS_LIFETIME or REFRESH_LIFETIME). The record expires at the JWT's `exp`, so that a client reading `exp`
+ * knows when the service starts refusing it. */
+export function issueToken(ctx: Context, user: SimUser, type: TokenRecord["type"], client: string, session: string, lifetime: number = type === "access" ? ACCESS_LIFETIME : REFRESH_LIFETIME): string {
   const iat = Math.floor(ctx.now / 1000);
+  const record: TokenRecord = { _id: ctx.newId(), datastore: "", user: user._id, type, client, session, expires: (iat + lifetime) * 1000, signature: randomPart() };
+  ctx.records.insert(IDENTITY_TOKENS, record);
   const payload = {
     exp: iat + lifetime, iat, jti: record._id, iss: ISSUER, sub: user._id, typ: type === "access" ? "Bearer" : "Refresh", azp: client,
     session_state: session, sid: session, scope: "email profile",

@@ -19,8 +19,9 @@ import type { BodyLimits } from "./limits.ts";
 import { serviceOrigin } from "./service-origin.ts";
 import { StorageError } from "./storage-error.ts";
 
-/** A route of the server: an API route, or a diffusion service (GET, absolute path on the server). */
-export type ServedRoute = Pick<Route, "path" | "handle"> & { method?: Route["method"] };
+/** A route of the server: an API route, or a diffusion or outside service (GET unless told, absolute path on the
+ * server; "ALL": any method, e.g. an outside server's catch-all). */
+export type ServedRoute = Pick<Route, "path" | "handle"> & { method?: Route["method"] | "ALL" };
 
 /** What the application serves and how. */
 export interface AppOptions {

@@ -19,6 +19,10 @@ import { openSqliteSource } from "./sqlite-source.ts";
 import { startLines, targetProblem } from "./server-text.ts";
 import { DEFAULT_USER, tokenTable, userForLogin } from "../resources/users/directory.ts";
 import { identityRoutes, servedAccounts } from "../identity/service.ts";
+import { geonatureRoutes } from "../geonature/routes.ts";
+import { GEONATURE_API } from "../geonature/records.ts";
+import { theiaRoutes } from "../theia/routes.ts";
+import { THEIA_ROOT } from "../theia/records.ts";
 import { identityCaller } from "../identity/tokens.ts";
 
 /** Options of startDatastoreServer. */
@@ -50,6 +54,8 @@ export interface DatastoreServerOptions {
   diffusion?: boolean;
   /** Origin the answers name for the diffusion services (default: the origin each request was sent to). */
   publicOrigin?: string;
+  /** Lifetime of the access tokens of the simulated identity service, in whole seconds (default 300, Keycloak's). */
+  accessTokenLifetime?: number;
 }
 
 /** A running server. */
@@ -148,7 +154,12 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
     let origin = "";
     // The diffusion services' paths do not depend on the origin: they are registered before listening.
     const local = "http://127.0.0.1";
-    const served = options.diffusion === false || options.routes ? [] : [...diffusionRoutes(local), ...identityRoutes(servedAccounts(tokens), local)];
+    // With them, the identity service and the flows tutorials' outside servers, at the real hosts' paths
+    // (/realms/…, /geonature/api/…, /data/…).
+    const outside = [...geonatureRoutes(local + new URL(GEONATURE_API).pathname, { sharedHost: true }), ...theiaRoutes(local + new URL(THEIA_ROOT).pathname, { sharedHost: true })];
+    const served = options.diffusion === false || options.routes ? [] : [
+      ...diffusionRoutes(local), ...identityRoutes(servedAccounts(tokens), local, { accessLifetime: options.accessTokenLifetime }), ...outside,
+    ];
     const diffusion = served.map((route) => ({ ...route, path: route.path.startsWith(local) ? route.path.slice(local.length) : new URL(route.path).pathname }));
     const issued = (presented: string): string | "expired" | undefined => identityCaller(store, presented);
     const app = createApp({

@@ -2,7 +2,7 @@
 // describes): PUT of an archive into `{root}/{producerId}/new/`, the listing of `new/` and `previous/` (the archive
 // last deposited: the simulation takes it in at once), the download of that archive; Apache-like HTML pages, in French.
 import type { RouteInput } from "../http/route.ts";
-import type { OutsideRoute } from "../geonature/routes.ts";
+import { catchAllPath, type OutsideOptions, type OutsideRoute } from "../geonature/routes.ts";
 import { BlobTooLargeError } from "../core/blobs.ts";
 import type { DepositRecord } from "./records.ts";
 import { THEIA_DEPOSITS, THEIA_ROOT } from "./records.ts";
@@ -90,7 +90,7 @@ const guarded = (handle: (input: RouteInput) => Promise<Response>) => async (inp
 };
 
 /** The deposit server's routes, in matching order (the catch-all last); `root` replaces the real root. */
-export function theiaRoutes(root: string = THEIA_ROOT): OutsideRoute[] {
+export function theiaRoutes(root: string = THEIA_ROOT, options: OutsideOptions = {}): OutsideRoute[] {
   const base = root.replace(/\/+$/, "");
   return [
     { method: "PUT", path: `${base}/:producer/new/:name`, handle: guarded(deposit) },
@@ -100,7 +100,7 @@ export function theiaRoutes(root: string = THEIA_ROOT): OutsideRoute[] {
     { method: "GET", path: `${base}/:producer/:folder/:name`, handle: guarded(read) },
     {
       method: "ALL",
-      path: `${new URL(base).origin}/*`,
+      path: catchAllPath(base, options),
       handle: guarded(async ({ request, url }) => {
         if (/\/(new|previous)\//.test(url.pathname)) throw new TheiaError(405, [`Méthode ${request.method} non autorisée ici : on dépose avec PUT dans new/ et on lit avec GET.`]);
         throw new TheiaError(404, [`Aucune ressource à ${url.pathname} (dépôt : ${new URL(base).pathname}/{producerId}/new/).`]);
