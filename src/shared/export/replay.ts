@@ -1,7 +1,7 @@
 // Headless replay of a tutorial from its parcours (the same block specs as the pages): each request sent with the
 // variables known so far, captures applied, asynchronous statuses polled until final. Used by `npm run tutorial`
 // and the benchmark; pure apart from the injected fetch and file reader (no DOM, no Node).
-import { FILE_PLACEHOLDER, type BlockSpec } from "../block-contract.ts";
+import { FILE_PLACEHOLDER, type BlockSpec, type SampleFile } from "../block-contract.ts";
 import { applyCaptures, substitute, substituteUrl } from "../variables.ts";
 import { progressOf } from "../poll.ts";
 import { expectsError, pollSpecOf, requestsOf, splitUrl, type ExportRequest } from "./model.ts";
@@ -15,8 +15,10 @@ export interface ReplayOptions {
   services: string;
   /** Identity realm URL (the local datastore's origin + the realm's path, or the real realm). */
   iam: string;
-  /** Skip (with a line) the requests to other servers than these (outside services the browser simulates). */
+  /** Skip (with a line) the requests to other servers than these and `outside` (services only the browser simulates). */
   localOnly?: boolean;
+  /** Outside servers' origins mapped onto another (e.g. https://geonature.exemple.fr → the local server's origin). */
+  outside?: Record<string, string>;
   /** Token per user ("dave": the reader's own). */
   tokens: Record<string, string>;
   /** Variables known before the first request (e.g. datastore). */
@@ -24,6 +26,13 @@ export interface ReplayOptions {
   fetch: typeof fetch;
   /** The bytes of a site file (href under public/, e.g. /samples/archive/x.csv). */
   readFile: (href: string) => Promise<Uint8Array>;
+  /** The bytes of a file a page component produces (```files `@name`), from the variables known so far; absent: such
+   * steps are skipped. Throws a French error when it cannot be produced. */
+  pageFile?: (file: SampleFile, values: Record<string, string>) => Promise<Uint8Array>;
+  /** Before a step showing the API refusing an expired token: how long it may wait for the token's `exp` (ms), and
+   * the margin added after `exp` for another server's clock (ms). */
+  expiryWaitLimit?: number;
+  clockSkew?: number;
   /** Delay between two reads of a status, and the longest wait for a final one (ms). */
   pollInterval?: number;
   pollTimeout?: number;
@@ -46,6 +55,8 @@ export interface StepResult {
   final?: string;
   /** The `status` field of the JSON answer, when it has one (a resource's state: GENERATED, PUBLISHED…). */
   resourceStatus?: string;
+  /** Time waited before sending for the token to expire (a step showing an expired token refused), ms. */
+  waitedMs?: number;
   captured: Record<string, string>;
   cleanup: boolean;
 }
@@ -61,22 +72,35 @@ export interface ReplayReport {
 
 const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
 
-/** The URL a request is sent to, with the variables filled in and its root mapped to the replay's base. */
-export function targetUrl(url: string, values: Record<string, string>, options: Pick<ReplayOptions, "base" | "services" | "iam">): string {
+/** The URL a request is sent to, with the variables filled in, its root mapped to the replay's base and an outside
+ * server's origin to the one `outside` gives. */
+export function targetUrl(url: string, values: Record<string, string>, options: Pick<ReplayOptions, "base" | "services" | "iam" | "outside">): string {
   const { root, rest } = splitUrl(substituteUrl(url, values).text);
-  return root === "api" ? options.base + rest : root === "iam" ? options.iam + rest : root === "services" ? options.services + rest : rest;
+  if (root !== "none") return root === "api" ? options.base + rest : root === "iam" ? options.iam + rest : options.services + rest;
+  return outsideUrl(rest, options.outside);
 }
 
-/** Builds the fetch init of a request (multipart, raw file, url-encoded or JSON body; headers; the user's token). */
-export async function requestInit(request: ExportRequest, values: Record<string, string>, options: Pick<ReplayOptions, "tokens" | "readFile">): Promise<RequestInit> {
+/** An absolute URL with its origin replaced when `outside` maps it elsewhere. */
+export function outsideUrl(url: string, outside: Record<string, string> = {}): string {
+  const origin = Object.keys(outside).find((from) => url.startsWith(`${from}/`));
+  return origin ? outside[origin] + url.slice(origin.length) : url;
+}
+
+
+/** Builds the fetch init of a request (multipart, raw file, url-encoded or JSON body; headers; the user's token, sent
+ * to the Géoplateforme only, never to an outside server); `fileBytes`: the file's bytes when already read. */
+export async function requestInit(request: ExportRequest, values: Record<string, string>, options: Pick<ReplayOptions, "tokens" | "readFile">, fileBytes?: Uint8Array): Promise<RequestInit> {
   const block: BlockSpec = request.block;
   const headers: Record<string, string> = { Accept: "application/json" };
   const token = options.tokens[block.user ?? "dave"];
-  if (token) headers["Authorization"] = `Bearer ${token}`;
-  for (const header of block.headers ?? []) headers[header.name] = substitute(header.value, values).text;
+  if (token && splitUrl(request.url).root !== "none") headers["Authorization"] = `Bearer ${token}`;
+  for (const header of block.headers ?? []) {
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === header.name.toLowerCase()) delete headers[name];
+    headers[header.name] = substitute(header.value, values).text;
+  }
   let body: RequestInit["body"];
   if (request.file) {
-    const bytes = await options.readFile(request.file.href);
+    const bytes = fileBytes ?? (await options.readFile(request.file.href));
     if (block.fileBody === "raw") body = bytes as unknown as RequestInit["body"];
     else {
       const form = new FormData();
@@ -118,13 +142,26 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
   const block = request.block;
   const base = { label: request.label, method: block.method, captured: {}, cleanup };
   const url = targetUrl(request.url, values, options);
-  if (options.localOnly && splitUrl(request.url).root === "none") {
+  const mapped = Object.values(options.outside ?? {}).some((to) => url.startsWith(`${to}/`));
+  if (options.localOnly && splitUrl(request.url).root === "none" && !mapped) {
     return { ...base, url, status: 0, ms: 0, outcome: "skipped", message: "service extérieur (simulé dans le navigateur seulement) : non rejoué contre l'entrepôt local" };
   }
   const missing = substituteUrl(request.url, values).missing.filter((name) => name !== FILE_PLACEHOLDER);
   if (missing.length > 0) return { ...base, url, status: 0, ms: 0, outcome: cleanup ? "skipped" : "failed", message: `variable(s) sans valeur : ${missing.map((name) => `{${name}}`).join(", ")}` };
+  let fileBytes: Uint8Array | undefined;
   if (request.file?.source === "page") {
-    return { ...base, url, status: 0, ms: 0, outcome: "skipped", message: `fichier produit dans la page (${request.file.name}) : non rejoué hors navigateur` };
+    if (!options.pageFile) return { ...base, url, status: 0, ms: 0, outcome: "skipped", message: `fichier produit dans la page (${request.file.name}) : non rejoué hors navigateur` };
+    try {
+      fileBytes = await options.pageFile(request.file, values);
+    } catch (error) {
+      return { ...base, url, status: 0, ms: 0, outcome: cleanup ? "skipped" : "failed", message: `fichier produit dans la page (${request.file.name}) impossible à produire : ${(error as Error).message}` };
+    }
+  }
+  const expiry = tokenExpiry(block, values);
+  if (expiry !== undefined) {
+    const waited = await untilExpired(expiry + (options.clockSkew ?? 0), interval, options.expiryWaitLimit ?? 10 * 60_000);
+    if (typeof waited === "string") return { ...base, url, status: 0, ms: 0, outcome: "failed", message: waited };
+    Object.assign(base, { waitedMs: waited });
   }
   const poll = pollSpecOf(block);
   const begin = Date.now();
@@ -132,7 +169,7 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
     let response: Response;
     let text: string;
     try {
-      response = await options.fetch(url, await requestInit(request, values, options));
+      response = await options.fetch(url, await requestInit(request, values, options, fileBytes));
       text = await response.text();
     } catch (error) {
       return { ...base, url, status: 0, ms: Date.now() - begin, outcome: "failed", message: `pas de réponse : ${(error as Error).message}` };
@@ -165,6 +202,32 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
     if (ms > timeout) return { ...base, url, status: response.status, ms, outcome: "failed", final: progress.label, captured, message: `toujours ${progress.label} après ${timeout} ms` };
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
+}
+
+/** When a block shows the API refusing an expired token (it expects a refusal, its example says the token expired,
+ * its own Authorization header carries a JWT): the time (ms since epoch) from which that token is expired, read from
+ * the token's `exp`; undefined for any other block. */
+export function tokenExpiry(block: Pick<BlockSpec, "example" | "headers">, values: Record<string, string>): number | undefined {
+  if (!expectsError(block) || !/expir/i.test(block.example ?? "")) return undefined;
+  const header = (block.headers ?? []).find((item) => item.name.toLowerCase() === "authorization");
+  const jwt = header ? /^Bearer\s+[\w-]+\.([\w-]+)\.[\w-]*$/i.exec(substitute(header.value, values).text.trim()) : null;
+  if (!jwt) return undefined;
+  try {
+    const binary = atob(jwt[1]!.replace(/-/g, "+").replace(/_/g, "/"));
+    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as { exp?: unknown };
+    return typeof payload.exp === "number" ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Waits until `deadline` (ms since epoch) has passed, reading the clock every `interval`; the time waited, or why it
+// will not wait (further away than `limit`).
+async function untilExpired(deadline: number, interval: number, limit: number): Promise<number | string> {
+  const start = Date.now();
+  if (deadline - start > limit) return `le jeton n'expire que dans ${Math.ceil((deadline - start) / 1000)} s, au-delà de l'attente permise (${Math.round(limit / 1000)} s)`;
+  while (Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(interval, deadline - Date.now()))));
+  return Date.now() - start;
 }
 
 // The captured values (applyCaptures may return the values alone, or `{ values, unmatched }`).
