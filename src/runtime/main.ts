@@ -2,6 +2,7 @@
 import Alpine from "@alpinejs/csp";
 import { SIMULATED_DATASTORE_ID } from "../mock/seed.ts";
 import { STRINGS } from "../shared/strings.ts";
+import { PACE_FACTOR } from "../shared/faults.ts";
 import { registerApiBlock } from "./components/api-block.ts";
 import { registerExportParcours } from "./components/export-parcours.ts";
 import { registerModeBanner } from "./components/mode-banner.ts";
@@ -32,7 +33,7 @@ onIgnored((entries) => {
   storage.ignored = entries;
 });
 followOtherTabs(variables, window);
-configureSimulator({ fault: () => session.settings.fault, onPersistenceLost: () => (storage.persistent = false) });
+configureSimulator({ fault: () => session.settings.fault, delayFactor: () => PACE_FACTOR[session.settings.pace], onPersistenceLost: () => (storage.persistent = false) });
 registerModeBanner(Alpine, session, mode, storage);
 registerSettings(Alpine, session, variables);
 registerVariablesPanel(Alpine, variables, storage);

@@ -6,13 +6,14 @@ import { provideLocalStorage, reportIgnored, storageKey } from "./state/storage.
 /** Key under which the simulated datastore's state is persisted (cleared by "Tout recommencer"). */
 export const SIMULATOR_STORAGE_KEY = storageKey("simulated-datastore");
 
-/** What the page tells the simulator: the fault to simulate now, and whom to warn when saving fails. */
+/** What the page tells the simulator: the fault to simulate now, the pace's factor, and whom to warn when saving fails. */
 export interface SimulatorHooks {
   fault: () => Fault;
+  delayFactor: () => number;
   onPersistenceLost: () => void;
 }
 
-let hooks: SimulatorHooks = { fault: () => "none", onPersistenceLost: () => undefined };
+let hooks: SimulatorHooks = { fault: () => "none", delayFactor: () => 1, onPersistenceLost: () => undefined };
 let ready: Promise<void> | undefined;
 let started: Promise<{ reset(): Promise<void> }> | undefined;
 
@@ -29,6 +30,7 @@ export function simulatorReady(): Promise<void> {
     startSimulatedDatastore({
       storageKey: SIMULATOR_STORAGE_KEY,
       fault: () => hooks.fault(),
+      delayFactor: () => hooks.delayFactor(),
       onPersistenceLost: () => hooks.onPersistenceLost(),
       // Corrupt IndexedDB records (each described in the console) are named with the site's other ignored entries.
       onIgnored: () => reportIgnored(STRINGS.ignored.simulatedRecords),

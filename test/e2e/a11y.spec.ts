@@ -8,7 +8,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { pagesCoveringEveryFeature } from "./a11y-pages.ts";
-import { ARCHIVE_PAGES, blocks, openTutorialPage, runBlock } from "./helpers.ts";
+import { ARCHIVE_PAGES, blocks, openTutorialPage, REALISTIC_PACE, runBlock } from "./helpers.ts";
 
 // The audits are independent: the two workers share them.
 test.describe.configure({ mode: "parallel" });
@@ -246,6 +246,8 @@ for (const scheme of SCHEMES) {
 }
 
 test.describe("live regions", () => {
+  // The status line is heard while an execution is WAITING or PROGRESS: realistic durations leave time to read it.
+  test.use({ storageState: REALISTIC_PACE });
   test("a block's status line announces the progression and the final result", async ({ page }) => {
     await openTutorialPage(page, LIVRAISON);
     for (let index = 0; index < (await blocks(page).count()); index += 1) {

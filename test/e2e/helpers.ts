@@ -1,6 +1,9 @@
 // Shared steps of the browser tests: running request blocks the way a reader does.
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** A browser state without settings: the realistic durations of the simulated datastore (see playwright.config.ts). */
+export const REALISTIC_PACE = { cookies: [], origins: [] };
+
 /** The pages of the archive tutorial, in reading order. */
 export const ARCHIVE_PAGES = [
   "/tutoriels/alimentation-diffusion-archive/livraison/",

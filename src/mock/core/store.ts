@@ -25,6 +25,8 @@ export interface StoreOptions {
   newId?: () => string;
   /** Durations of checks, executions and publications. */
   delays?: Partial<Delays>;
+  /** What the durations are multiplied by, read at each operation (default 1): the reader's pace setting. */
+  delayFactor?: () => number;
   /** The collections whose rows reindex() re-derives. */
   collections?: readonly Collection<RecordBase>[];
   /** Called with the records that could not be read (corrupt rows), which the operation ignored. */
@@ -40,6 +42,7 @@ export class Store {
   private readonly clock: () => number;
   private readonly newId: () => string;
   private readonly delays: Delays;
+  private readonly delayFactor: () => number;
   private readonly lifecycles = new Map<string, Lifecycle>();
   private readonly onIgnored: ((messages: string[]) => void) | undefined;
   private readonly collections: readonly Collection<RecordBase>[];
@@ -51,6 +54,7 @@ export class Store {
     this.clock = options.now ?? (() => Date.now());
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.delays = { ...DEFAULT_DELAYS, ...options.delays };
+    this.delayFactor = options.delayFactor ?? (() => 1);
     this.onIgnored = options.onIgnored;
     this.collections = options.collections ?? [];
     for (const item of lifecycles) this.lifecycles.set(item.collection.kind, item);
@@ -91,9 +95,11 @@ export class Store {
     });
   }
 
-  // A new operation's context at `now`.
+  // A new operation's context at `now`, its delays scaled by the current factor.
   private context(now: number): Context {
-    return { records: new UnitOfWork(this.source), source: this.source, now, newId: this.newId, delays: this.delays };
+    const factor = this.delayFactor();
+    const delays = factor === 1 ? this.delays : (Object.fromEntries(Object.entries(this.delays).map(([name, ms]) => [name, Math.round(ms * factor)])) as unknown as Delays);
+    return { records: new UnitOfWork(this.source), source: this.source, now, newId: this.newId, delays };
   }
 
   /** Re-derives every row's due time, blob references and total from its record (after an import); returns how many changed. */

@@ -6,6 +6,7 @@ import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
 import { BLOCK_ATTR, type BlockSpec } from "../../shared/block-contract.ts";
 import { BLOCK_BINDINGS, BLOCK_COMPONENT } from "../../shared/block-bindings.ts";
 import { pollRuleFor } from "../../shared/poll.ts";
+import { SIMULATED_POLL_MS } from "../../shared/faults.ts";
 import { BLOCK_STRINGS, STRINGS } from "../../shared/strings.ts";
 import { jsonErrorText } from "../../shared/json-error.ts";
 import { applyCaptures } from "../../shared/variables.ts";
@@ -28,7 +29,7 @@ import { prepareRequest, type Prepared } from "../block/request.ts";
 import { downloadResponse, finalStatus, foldExample, inputFields, parseOrUndefined, showPageFiles, showResponseText, shownResponse, stepTitle } from "../block/view.ts";
 
 /** Delay between two reads of an asynchronous status (simulated, real), and how many reads before giving up. */
-const [POLL_INTERVAL_MS, POLL_MAX_ATTEMPTS] = [{ simule: 1000, reel: 3000 }, 400] as const;
+const [REAL_POLL_MS, POLL_MAX_ATTEMPTS] = [3000, 400] as const;
 
 // A binding the markup uses that is not a member here fails the typecheck.
 void (BLOCK_BINDINGS satisfies Record<string, keyof ApiBlock>);
@@ -198,7 +199,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
           this.statusLine = STRINGS.sending;
           end = await sendUntilFinal({ method: this.spec.method, target: first, body: prepared.body, headers: prepared.headers, urlencoded: prepared.urlencoded }, signal, {
             progress: this.waitFinal ? pollRuleFor(this.spec.method, this.spec.url) : undefined,
-            intervalMs: POLL_INTERVAL_MS[session.settings.mode], maxAttempts: POLL_MAX_ATTEMPTS,
+            intervalMs: session.settings.mode === "reel" ? REAL_POLL_MS : SIMULATED_POLL_MS[session.settings.pace], maxAttempts: POLL_MAX_ATTEMPTS,
             onAnswer: (outcome) => this.show(outcome),
             onWait: (attempt, label) => { this.statusLine = STRINGS.polling(attempt, label); },
           });

@@ -5,7 +5,7 @@ import { STRINGS } from "../../shared/strings.ts";
 import { ACCESS_STRINGS } from "../../shared/strings-access.ts";
 import { requestToken, listDatastores, type DatastoreChoice } from "../real-api.ts";
 import type { Session } from "../state/session.ts";
-import type { Fault } from "../../shared/faults.ts";
+import type { Fault, Pace } from "../../shared/faults.ts";
 import { jwtExpiry, PRESETS, profileOf, saveSettings, storeToken, storeUserTokens, trimBase, type Mode, type TokenInfo, type UserTokens } from "../state/settings.ts";
 import { loadVariables, setVariables, type VariablesState } from "../state/variables.ts";
 
@@ -13,6 +13,7 @@ import { loadVariables, setVariables, type VariablesState } from "../state/varia
 interface SettingsPanel {
   mode: Mode;
   fault: Fault;
+  pace: Pace;
   preset: string;
   apiBase: string;
   tokenValue: string;
@@ -76,6 +77,7 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
   Alpine.data("settingsPanel", (): SettingsPanel & ThisType<SettingsPanel & AlpineMagics> => ({
     mode: session.settings.mode,
     fault: session.settings.fault,
+    pace: session.settings.pace,
     preset: session.settings.preset,
     apiBase: session.settings.apiBase,
     tokenValue: session.token?.value ?? "",
@@ -126,7 +128,7 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
       });
     },
     open() {
-      Object.assign(this, { mode: session.settings.mode, fault: session.settings.fault, preset: session.settings.preset, apiBase: session.settings.apiBase, error: "", message: "" });
+      Object.assign(this, { mode: session.settings.mode, fault: session.settings.fault, pace: session.settings.pace, preset: session.settings.preset, apiBase: session.settings.apiBase, error: "", message: "" });
       this.tokenValue = session.token?.value ?? "";
       this.anneToken = session.userTokens.anne?.value ?? "";
       this.noTokenWarned = false;
@@ -198,7 +200,7 @@ export function registerSettings(Alpine: AlpineGlobal, session: Session, variabl
         return;
       }
       const before = profileOf(session.settings);
-      const settings = { mode: this.mode, fault: this.fault, preset: this.preset, apiBase, keepToken: this.keepToken, revealToken: this.revealToken };
+      const settings = { mode: this.mode, fault: this.fault, pace: this.pace, preset: this.preset, apiBase, keepToken: this.keepToken, revealToken: this.revealToken };
       saveSettings(settings);
       const token = tokenOf(value, session.token);
       const anne = tokenOf(this.anneToken.trim(), session.userTokens.anne);

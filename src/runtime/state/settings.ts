@@ -4,7 +4,7 @@
 import * as z from "zod/mini";
 import environments from "../../../_data/environments.json" with { type: "json" };
 import urls from "../../../_data/urls.json" with { type: "json" };
-import { FAULTS, type Fault } from "../../shared/faults.ts";
+import { FAULTS, PACES, type Fault, type Pace } from "../../shared/faults.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { ACCESS_STRINGS } from "../../shared/strings-access.ts";
 import { BLOCK_USERS, type BlockUser } from "../../shared/block-contract.ts";
@@ -24,6 +24,8 @@ export interface Settings {
   revealToken: boolean;
   /** Failure simulated by the simulated datastore (simulated mode only). */
   fault: Fault;
+  /** Durations of the simulated datastore's checks, executions and publications (simulated mode only). */
+  pace: Pace;
   /** Keep the token in sessionStorage (this tab only, default) rather than in memory only (lost on each page change). */
   keepToken: boolean;
 }
@@ -62,6 +64,7 @@ const StoredSettings = z.object({
   apiBase: z.optional(z.string()),
   revealToken: z.optional(z.boolean()),
   fault: z.optional(z.enum(FAULTS)),
+  pace: z.optional(z.enum(PACES)),
   keepToken: z.optional(z.boolean()),
 });
 
@@ -79,6 +82,7 @@ export function loadSettings(): Settings {
     apiBase: trimBase(stored.apiBase ?? production.api),
     revealToken: stored.revealToken === true,
     fault: stored.fault ?? "none",
+    pace: stored.pace ?? "realistic",
     keepToken: stored.keepToken !== false,
   };
 }

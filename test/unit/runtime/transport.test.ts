@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { isDestructive, targetOf } from "../../../src/runtime/transport.ts";
 import { jwtExpiry, profileOf, type Settings } from "../../../src/runtime/state/settings.ts";
 
-const real: Settings = { mode: "reel", fault: "none", preset: "custom", apiBase: "http://127.0.0.1:3000/api", keepToken: true, revealToken: false };
+const real: Settings = { mode: "reel", fault: "none", pace: "realistic", preset: "custom", apiBase: "http://127.0.0.1:3000/api", keepToken: true, revealToken: false };
 const token = { value: "secret" };
 
 test("simulated mode sends to the build-time URL, without any token", () => {
