@@ -1,8 +1,10 @@
 // The headless replay's side of the flows tutorials: the files their page components produce (observations.geojson
 // and its .md5 from the GeoNature export, the Theia deposit archive) made in Node by the shared flow code, read from
-// the local server that plays the outside servers; the expired-token step and the outside servers' requests.
+// the local server that plays the outside servers; the expired-token step, the outside servers' requests, and the
+// variables a real run asks for.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { unzipSync } from "fflate";
 import flux from "../../../_data/flux.json" with { type: "json" };
@@ -73,4 +75,13 @@ test("requests to an outside server carry its own credentials, never the reader'
   assert.equal((read.headers as Record<string, string>)["Authorization"], undefined);
   assert.deepEqual(missingInputs(geonature, { datastore: "d", values: { "instance geonature": "geonature.parc.fr" } }), ["export geonature", "jeton geonature"]);
   assert.match(missingInputsMessage("flux-geonature", ["export geonature"]), /--var "export geonature=…"/);
+});
+
+test("npm run tutorial against a real base: the flows tutorial's missing variables named in French before anything is sent", () => {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/tutorial.ts", "flux-geonature", "--base", "https://entrepot.invalid/api", "--token", "t", "--var", "instance geonature=geonature.parc.fr"], { encoding: "utf8" });
+  assert.equal(run.status, 2, run.stdout + run.stderr);
+  assert.match(run.stderr, /le tutoriel « flux-geonature » a besoin de ces variables/);
+  assert.match(run.stderr, /\{export geonature\} : --var "export geonature=…"\n.*\{jeton geonature\}.*\n.*\{datastore\} : --datastore ID/);
+  assert.doesNotMatch(run.stderr, /instance geonature/);
+  assert.equal(run.stdout, "");
 });
