@@ -86,7 +86,6 @@ export function outsideUrl(url: string, outside: Record<string, string> = {}): s
   return origin ? outside[origin] + url.slice(origin.length) : url;
 }
 
-
 /** Builds the fetch init of a request (multipart, raw file, url-encoded or JSON body; headers; the user's token, sent
  * to the Géoplateforme only, never to an outside server); `fileBytes`: the file's bytes when already read. */
 export async function requestInit(request: ExportRequest, values: Record<string, string>, options: Pick<ReplayOptions, "tokens" | "readFile">, fileBytes?: Uint8Array): Promise<RequestInit> {
