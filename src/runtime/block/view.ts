@@ -66,18 +66,6 @@ export function showPageFiles(root: HTMLElement): void {
   }
 }
 
-/** The title of the step a block belongs to: the nearest heading before it. */
-export function stepTitle(root: HTMLElement): string {
-  let node: Element | null = root;
-  while (node && node.tagName !== "ARTICLE") {
-    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-      if (/^H[2-4]$/.test(sibling.tagName)) return sibling.textContent?.trim() ?? "";
-    }
-    node = node.parentElement;
-  }
-  return document.title;
-}
-
 /** The JSON of a restored response text, if it is JSON. */
 export function parseOrUndefined(text: string): unknown {
   try {

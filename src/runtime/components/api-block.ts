@@ -26,7 +26,8 @@ import { GENERATED_FILE_EVENT } from "../generated-files.ts";
 import { mountJsonEditor, type JsonEditor } from "../json-editor.ts";
 import { parseSpec } from "../block/spec.ts";
 import { prepareRequest, type Prepared } from "../block/request.ts";
-import { downloadResponse, finalStatus, foldExample, inputFields, parseOrUndefined, showPageFiles, showResponseText, shownResponse, stepTitle } from "../block/view.ts";
+import { downloadResponse, finalStatus, foldExample, inputFields, parseOrUndefined, showPageFiles, showResponseText, shownResponse } from "../block/view.ts";
+import { sectionOf } from "../section.ts";
 
 /** Delay between two reads of an asynchronous status (simulated, real), and how many reads before giving up. */
 const [REAL_POLL_MS, POLL_MAX_ATTEMPTS] = [3000, 400] as const;
@@ -228,7 +229,7 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
       const { values, unmatched } = applyCaptures(this.spec.captures, outcome.json);
       this.unmatchedText = unmatched.length > 0 ? BLOCK_STRINGS.unmatched(unmatched) : "";
       if (Object.keys(values).length === 0) return;
-      setVariables(variables, values, stepTitle(this.root));
+      setVariables(variables, values, sectionOf(this.root).title);
       this.captured = { ...this.captured, ...values };
     },
 

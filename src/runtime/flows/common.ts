@@ -73,10 +73,3 @@ export function produce(blob: Blob, name: string, producer: string, href: string
 /** A size in bytes, French style (e.g. 12 345 octets). */
 export const bytes = (size: number): string => `${size.toLocaleString("fr-FR")} octet${size > 1 ? "s" : ""}`;
 
-/** The title of the page section holding the element (to point the blocks back to it), and its anchor. */
-export function sectionOf(element: HTMLElement): { title: string; href: string } {
-  let node: Element | null = element;
-  while (node && !/^H[23]$/.test(node.tagName)) node = node.previousElementSibling ?? node.parentElement;
-  const heading = node as HTMLElement | null;
-  return { title: heading?.textContent?.trim() || document.title, href: heading?.id ? `#${heading.id}` : "" };
-}

@@ -7,7 +7,8 @@ import { STRINGS } from "../../shared/strings.ts";
 import { simulatorReady } from "../simulator.ts";
 import type { Session } from "../state/session.ts";
 import { valuesOf, type VariablesState } from "../state/variables.ts";
-import { bytes, onRun, produce, sectionOf, table, type FlowParts } from "./common.ts";
+import { bytes, onRun, produce, table, type FlowParts } from "./common.ts";
+import { sectionOf } from "../section.ts";
 
 /** Name of the produced GeoJSON file (the blocks' `@observations.geojson`). */
 export const GEOJSON_NAME = "observations.geojson";

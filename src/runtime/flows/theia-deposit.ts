@@ -4,7 +4,8 @@
 import { basicAuthorization, buildDepositArchive } from "../../shared/flows/theia.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { setVariables, type VariablesState } from "../state/variables.ts";
-import { bytes, onRun, produce, sectionOf, table, type FlowParts } from "./common.ts";
+import { bytes, onRun, produce, table, type FlowParts } from "./common.ts";
+import { sectionOf } from "../section.ts";
 
 /** Name of the produced archive (the blocks' `@depot_theia.zip`; the procedure lets the name free). */
 export const ARCHIVE_NAME = "depot_theia.zip";
