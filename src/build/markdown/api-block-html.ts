@@ -106,9 +106,9 @@ export function renderApiBlock(spec: BlockSpec, exampleLang: string | undefined,
           // Named with the method and the path, so that a page's many "Exécuter" buttons can be told apart in a list of
           // controls. aria-disabled, not disabled: a disabled button drops the keyboard focus to <body> while the
           // request runs (run() already ignores a second press).
-          h("button", { type: "button", class: "api-block__run", "aria-label": `${STRINGS.runLabel(spec.method)} ${shortUrl(spec.url)}`, "@click": B.run, ":aria-disabled": B.running }, STRINGS.run),
+          h("button", { type: "button", class: "button-primary api-block__run", "aria-label": `${STRINGS.runLabel(spec.method)} ${shortUrl(spec.url)}`, "@click": B.run, ":aria-disabled": B.running }, STRINGS.run),
           pollable && h("label", { class: "api-block__wait" }, h("input", { type: "checkbox", "x-model": B.waitFinal }), " ", STRINGS.waitFinal),
-          h("button", { type: "button", class: "api-block__stop", "x-show": B.running, "@click": B.stop, "x-cloak": true }, STRINGS.stop),
+          h("button", { type: "button", class: "button-primary api-block__stop", "x-show": B.running, "@click": B.stop, "x-cloak": true }, STRINGS.stop),
           h("span", { class: "api-block__copy" },
             h("button", { type: "button", class: "api-block__secondary", "@click": B.copyCurl }, STRINGS.copyCurl),
             h("button", { type: "button", class: "api-block__secondary", "@click": B.copyPython }, STRINGS.copyPython),
