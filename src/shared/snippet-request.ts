@@ -17,6 +17,10 @@ export interface SnippetField {
   value: string;
 }
 
+/** Names the shell variable that holds a `{placeholder}` (a script's `datastore` for `{datastore}`), or undefined
+ * to keep the placeholder as text; pseudo-placeholders such as `{$API}` name the script's own variables. */
+export type ShellVariables = (name: string) => string | undefined;
+
 /** What a snippet describes: one request, or one request per file for upload blocks. */
 export interface SnippetRequest {
   method: HttpMethod;
@@ -40,6 +44,10 @@ export interface SnippetRequest {
   token?: string;
   /** Write the token's value instead of its environment variable. */
   revealToken?: boolean;
+  /** Send no token (the identity service, a server outside the Géoplateforme). */
+  withoutToken?: boolean;
+  /** In a script (the bash export): placeholders written as shell variables (curl only). */
+  variables?: ShellVariables;
   /** The block waits for a final status: the snippet reads again until it is final (see pollSpecFor). */
   poll?: boolean;
 }

@@ -3,7 +3,8 @@
 // the response bodies (the page's captures), `successCriteria` on statuses and final states, `onFailure: retry` for
 // polling. Other servers (diffusion services, identity) are called through Redocly's `x-operation`. Pure.
 import { FILE_PLACEHOLDER } from "../block-contract.ts";
-import { BUILD_IAM, BUILD_SERVICES, expectsError, inputsOf, jsonPointer, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
+import { limitsOf } from "./limits.ts";
+import { BUILD_IAM, BUILD_SERVICES, expectsError, expectsExpiredToken, inputsOf, jsonPointer, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 import type { ExportFiles } from "./bruno.ts";
 import type { ExportValues } from "./shell.ts";
@@ -16,6 +17,8 @@ const PLACEHOLDER = /\{([\p{L}][\p{L}\p{N} _-]*)\}/gu;
 export interface ArazzoOptions extends ExportValues {
   samples?: Record<string, Uint8Array>;
   retryAfter?: number;
+  /** Delay (s) between two sends of a step waiting for a token to expire (default 1). */
+  expiryRetryAfter?: number;
 }
 
 /** The Arazzo document, its OpenAPI description and the samples: tutoriel.arazzo.json, openapi.json, samples/…. */
@@ -41,7 +44,7 @@ export function toArazzo(parcours: Parcours, options: ArazzoOptions = {}): Expor
   const paths: Record<Source, Record<string, Record<string, Json>>> = { entrepot: {}, services: {}, identite: {} };
   const steps: Json[] = [];
   requestsOf(parcours).forEach((request, index) => {
-    const step = stepOf(request, index, { paths, fill, fillJson, expr, retryAfter: options.retryAfter ?? 3 });
+    const step = stepOf(request, index, { paths, fill, fillJson, expr, retryAfter: options.retryAfter ?? 3, expiryRetryAfter: options.expiryRetryAfter ?? 1 });
     steps.push(step);
     for (const capture of request.block.captures) {
       let example: unknown;
@@ -69,6 +72,7 @@ export function toArazzo(parcours: Parcours, options: ArazzoOptions = {}): Expor
         "Les lectures de statut asynchrone sont relancées (onFailure: retry) jusqu'au statut final.",
         "Arazzo ne sait pas lancer des étapes après un échec : le nettoyage (dernières étapes) ne tourne que si tout a réussi.",
         "Une capture qui choisit un élément de liste par ses champs (« check.name »…) suit ici la position de cet élément dans l'exemple de la page.",
+        "Arazzo ne sait pas attendre une durée : une étape qui montre le refus d'un jeton expiré est relancée tant que le jeton est accepté.",
       ].join("\n"),
     },
     sourceDescriptions: [] as Json[],
@@ -77,7 +81,7 @@ export function toArazzo(parcours: Parcours, options: ArazzoOptions = {}): Expor
   const servers: Record<Source, [string, string]> = {
     entrepot: ["API Entrepôt (opérations du tutoriel)", base],
     services: ["Services de diffusion de la Géoplateforme (appels du tutoriel)", base === "https://data.geopf.fr/api" ? BUILD_SERVICES : new URL(base).origin],
-    identite: ["Service d'identité de la Géoplateforme", BUILD_IAM],
+    identite: ["Service d'identité de la Géoplateforme", options.iam ?? BUILD_IAM],
   };
   const used = (Object.keys(paths) as Source[]).filter((name) => Object.keys(paths[name]).length > 0);
   document.sourceDescriptions = used.map((name) => ({ name, url: `./${name}.openapi.json`, type: "openapi" }));
@@ -98,6 +102,18 @@ interface StepContext {
   fillJson(node: Json): Json;
   expr(name: string): string;
   retryAfter: number;
+  expiryRetryAfter: number;
+}
+
+// Multipart fields as a payload object: a name given several times (`paths` of an annex) holds the list of its values.
+function formFields(fields: readonly { name: string; value: string }[], fill: (value: string) => string): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const field of fields) {
+    const value = fill(field.value);
+    const previous = out[field.name];
+    out[field.name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return out;
 }
 
 // One step: its operation (declared in the OpenAPI paths, or x-operation), parameters, body, criteria and outputs.
@@ -122,14 +138,21 @@ function stepOf(request: ExportRequest, index: number, context: StepContext): Re
       operationId,
       parameters: [
         ...pathParams.map((name) => ({ name: varName(name), in: "path", required: true, schema: { type: "string" } })),
-        ...queryParams.map((name) => ({ name, in: "query", schema: { type: "string" } })),
+        ...[...new Set(queryParams)].map((name): Json => (queryParams.filter((item) => item === name).length > 1
+          ? { name, in: "query", style: "form", explode: true, schema: { type: "array", items: { type: "string" } } }
+          : { name, in: "query", schema: { type: "string" } })),
       ],
       ...(block.method !== "GET" && block.method !== "DELETE" ? { requestBody: { content: { "*/*": {} } } } : {}),
       responses: { default: { description: "Réponse du serveur" } },
     };
     step["operationId"] = `$sourceDescriptions.${sourceName}.${operationId}`;
     for (const name of pathParams) parameters.push({ name: varName(name), in: "path", value: context.expr(name) });
-    for (const [name, value] of new URLSearchParams(query)) parameters.push({ name, in: "query", value: context.fill(value) });
+    // A name given several times (`labels=a&labels=b`): one parameter whose value is the list (form, exploded).
+    const query_ = new URLSearchParams(query);
+    for (const name of new Set(query_.keys())) {
+      const all = query_.getAll(name).map(context.fill);
+      parameters.push({ name, in: "query", value: all.length > 1 ? all : all[0]! });
+    }
   }
   const ownAuth = (block.headers ?? []).some((header) => header.name.toLowerCase() === "authorization");
   if (!ownAuth && root === "api") parameters.push({ name: "Authorization", in: "header", value: `Bearer {$inputs.${tokenVar(block.user).toLowerCase()}}` });
@@ -139,7 +162,7 @@ function stepOf(request: ExportRequest, index: number, context: StepContext): Re
     const sample = `$file('./${file.source === "page" ? `samples/${file.name}` : file.href.replace(/^\//, "")}')`;
     step["requestBody"] = block.fileBody === "raw"
       ? { contentType: "application/octet-stream", payload: sample }
-      : { contentType: "multipart/form-data", payload: { ...Object.fromEntries((block.form ?? []).map((field) => [field.name, context.fill(field.value.split(`{${FILE_PLACEHOLDER}}`).join(file.name))])), file: sample } };
+      : { contentType: "multipart/form-data", payload: { ...formFields(block.form ?? [], (value) => context.fill(value.split(`{${FILE_PLACEHOLDER}}`).join(file.name))), file: sample } };
   } else if (block.urlencoded) {
     step["requestBody"] = { contentType: "application/x-www-form-urlencoded", payload: Object.fromEntries(block.urlencoded.map((field) => [field.name, context.fill(field.value)])) };
   } else if (block.body?.trim()) {
@@ -157,6 +180,11 @@ function stepOf(request: ExportRequest, index: number, context: StepContext): Re
   if (poll?.kind === "checks") criteria.push({ context: "$response.body", condition: "$[?length(@.asked) == 0 && length(@.in_progress) == 0]", type: "jsonpath" });
   step["successCriteria"] = criteria;
   if (poll) step["onFailure"] = [{ name: "attendre-le-statut-final", type: "retry", retryAfter: context.retryAfter, retryLimit: 300, criteria: [{ condition: "$statusCode == 200" }] }];
+  // A step showing an expired token refused: Arazzo cannot wait for a time, so the step is sent again while the token
+  // is still accepted (200), until the API refuses it.
+  if (expectsExpiredToken(block)) step["onFailure"] = [{ name: "attendre-l-expiration-du-jeton", type: "retry", retryAfter: context.expiryRetryAfter, retryLimit: 900, criteria: [{ condition: "$statusCode == 200" }] }];
+  const limits = limitsOf(request, "arazzo", "runner").map((limit) => `Limite d'Arazzo : ${limit.reason}.`);
+  if (limits.length > 0) step["description"] = [step["description"], ...limits].join("\n");
   const outputs: Record<string, Json> = {};
   let example: unknown;
   try {

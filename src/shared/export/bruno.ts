@@ -3,7 +3,8 @@
 // post-response scripts that set the captured variables and poll until the final status, tests on every answer.
 // Returns the collection's files (path → text or bytes); zip.ts packs them. Pure.
 import { FILE_PLACEHOLDER, type BlockSpec } from "../block-contract.ts";
-import { BUILD_IAM, BUILD_SERVICES, expectsError, JS_PICK, jsPath, pollSpecOf, requestsOf, splitUrl, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
+import { limitsOf } from "./limits.ts";
+import { BUILD_IAM, BUILD_SERVICES, expectsError, expectsExpiredToken, headerTokenVariable, JS_PICK, jsPath, pollSpecOf, requestsOf, splitUrl, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 import type { ExportValues } from "./shell.ts";
 
@@ -71,6 +72,20 @@ function tests(block: BlockSpec): string {
   return lines.join("\n");
 }
 
+// The pre-request script of a step showing an expired token refused: waits for the token's `exp` (JWT).
+function expiryWait(variable: string): string {
+  return [
+    "// Waits until the token has expired (its exp), at most expiryWait ms, to show the API refusing it.",
+    `const jwt = String(bru.getVar(${JSON.stringify(variable)}) ?? "").split(".")[1] ?? "";`,
+    "let exp = 0;",
+    'const base64 = jwt.replace(/-/g, "+").replace(/_/g, "/");',
+    'try { exp = Number(JSON.parse(typeof atob === "function" ? atob(base64) : Buffer.from(base64, "base64").toString("binary")).exp) * 1000; } catch { exp = 0; }',
+    "const wait = exp ? exp + 1000 - Date.now() : 0;",
+    'if (wait > Number(bru.getEnvVar("expiryWait") || 600000)) throw new Error("le jeton n\'expire que dans " + Math.ceil(wait / 1000) + " s");',
+    "if (wait > 0) await bru.sleep(wait);",
+  ].join("\n");
+}
+
 // One .bru file.
 function bruFile(request: ExportRequest, name: string, seq: number): string {
   const { block, file } = request;
@@ -79,7 +94,8 @@ function bruFile(request: ExportRequest, name: string, seq: number): string {
   const body = file
     ? block.fileBody === "raw" ? "file" : "multipartForm"
     : block.urlencoded ? "formUrlEncoded" : block.body?.trim() ? "json" : "none";
-  const auth = ownAuth ? "none" : block.user && block.user !== "dave" ? "bearer" : "inherit";
+  const root = splitUrl(request.url).root;
+  const auth = ownAuth || root === "none" || root === "iam" ? "none" : block.user && block.user !== "dave" ? "bearer" : "inherit";
   const parts = [
     `meta {\n  name: ${name}\n  type: http\n  seq: ${seq}\n}`,
     `${method} {\n  url: ${bruUrl(request)}\n  body: ${body}\n  auth: ${auth}\n}`,
@@ -93,19 +109,30 @@ function bruFile(request: ExportRequest, name: string, seq: number): string {
     parts.push(`body:multipart-form {\n${[...fields, `  file: @file(${samplePath})`].join("\n")}\n}`);
   } else if (block.urlencoded) parts.push(`body:form-urlencoded {\n${block.urlencoded.map((field) => `  ${field.name}: ${bruVars(field.value)}`).join("\n")}\n}`);
   else if (block.body?.trim()) parts.push(`body:json {\n${indent(bruVars(block.body))}\n}`);
+  const tokenName = expectsExpiredToken(block) ? headerTokenVariable(block) : undefined;
+  if (tokenName) parts.push(`script:pre-request {\n${indent(expiryWait(varName(tokenName)))}\n}`);
   const script = postResponse(request, name, 15 * 60_000);
   if (script) parts.push(`script:post-response {\n${indent(script)}\n}`);
   parts.push(`tests {\n${indent(tests(block))}\n}`);
   const notes = [
     file?.source === "page" ? `${file.name} est produit dans la page du tutoriel : placez-le dans samples/ avant de lancer la collection.` : "",
     block.user && block.user !== "dave" ? `Envoyée en tant que ${block.user} (jeton : variable token_${block.user}).` : "",
+    tokenName ? `Montre le refus d'un jeton expiré : le script avant la requête attend l'expiration de {{${varName(tokenName)}}} (son « exp », expiryWait ms au plus).` : "",
+    ...limitsOf(request, "bruno", "runner").map((limit) => `Limite de Bruno : ${limit.reason}.`),
   ].filter(Boolean);
   if (notes.length > 0) parts.push(`docs {\n${indent(notes.join("\n"))}\n}`);
   return `${parts.join("\n\n")}\n`;
 }
 
+/** Options of toBruno: the reader's values, samples to ship, and a prefix to every request's name (`bru run` finds
+ * the request a poll runs again by its name: several collections merged into one run need distinct names). */
+export interface BrunoOptions extends ExportValues {
+  samples?: Record<string, Uint8Array>;
+  namePrefix?: string;
+}
+
 /** The collection's files: bruno.json, collection.bru, environments/Tutoriel.bru, one folder per page. */
-export function toBruno(parcours: Parcours, options: ExportValues & { samples?: Record<string, Uint8Array> } = {}): ExportFiles {
+export function toBruno(parcours: Parcours, options: BrunoOptions = {}): ExportFiles {
   const values = writableValues(options.values);
   const base = options.base ?? "https://data.geopf.fr/api";
   const files: ExportFiles = {
@@ -127,9 +154,10 @@ export function toBruno(parcours: Parcours, options: ExportValues & { samples?: 
   const envVars = [
     `  baseUrl: ${base}`,
     `  services: ${base === "https://data.geopf.fr/api" ? BUILD_SERVICES : new URL(base).origin}`,
-    `  iam: ${BUILD_IAM}`,
+    `  iam: ${options.iam ?? BUILD_IAM}`,
     "  pollInterval: 3000",
     "  pollTimeout: 900000",
+    "  expiryWait: 600000",
     ...[...names].map((name) => `  ${varName(name)}: ${values[name] ?? ""}`),
   ];
   const secrets = ["token", ...usersOf(parcours).map((user) => `token_${user}`)];
@@ -142,7 +170,7 @@ export function toBruno(parcours: Parcours, options: ExportValues & { samples?: 
     files[`${folder}/folder.bru`] = `meta {\n  name: ${folder}\n  seq: ${pageIndex + 1}\n}\n${isCleanupPage(page) ? "\ndocs {\n  Nettoyage : supprime ce que le tutoriel a créé.\n}\n" : ""}`;
     requests.forEach((request, index) => {
       const path = splitUrl(request.url).rest.split("?", 1)[0] ?? "";
-      const name = safeName(`${pad(pageIndex + 1)}.${pad(index + 1)} ${request.block.method} ${path}${request.file ? ` ${request.file.name}` : ""}`);
+      const name = safeName(`${options.namePrefix ?? ""}${pad(pageIndex + 1)}.${pad(index + 1)} ${request.block.method} ${path}${request.file ? ` ${request.file.name}` : ""}`);
       files[`${folder}/${pad(index + 1)} ${safeName(`${request.block.method} ${request.file?.name ?? path.split("/").slice(-2).join(" ")}`)}.bru`] = bruFile(request, name, index + 1);
     });
   });

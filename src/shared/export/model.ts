@@ -45,9 +45,10 @@ export function writableValues(values: Readonly<Record<string, string>> | undefi
 /** The environment variable holding a user's token: TOKEN for the reader, TOKEN_ANNE for `utilisateur=anne`. */
 export const tokenVar = (user: BlockUser | undefined): string => (user && user !== "dave" ? `TOKEN_${user.toUpperCase()}` : "TOKEN");
 
-/** The polling rule of a block (src/shared/poll.ts's data), or undefined when it reads no asynchronous status. */
+/** The polling rule of a block (src/shared/poll.ts's data), or undefined when it reads no asynchronous status: only
+ * the API's resources have one (the search service's `/offerings/{id}` is a list of documents, not an offering). */
 export function pollSpecOf(block: Pick<BlockSpec, "method" | "url">): PollSpec | undefined {
-  return pollSpecFor(block.method, block.url);
+  return splitUrl(block.url).root === "api" ? pollSpecFor(block.method, block.url) : undefined;
 }
 
 export type { PollSpec };
@@ -61,6 +62,18 @@ export function expectsError(block: Pick<BlockSpec, "example">): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether a block shows the API refusing an expired token (a refusal whose example says the token expired, sent
+ * with its own Authorization header): a runner waits for the token's expiry before sending it. */
+export function expectsExpiredToken(block: Pick<BlockSpec, "example" | "headers">): boolean {
+  return expectsError(block) && /expir/i.test(block.example ?? "") && (block.headers ?? []).some((header) => header.name.toLowerCase() === "authorization");
+}
+
+/** The variable of the token an Authorization header carries (`Bearer {access token}` → "access token"), if any. */
+export function headerTokenVariable(block: Pick<BlockSpec, "headers">): string | undefined {
+  const header = (block.headers ?? []).find((item) => item.name.toLowerCase() === "authorization");
+  return header ? /^Bearer\s+\{([^{}]+)\}\s*$/i.exec(header.value)?.[1] : undefined;
 }
 
 /** One request of a block: the block itself, or one of its files. */

@@ -1,142 +1,113 @@
-// The exports of « Exporter ce parcours » run in third-party runners against the local datastore (short delays):
-// the bash script (curl + jq) of two tutorials (uploads with form fields, array-item matchers, polls of every kind;
-// every tutorial is replayed by test/unit/scripts/tutorial-replay.test.ts), the Bruno collection of the archive
-// tutorial by `bru run` (@usebruno/cli) and its Arazzo workflow by Redocly's runner (`redocly respect`), all at once.
-// Each asserts every step's status and the final states on the way.
-import { after, before, describe, test } from "node:test";
+// The exports of « Exporter ce parcours » of every tutorial, run in third-party runners against local datastores
+// (short delays, one per tutorial and runner): its bash script by bash, its Bruno collection by `bru run`
+// (@usebruno/cli), its Arazzo workflow by `redocly respect` (@redocly/cli). The three runners run at once, each
+// started once for all the tutorials (test/unit/clients/exports-runners.ts). For each tutorial and runner: every step
+// answers as the page expects (a failure names the tutorial and the step), polled resources end in their success
+// status, its stored data is GENERATED and its offerings PUBLISHED on the way. Steps a runner cannot run here are
+// listed in src/shared/export/limits.ts with their reason, and reported (a tutorial left out entirely is skipped).
+import { describe, test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { loadParcours } from "../../../src/build/parcours-build.ts";
-import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
-import { toArazzo } from "../../../src/shared/export/arazzo.ts";
-import { toBruno } from "../../../src/shared/export/bruno.ts";
+import type { ExportRunner } from "../../../src/shared/export/limits.ts";
 import { requestsOf } from "../../../src/shared/export/model.ts";
 import type { Parcours } from "../../../src/shared/export/parcours.ts";
-import { toShell } from "../../../src/shared/export/shell.ts";
-import { LOCAL_TOKENS, startLocalDatastore } from "../../../scripts/tutorial-run.ts";
-import { tempDir } from "../server/temp.ts";
+import { planOf, runArazzo, runBash, runBruno, type Plan } from "./exports-runners.ts";
 
-
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const BRU = path.join(ROOT, "node_modules/.bin/bru");
 const all = await loadParcours();
-const BASH_TUTORIALS = ["alimentation-diffusion-archive", "donnees-complementaires"];
-const REDOCLY = path.join(ROOT, "node_modules/.bin/redocly");
-let local: Awaited<ReturnType<typeof startLocalDatastore>>;
-before(async () => {
-  local = await startLocalDatastore({ checkStart: 20, checkDuration: 80, checkStagger: 20, executionWaiting: 20, executionProgress: 150, offeringPublish: 60 });
-});
-after(() => local.close());
+const plansOf = (runner: ExportRunner) => all.map((parcours) => planOf(parcours, runner)).filter((plan) => plan.parcours.pages.length > 0);
+// Started at once (each waits on its own processes), read by the tests below.
+const runs = {
+  bash: runBash(plansOf("bash")),
+  bruno: runBruno(plansOf("bruno")),
+  arazzo: runArazzo(plansOf("arazzo")),
+};
 
-// Runs a command asynchronously (the server answers from this process).
-function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, encoding: "utf8", timeout: 230_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) || 1 : 0, output: `${stdout}\n${stderr}` });
-    });
-  });
+// What a tutorial's blocks lead to expect: a stored data read or changed (GENERATED), an offering read (PUBLISHED).
+function expected(parcours: Parcours) {
+  const blocks = parcours.pages.flatMap((page) => page.blocks);
+  return {
+    generated: blocks.some((block) => /\/stored_data\/\{[^}]+\}$/.test(block.url) && (block.method === "GET" || block.method === "PATCH")),
+    published: blocks.some((block) => block.method === "GET" && /\/offerings\/\{[^}]+\}$/.test(block.url)),
+  };
 }
+const isStoredData = (url = "") => /\/stored_data\/[^/?]+$/.test(url);
+const isOffering = (url = "") => /\/datastores\/[^/]+\/offerings\/[^/?]+$/.test(url);
 
-// The sample files a tutorial sends, read from public/.
-function samplesOf(parcours: Parcours): Record<string, Uint8Array> {
-  const samples: Record<string, Uint8Array> = {};
-  for (const request of requestsOf(parcours)) if (request.file?.href) samples[request.file.href] = fs.readFileSync(path.join(ROOT, "public", request.file.href));
-  return samples;
-}
-
-// Writes an export's files under a new temporary folder.
-function writeFiles(files: Record<string, string | Uint8Array>, prefix: string): string {
-  const dir = tempDir(prefix);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
-
-describe("exports rejoués par bash, bru et redocly contre l'entrepôt local", { concurrency: 4 }, () => {
-  for (const parcours of all.filter((entry) => BASH_TUTORIALS.includes(entry.tutorial))) {
-    test(parcours.tutorial, { timeout: 240_000 }, async () => {
-      const dir = tempDir("export-bash-");
-      fs.writeFileSync(path.join(dir, "tutoriel.sh"), toShell(parcours));
-      for (const [href, bytes] of Object.entries(samplesOf(parcours))) {
-        fs.mkdirSync(path.dirname(path.join(dir, href)), { recursive: true });
-        fs.writeFileSync(path.join(dir, href), bytes);
+// The steps a runner leaves out of a tutorial, each with its reason; a tutorial with none left is skipped.
+function tutorialTests(runner: ExportRunner, check: (plan: Plan) => Promise<void>) {
+  for (const parcours of all) {
+    const plan = planOf(parcours, runner);
+    const reasons = [...new Set(plan.skipped.map((step) => step.reason))];
+    const skip = plan.parcours.pages.length === 0 ? `aucune étape exécutable par ${runner} ici : ${reasons.join(" ; ")}` : undefined;
+    test(parcours.tutorial, { skip, timeout: 220_000 }, async (t: TestContext) => {
+      for (const step of plan.skipped) {
+        assert.ok(step.reason.length > 0, `${step.label} : écarté sans raison`);
+        t.diagnostic(`non exécuté par ${runner} : ${step.label} — ${step.reason}`);
       }
-      const { code, output } = await run("bash", ["tutoriel.sh"], {
-        cwd: dir,
-        env: { API: local.server.url, SERVICES: local.server.origin, IAM: `${local.server.origin}/realms/geoplateforme`, TOKEN: LOCAL_TOKENS.dave, TOKEN_ANNE: LOCAL_TOKENS.anne, POLL_INTERVAL: "0.05", POLL_TIMEOUT: "60", datastore: SIMULATED_DATASTORE_ID },
-      });
-      assert.equal(code, 0, output);
-      const steps = output.split("\n").filter((line) => /^[✔✘–] /.test(line));
-      const sent = steps.filter((line) => line.startsWith("✔"));
-      assert.ok(!steps.some((line) => line.startsWith("✘")), output);
-      // One line per request, more for polls that read again.
-      assert.ok(sent.length >= requestsOf(parcours).length, `${sent.length} requêtes réussies pour ${requestsOf(parcours).length} :\n${output}`);
-      assert.match(output, /Parcours terminé\./);
-      if (/statut final/.test(output)) assert.doesNotMatch(output, /statut final : (FAILURE|UNSTABLE|ABORTED|BLOCKED)/);
-      if (requestsOf(parcours).some((request) => request.block.method === "GET" && /\/offerings\/\{[^}]+\}$/.test(request.url))) assert.match(output, /statut final : PUBLISHED/);
+      await check(plan);
     });
   }
+}
 
-test("export Bruno : bru run passe la collection du tutoriel archive", { timeout: 240_000 }, async () => {
-  const parcours = all.find((entry) => entry.tutorial === "alimentation-diffusion-archive")!;
-  const dir = tempDir("export-bruno-");
-  for (const [file, content] of Object.entries(toBruno(parcours, { samples: samplesOf(parcours) }))) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  const report = path.join(dir, "rapport.json");
-  const { code, output } = await run(BRU, [
-    // The developer sandbox (Node's vm) runs the scripts several times faster than the default QuickJS one.
-    "run", "--sandbox", "developer", "--env", "Tutoriel", "--env-var", `baseUrl=${local.server.url}`, "--env-var", `services=${local.server.origin}`, "--env-var", `token=${LOCAL_TOKENS.dave}`,
-    "--env-var", `datastore=${SIMULATED_DATASTORE_ID}`, "--env-var", "pollInterval=50", "--reporter-json", report,
-  ], { cwd: dir });
-  assert.ok(fs.existsSync(report), output);
-  const parsed = JSON.parse(fs.readFileSync(report, "utf8"));
-  const results: any[] = (Array.isArray(parsed) ? parsed[0] : parsed).results;
-  // Every request ran at least once (polls run again while pending), in the tutorial's order.
-  const names = [...new Set(results.map((result) => result.test?.filename))];
-  assert.equal(names.length, requestsOf(parcours).length, output);
-  for (const result of results) {
-    const tests = [...(result.testResults ?? []), ...(result.postResponseTestResults ?? [])];
-    assert.ok(tests.length > 0, `${result.test?.filename} : aucun test`);
-    for (const check of tests) assert.equal(check.status, "pass", `${result.test?.filename} : ${check.description} — ${check.error ?? ""}`);
-  }
-  const offering = results.filter((result) => /offerings/.test(result.request?.url ?? "") && result.request?.method === "GET").at(-1);
-  assert.equal(offering?.response?.data?.status, "PUBLISHED");
-  const patched = results.find((result) => /stored_data/.test(result.request?.url ?? "") && result.request?.method === "PATCH");
-  assert.equal(patched?.response?.data?.status, "GENERATED");
-  assert.equal(code, 0, output);
-});
+describe("exports de chaque tutoriel rejoués par bash, bru run et redocly respect", { concurrency: 3 }, () => {
+  describe("bash (script curl + jq)", () => tutorialTests("bash", async (plan) => {
+    const result = (await runs.bash).get(plan.full.tutorial);
+    assert.ok(result, `${plan.full.tutorial} : pas lancé`);
+    const { code, output, answers } = result;
+    const failed = output.split("\n").find((line) => /^[✘–] /.test(line));
+    assert.equal(failed, undefined, `${plan.full.tutorial} : ${failed}\n${output}`);
+    assert.equal(code, 0, `${plan.full.tutorial} : code ${code}\n${output}`);
+    assert.match(output, /Parcours terminé\./);
+    // One answer per request, more for polls that read again, each labelled with its step.
+    const labels = new Set(answers.map((answer) => answer.label));
+    for (const request of requestsOf(plan.parcours)) assert.ok(labels.has(request.label), `${plan.full.tutorial} : étape jamais envoyée : ${request.label}`);
+    const bad = /statut final : (FAILURE|UNSTABLE|ABORTED|BLOCKED|EMPTY)/.exec(output);
+    assert.equal(bad, null, `${plan.full.tutorial} : ${bad?.[0]}\n${output}`);
+    const status = (answer: (typeof answers)[number]) => (answer.body as { status?: string } | undefined)?.status;
+    const { generated, published } = expected(plan.parcours);
+    if (generated) assert.ok(answers.some((answer) => /\/stored_data\/\{[^}]+\}/.test(answer.label) && status(answer) === "GENERATED"), `${plan.full.tutorial} : aucune donnée stockée GENERATED`);
+    if (published) assert.ok(answers.some((answer) => /\/offerings\/\{[^}]+\}$/.test(answer.label) && status(answer) === "PUBLISHED"), `${plan.full.tutorial} : aucune offre PUBLISHED`);
+  }));
 
-test("export Arazzo : redocly respect passe le workflow du tutoriel archive", { timeout: 240_000 }, async () => {
-  const parcours = all.find((entry) => entry.tutorial === "alimentation-diffusion-archive")!;
-  const dir = writeFiles(toArazzo(parcours, { samples: samplesOf(parcours), retryAfter: 0.1 }), "export-arazzo-");
-  const report = path.join(dir, "rapport.json");
-  const { code, output } = await run(REDOCLY, [
-    "respect", "tutoriel.arazzo.json", "--input", `token=${LOCAL_TOKENS.dave}`, "--input", `datastore=${SIMULATED_DATASTORE_ID}`,
-    "--server", `entrepot=${local.server.url}`, "--server", `services=${local.server.origin}`, "--json-output", report,
-  ], { cwd: dir, env: { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } });
-  assert.ok(fs.existsSync(report), output);
-  const workflow = (Object.values(JSON.parse(fs.readFileSync(report, "utf8")).files)[0] as any).executedWorkflows[0];
-  const steps: any[] = workflow.executedSteps;
-  // Every step ran, in order; a poll retried while pending is reported once per attempt: its last attempt passed every
-  // check, and its earlier ones failed only their success criteria (still pending), never on an HTTP error.
-  const ids = [...new Set(steps.map((step) => step.stepId))];
-  assert.equal(ids.length, requestsOf(parcours).length, output);
-  const last = ids.map((id) => steps.filter((step) => step.stepId === id).at(-1));
-  for (const step of steps.filter((step) => !last.includes(step))) {
-    assert.ok(step.response.statusCode >= 200 && step.response.statusCode < 300, `${step.stepId} (essai précédent) : HTTP ${step.response.statusCode}`);
-  }
-  for (const step of last) {
-    assert.equal(step.status, "success", `${step.stepId} : ${JSON.stringify(step.checks?.filter((check: any) => !check.passed))}`);
-    assert.ok(step.response.statusCode >= 200 && step.response.statusCode < 300, `${step.stepId} : HTTP ${step.response.statusCode}`);
-  }
-  assert.ok(steps.some((step) => /offerings\/[^/]+$/.test(step.request?.url ?? "") && step.response.body?.status === "PUBLISHED"), "offre PUBLISHED");
-  assert.ok(steps.some((step) => /stored_data\/[^/]+$/.test(step.request?.url ?? "") && step.response.body?.status === "GENERATED"), "donnée stockée GENERATED");
-  assert.equal(code, 0, output);
-});
+  describe("bru run (collection Bruno)", () => tutorialTests("bruno", async (plan) => {
+    const { results, folders, output } = await runs.bruno;
+    const folder = folders.get(plan.full.tutorial)!;
+    const mine = results.filter((result) => String(result.test?.filename ?? result.path ?? "").startsWith(`${folder}/`));
+    // Every request ran at least once (polls run again while pending), every test passed.
+    const names = new Set(mine.map((result) => result.test?.filename));
+    assert.equal(names.size, requestsOf(plan.parcours).length, `${plan.full.tutorial} : ${names.size} requêtes lancées sur ${requestsOf(plan.parcours).length}\n${output.slice(-4000)}`);
+    for (const result of mine) {
+      const step = `${plan.full.tutorial} : ${result.name}`;
+      assert.equal(result.error ?? undefined, undefined, `${step} : ${result.error}`);
+      const tests = [...(result.testResults ?? []), ...(result.postResponseTestResults ?? []), ...(result.preRequestTestResults ?? [])];
+      assert.ok(tests.length > 0, `${step} : aucun test`);
+      for (const check of tests) assert.equal(check.status, "pass", `${step} : ${check.description} — ${check.error ?? ""} (HTTP ${result.response?.status})`);
+    }
+    const { generated, published } = expected(plan.parcours);
+    if (generated) assert.ok(mine.some((result) => isStoredData(result.request?.url) && result.response?.data?.status === "GENERATED"), `${plan.full.tutorial} : aucune donnée stockée GENERATED`);
+    if (published) assert.ok(mine.some((result) => isOffering(result.request?.url) && result.request?.method === "GET" && result.response?.data?.status === "PUBLISHED"), `${plan.full.tutorial} : aucune offre PUBLISHED`);
+  }));
+
+  describe("redocly respect (workflow Arazzo)", () => tutorialTests("arazzo", async (plan) => {
+    const { files, output } = await runs.arazzo;
+    const key = Object.keys(files).find((file) => file.split(/[\\/]/).includes(plan.full.tutorial));
+    assert.ok(key, `${plan.full.tutorial} : absent du rapport de respect\n${output.slice(-4000)}`);
+    const steps: any[] = files[key].executedWorkflows?.[0]?.executedSteps ?? [];
+    // etape_001 is the tutorial's first request (arazzo.ts): a failure names the step by its label.
+    const labels = requestsOf(plan.parcours).map((request) => request.label);
+    const name = (step: any) => `${plan.full.tutorial} : ${labels[Number(String(step.stepId).slice(6)) - 1] ?? step.stepId}`;
+    const failures = (step: any) => `HTTP ${step.response?.statusCode} ${JSON.stringify((step.checks ?? []).filter((check: any) => !check.passed).map((check: any) => check.message))}`;
+    // Every step ran, in order; a step sent again (a poll while pending, a token not yet expired) is reported once per
+    // attempt: its last attempt passed every check, its earlier ones only their success criteria failed (HTTP 2xx).
+    const ids = [...new Set(steps.map((step) => step.stepId))];
+    const last = ids.map((id) => steps.filter((step) => step.stepId === id).at(-1));
+    for (const step of last) assert.equal(step.status, "success", `${name(step)} : ${failures(step)}`);
+    assert.equal(ids.length, labels.length, `${plan.full.tutorial} : ${ids.length} étapes sur ${labels.length}\n${output.slice(-4000)}`);
+    for (const step of steps.filter((item) => !last.includes(item))) {
+      assert.ok(step.response?.statusCode >= 200 && step.response?.statusCode < 300, `${name(step)} (essai précédent) : ${failures(step)}`);
+    }
+    const { generated, published } = expected(plan.parcours);
+    if (generated) assert.ok(steps.some((step) => isStoredData(step.request?.url) && step.response?.body?.status === "GENERATED"), `${plan.full.tutorial} : aucune donnée stockée GENERATED`);
+    if (published) assert.ok(steps.some((step) => isOffering(step.request?.url) && /^get$/i.test(step.request?.method) && step.response?.body?.status === "PUBLISHED"), `${plan.full.tutorial} : aucune offre PUBLISHED`);
+  }));
 });

@@ -82,3 +82,16 @@ test("Python loop: same reads and stops", async () => {
   const empty = await python("/api/datastores/d/uploads/u2/checks");
   assert.match(empty.stdout, /aucune vérification n'a été lancée/);
 });
+
+test("bash loop in a script: each read goes through `via` (answer in $RESPONSE), $status holds SUCCESS or FAILURE after it", async () => {
+  const path = "/api/datastores/d/uploads/u1/checks";
+  reads[path] = 0;
+  const url = `${origin}${path}`;
+  const loop = curlPollLoop(curlCommand("GET", url, ['-H "Authorization: Bearer $TOKEN"']), pollSpecFor("GET", url)!, { via: "fetch_into", intervalSeconds: "$INTERVAL", timeoutSeconds: "LIMIT" });
+  const script = ['RESPONSE=$(mktemp)', 'INTERVAL=0 LIMIT=5', 'fetch_into() { "$@" -sS -o "$RESPONSE"; echo "lu" >&2; }', loop, 'echo "final=$status"'].join("\n");
+  const { stdout, stderr } = await exec("bash", ["-c", script], { env: { ...process.env, TOKEN: "tok" } });
+  assert.equal(reads[path], 2);
+  assert.equal(stdout.trim(), "final=SUCCESS");
+  assert.equal((stderr.match(/^lu$/gm) ?? []).length, 2);
+  assert.match(stderr, /PENDING : non final, nouvelle lecture dans 0 s/);
+});

@@ -3,13 +3,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { BlockSpec } from "../../../../src/shared/block-contract.ts";
 import { toArazzo } from "../../../../src/shared/export/arazzo.ts";
 import { toBruno } from "../../../../src/shared/export/bruno.ts";
-import { JS_PICK, jqPath, jsPath, jsonPointer, varName } from "../../../../src/shared/export/model.ts";
+import { JS_PICK, jqPath, jsPath, jsonPointer, pollSpecOf, requestsOf, varName } from "../../../../src/shared/export/model.ts";
 import type { Parcours } from "../../../../src/shared/export/parcours.ts";
-import { toShell } from "../../../../src/shared/export/shell.ts";
+import { shellSnippetRequest, toShell } from "../../../../src/shared/export/shell.ts";
+import { SHELL_PRELUDE } from "../../../../src/shared/export/shell-prelude.ts";
+import { curlBodyOptions, curlCommand, curlHeaderOptions, curlPollLoop, shellQuote } from "../../../../src/shared/snippets.ts";
 import { zipFiles } from "../../../../src/shared/export/zip.ts";
 
 const API = "https://data.geopf.fr/api";
@@ -60,20 +65,62 @@ test("script bash : set -euo pipefail, jeton lu dans $TOKEN, envois, attente, ca
   assert.match(script, /: "\$\{TOKEN_ANNE:\?/);
   assert.match(script, /upload=\$\{upload:-"up-5678"\}/);
   assert.match(script, /check_execution=\$\{check_execution:-"ce-1"\}/);
-  // One request per file, with the form field and the sample under $SAMPLES.
-  assert.match(script, /-F "file=@\$SAMPLES""\/essai\/a\.csv;filename=a\.csv"/);
-  assert.match(script, /-F "file=@\$SAMPLES""\/essai\/b\.csv;filename=b\.csv"/);
-  assert.match(script, /--form-string "\$\(fill raw "type=CSV"\)"/);
-  assert.match(script, /^poll checks /m);
-  assert.match(script, /^poll status "PUBLISHING MODIFYING UNPUBLISHING" "UNSTABLE" "" .* TOKEN_ANNE /m);
-  assert.match(script, /capture upload "\._id"/);
+  // One request per file, with the form field and the sample under $SAMPLES, the variables as shell variables.
+  assert.match(script, /send "Livraison · bloc 2 · POST \/datastores\/\{datastore\}\/uploads\/\{upload\}\/data · a\.csv" curl -X POST "\$\{API\}\/datastores\/\$\{datastore\}\/uploads\/\$\{upload\}\/data\?path=data\/a\.csv"/);
+  assert.match(script, /-F "file=@\$\{SAMPLES\}\/essai\/a\.csv"/);
+  assert.match(script, /-F "file=@\$\{SAMPLES\}\/essai\/b\.csv"/);
+  assert.match(script, /--form-string "type=CSV"/);
+  assert.match(script, /NEED="datastore upload" send /);
+  // Polling: the blocks' loop, each read through send, then settle with the pending and failing statuses.
+  assert.match(script, /while :; do\n {2}NEED="datastore upload" send "Livraison · bloc 3 [^\n]*checks" curl /);
+  assert.match(script, /^settle "Livraison · bloc 3 [^"]*" "\$status" "PENDING" "FAILURE EMPTY"$/m);
+  assert.match(script, /^settle "Livraison · bloc 4 [^"]*" "\$status" "PUBLISHING MODIFYING UNPUBLISHING" "UNSTABLE"$/m);
+  assert.match(script, /-H "Authorization: Bearer \$TOKEN_ANNE"/);
+  assert.match(script, /capture "upload=\._id"/);
   assert.match(script, /POLL_TIMEOUT/);
   assert.match(script, /cleanup\(\) \{[\s\S]*DELETE[\s\S]*\}\ntrap/);
+  assert.match(script, /^SECRETS="access_token"$/m);
   assert.ok(!script.includes(SECRET));
   execFileSync("bash", ["-n"], { input: script });
   const template = toShell(PARCOURS);
   assert.match(template, /upload=\$\{upload:-\}/);
   assert.ok(!template.includes("up-5678"));
+});
+
+test("script bash : chaque requête écrite par les fonctions des blocs « Copier en curl » (snippets.ts)", () => {
+  const script = toShell(PARCOURS);
+  const requests = requestsOf(PARCOURS);
+  const names = new Set([...PARCOURS.pages.flatMap((page) => page.blocks.flatMap((item) => [...item.placeholders, ...item.captures.map((capture) => capture.variable)]))]);
+  for (const request of requests) {
+    const snippet = shellSnippetRequest(request, names);
+    const headers = curlHeaderOptions(snippet);
+    const poll = pollSpecOf(request.block);
+    const local = request.file ? `{$SAMPLES}${request.file.href.replace(/^\/samples/, "")}` : undefined;
+    const command = poll
+      ? curlCommand(request.block.method, snippet.url, headers, snippet.variables)
+      : curlCommand(request.block.method, snippet.url, [...headers, ...curlBodyOptions(snippet, local)], snippet.variables);
+    const send = `NEED="${request.block.placeholders.filter((name) => name !== "fichier").map(varName).join(" ")}" send "${request.label}"`;
+    const expected = poll ? curlPollLoop(command, poll, { via: send, intervalSeconds: "$POLL_INTERVAL", timeoutSeconds: "POLL_TIMEOUT" }) : `${send} ${command}`;
+    assert.ok(script.includes(expected), `${request.label} :\n${expected}`);
+  }
+});
+
+test("script bash : capture (un seul jq), jetons masqués, attente de l'expiration d'un jeton", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "capture-"));
+  const response = path.join(dir, "r.json");
+  fs.writeFileSync(response, JSON.stringify({ _id: "u-1", n: 3, list: [{ name: "b", _id: "x" }], access_token: "secret-abc" }));
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = (exp: number) => `e30.${Buffer.from(JSON.stringify({ exp })).toString("base64url")}.sig`;
+  const run = (commands: string) => execFileSync("bash", ["-c", `set -euo pipefail\n${SHELL_PRELUDE}\nRESPONSE=${shellQuote(response)}\nSECRETS="access_token"\n${commands}`], { encoding: "utf8" });
+  const out = run(`capture 'upload=._id' 'count=.n' 'missing=.nope[0]' 'item=.list[0].nothing' 'access_token=.access_token'\necho "$upload $count \${missing-unset} $access_token"`);
+  assert.match(out, /\{upload\} = u-1\n {4}\{count\} = 3\n {4}\{access_token\} = \(masqué\)\nu-1 3 unset secret-abc/);
+  assert.ok(!out.includes("{access_token} = secret"));
+  const started = Date.now();
+  assert.doesNotMatch(run(`wait_expiry "déjà expiré" ${shellQuote(jwt(now - 5))}`), /attente/);
+  assert.ok(Date.now() - started < 1000);
+  assert.match(run(`wait_expiry "bientôt" ${shellQuote(jwt(now + 1))}`), /attente de l'expiration du jeton : [12] s/);
+  assert.ok(Date.now() - started >= 1000, "attend l'expiration");
+  assert.throws(() => run(`EXPIRY_WAIT=10; wait_expiry "trop loin" ${shellQuote(jwt(now + 3600))}`), /le jeton n'expire que dans/);
 });
 
 test("collection Bruno : un dossier par page, un .bru par requête, environnement sans jeton, captures et attente", () => {
