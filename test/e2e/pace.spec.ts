@@ -5,25 +5,28 @@ import { ARCHIVE_PAGES, openTutorialPage, REALISTIC_PACE, responseJson, runAllBl
 
 test.use({ storageState: REALISTIC_PACE });
 
-/** The execution's start-to-finish time, read from the dates its GET answer shows. */
-async function executionMs(page: import("@playwright/test").Page): Promise<number> {
+/** Runs the archive tutorial's delivery and integration pages; returns the execution's start-to-finish time, read
+ * from the dates its GET answer shows. */
+async function archiveExecutionMs(page: import("@playwright/test").Page): Promise<number> {
+  const [livraison, integration] = ARCHIVE_PAGES as [string, string];
+  await openTutorialPage(page, livraison);
+  await runAllBlocks(page, livraison, []);
+  await openTutorialPage(page, integration);
+  await runAllBlocks(page, integration, []);
   const execution = (await responseJson(block(page, "GET", "/processings/executions/{execution}"))) as { status: string; start: string; finish: string };
   expect(execution.status).toBe("SUCCESS");
   return Date.parse(execution.finish) - Date.parse(execution.start);
 }
 
 test("realistic durations by default; « Courtes » is kept and makes an execution ten times shorter", async ({ page }) => {
-  const [livraison, integration] = ARCHIVE_PAGES as [string, string];
+  const livraison = ARCHIVE_PAGES[0]!;
   await openTutorialPage(page, livraison);
   await page.getByRole("button", { name: /^Réglages/ }).click();
   const dialog = page.getByRole("dialog", { name: "Réglages" });
   const pace = dialog.getByLabel("Durée des vérifications, traitements et publications");
   await expect(pace).toHaveValue("realistic");
   await page.keyboard.press("Escape");
-  await runAllBlocks(page, livraison, []);
-  await openTutorialPage(page, integration);
-  await runAllBlocks(page, integration, []);
-  expect(await executionMs(page)).toBeGreaterThanOrEqual(2000);
+  expect(await archiveExecutionMs(page)).toBeGreaterThanOrEqual(2000);
 
   await page.getByRole("button", { name: /^Réglages/ }).click();
   await pace.selectOption({ label: "Courtes : dix fois plus rapides" });
@@ -32,8 +35,5 @@ test("realistic durations by default; « Courtes » is kept and makes an executi
   await page.getByRole("button", { name: /^Réglages/ }).click();
   await expect(pace).toHaveValue("short");
   await page.keyboard.press("Escape");
-  await runAllBlocks(page, livraison, []);
-  await openTutorialPage(page, integration);
-  await runAllBlocks(page, integration, []);
-  expect(await executionMs(page)).toBeLessThanOrEqual(500);
+  expect(await archiveExecutionMs(page)).toBeLessThanOrEqual(500);
 });
