@@ -3,7 +3,7 @@
 // the response bodies (the page's captures), `successCriteria` on statuses and final states, `onFailure: retry` for
 // polling. Other servers (diffusion services, identity) are called through Redocly's `x-operation`. Pure.
 import { FILE_PLACEHOLDER } from "../block-contract.ts";
-import { limitsOf } from "./limits.ts";
+import { limitNotes } from "./limits.ts";
 import { BUILD_IAM, BUILD_SERVICES, expectsError, expectsExpiredToken, inputsOf, jsonPointer, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 import type { ExportFiles } from "./bruno.ts";
@@ -183,7 +183,7 @@ function stepOf(request: ExportRequest, index: number, context: StepContext): Re
   // A step showing an expired token refused: Arazzo cannot wait for a time, so the step is sent again while the token
   // is still accepted (200), until the API refuses it.
   if (expectsExpiredToken(block)) step["onFailure"] = [{ name: "attendre-l-expiration-du-jeton", type: "retry", retryAfter: context.expiryRetryAfter, retryLimit: 900, criteria: [{ condition: "$statusCode == 200" }] }];
-  const limits = limitsOf(request, "arazzo", "runner").map((limit) => `Limite d'Arazzo : ${limit.reason}.`);
+  const limits = limitNotes(request, "arazzo");
   if (limits.length > 0) step["description"] = [step["description"], ...limits].join("\n");
   const outputs: Record<string, Json> = {};
   let example: unknown;

@@ -3,7 +3,7 @@
 // post-response scripts that set the captured variables and poll until the final status, tests on every answer.
 // Returns the collection's files (path → text or bytes); zip.ts packs them. Pure.
 import { FILE_PLACEHOLDER, type BlockSpec } from "../block-contract.ts";
-import { limitsOf } from "./limits.ts";
+import { limitNotes } from "./limits.ts";
 import { BUILD_IAM, BUILD_SERVICES, expectsError, expectsExpiredToken, headerTokenVariable, JS_PICK, jsPath, pollSpecOf, requestsOf, splitUrl, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 import type { ExportValues } from "./shell.ts";
@@ -115,10 +115,9 @@ function bruFile(request: ExportRequest, name: string, seq: number): string {
   if (script) parts.push(`script:post-response {\n${indent(script)}\n}`);
   parts.push(`tests {\n${indent(tests(block))}\n}`);
   const notes = [
-    file?.source === "page" ? `${file.name} est produit dans la page du tutoriel : placez-le dans samples/ avant de lancer la collection.` : "",
     block.user && block.user !== "dave" ? `Envoyée en tant que ${block.user} (jeton : variable token_${block.user}).` : "",
     tokenName ? `Montre le refus d'un jeton expiré : le script avant la requête attend l'expiration de {{${varName(tokenName)}}} (son « exp », expiryWait ms au plus).` : "",
-    ...limitsOf(request, "bruno", "runner").map((limit) => `Limite de Bruno : ${limit.reason}.`),
+    ...limitNotes(request, "bruno"),
   ].filter(Boolean);
   if (notes.length > 0) parts.push(`docs {\n${indent(notes.join("\n"))}\n}`);
   return `${parts.join("\n\n")}\n`;

@@ -4,7 +4,7 @@
 // Sample files are read from $SAMPLES (the archive's samples/ folder); the cleanup page also runs after a failure.
 import { FILE_PLACEHOLDER } from "../block-contract.ts";
 import { curlBodyOptions, curlCommand, curlHeaderOptions, curlPollLoop, shellQuote, type ShellVariables, type SnippetRequest } from "../snippets.ts";
-import { EXPORT_LIMITS } from "./limits.ts";
+import { limitNotes } from "./limits.ts";
 import { BUILD_IAM, expectsError, expectsExpiredToken, headerTokenVariable, inputsOf, isSecretVariable, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 import { SHELL_PRELUDE } from "./shell-prelude.ts";
@@ -49,14 +49,13 @@ export function shellSnippetRequest(request: ExportRequest, names: ReadonlySet<s
 function requestLines(request: ExportRequest, names: ReadonlySet<string>): string[] {
   const { block, file } = request;
   const lines = [`# ${request.page.title}, bloc ${request.number}${block.user ? ` (en tant que ${block.user})` : ""}`];
-  for (const limit of EXPORT_LIMITS.filter((item) => item.scope === "runner" && item.runners.includes("bash") && item.applies(request))) lines.push(`# Limite de bash : ${limit.reason}.`);
+  for (const note of limitNotes(request, "bash", "$SAMPLES")) lines.push(`# ${note}`);
   const snippet = shellSnippetRequest(request, names);
   const headers = curlHeaderOptions(snippet);
   const need = block.placeholders.filter((name) => name !== FILE_PLACEHOLDER).map(varName);
   const prefix = [need.length > 0 ? `NEED=${dq(need.join(" "))}` : "", expectsError(block) ? "EXPECT=4xx" : ""].filter(Boolean).join(" ");
   const send = `${prefix ? `${prefix} ` : ""}send ${dq(request.label)}`;
   if (file?.source === "page") {
-    lines.push(`# ${file.name} est produit dans la page du tutoriel : déposez-le dans $SAMPLES/${file.name} avant de lancer le script.`);
     lines.push(`if [[ ! -f "$SAMPLES/${file.name}" ]]; then echo ${dq(`– ${request.label} : ${file.name} (produit dans la page) absent de $SAMPLES, non envoyé`)}; else`);
   }
   const tokenName = expectsExpiredToken(block) ? headerTokenVariable(block) : undefined;

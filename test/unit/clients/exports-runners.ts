@@ -36,12 +36,12 @@ export interface Plan {
   skipped: Skipped[];
 }
 
-/** The plan of a tutorial for a runner: a block whose requests a limit (scope runner or ci) applies to is left out. */
+/** The plan of a tutorial for a runner: a block whose requests a skipping limit applies to is left out. */
 export function planOf(full: Parcours, runner: ExportRunner): Plan {
   const skipped: Skipped[] = [];
   const left = new Set<string>();
   for (const request of requestsOf(full)) {
-    const limits = limitsOf(request, runner);
+    const limits = limitsOf(request, runner).filter((limit) => limit.skips);
     if (limits.length === 0) continue;
     left.add(request.block.id);
     skipped.push({ label: request.label, reason: limits.map((limit) => limit.reason).join(" ; ") });

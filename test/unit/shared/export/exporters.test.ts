@@ -10,6 +10,7 @@ import { strFromU8, unzipSync } from "fflate";
 import type { BlockSpec } from "../../../../src/shared/block-contract.ts";
 import { toArazzo } from "../../../../src/shared/export/arazzo.ts";
 import { toBruno } from "../../../../src/shared/export/bruno.ts";
+import { EXPORT_LIMITS, limitsOf } from "../../../../src/shared/export/limits.ts";
 import { JS_PICK, jqPath, jsPath, jsonPointer, pollSpecOf, requestsOf, varName } from "../../../../src/shared/export/model.ts";
 import type { Parcours } from "../../../../src/shared/export/parcours.ts";
 import { shellSnippetRequest, toShell } from "../../../../src/shared/export/shell.ts";
@@ -172,4 +173,50 @@ test("zip : chaque fichier retrouvé à son chemin, textes et octets", () => {
   const entries = unzipSync(zipFiles({ "a/b.txt": "é", "c.bin": new Uint8Array([1, 2, 3]) }));
   assert.equal(strFromU8(entries["a/b.txt"]!), "é");
   assert.deepEqual([...entries["c.bin"]!], [1, 2, 3]);
+});
+
+// A tutorial with what the runners cannot do as the page does: a file produced in the page, an outside server, a token
+// from the identity service shown refused once expired.
+const IAM = "https://sso.geopf.fr/realms/geoplateforme";
+const LIMITED: Parcours = {
+  tutorial: "limites",
+  title: "Limites",
+  pages: [{
+    url: "/tutoriels/limites/jeton/",
+    title: "Jeton",
+    blocks: [
+      block("/tutoriels/limites/jeton/#1", { method: "POST", url: `${IAM}/protocol/openid-connect/token`, urlencoded: [{ name: "grant_type", value: "password" }, { name: "password", value: "dave" }], captures: [{ path: ["access_token"], variable: "access token" }] }),
+      block("/tutoriels/limites/jeton/#2", { url: `${API}/users/me`, placeholders: ["access token"], headers: [{ name: "Authorization", value: "Bearer {access token}" }], example: '{"error": "Unauthorized", "error_description": ["Jeton d\'accès expiré"]}' }),
+      block("/tutoriels/limites/jeton/#3", { method: "POST", url: `${API}/datastores/{datastore}/uploads/{upload}/data?path=data/{fichier}`, placeholders: ["datastore", "upload"], files: [{ name: "observations.geojson", href: "", size: 0, source: "page" }] }),
+      block("/tutoriels/limites/jeton/#4", { url: "https://in-situ.theia-land.fr/data/ABCD/previous/", headers: [{ name: "Authorization", value: "Basic {identifiants theia}" }], placeholders: ["identifiants theia"] }),
+    ],
+  }],
+};
+
+test("limites des exécutants : notes en français à l'étape, attente de l'expiration, aucun jeton vers le service d'identité ni un serveur extérieur", () => {
+  const requests = requestsOf(LIMITED);
+  assert.deepEqual(requests.map((request) => limitsOf(request, "arazzo").map((limit) => limit.id)), [[], ["attente-sans-duree"], ["fichier-produit-dans-la-page"], ["serveur-exterieur-adresse-fixe"]]);
+  assert.deepEqual(requests.map((request) => limitsOf(request, "bash").filter((limit) => limit.skips).length), [0, 0, 0, 1]);
+  for (const limit of EXPORT_LIMITS) assert.ok(limit.reason.length > 20 && limit.runners.length > 0, limit.id);
+  const script = toShell(LIMITED, { values: { "access token": SECRET } });
+  assert.match(script, /# Limite : le fichier envoyé est produit dans la page [^\n]* \(\$SAMPLES\/observations\.geojson\)\./);
+  assert.match(script, /^wait_expiry "[^"]*GET \/users\/me" "\$\{access_token-\}"\nNEED="access_token" EXPECT=4xx send /m);
+  const section = (n: number) => script.split(`# Jeton, bloc ${n}\n`)[1]!.split("\n\n")[0]!;
+  assert.doesNotMatch(section(1), /Authorization/, "no token to the identity service");
+  assert.doesNotMatch(section(4), /Bearer/, "no token to an outside server");
+  assert.match(section(4), /-H "Authorization: Basic \$\{identifiants_theia\}"/);
+  assert.match(section(3), /-H "Authorization: Bearer \$TOKEN"/);
+  const bruno = toBruno(LIMITED);
+  const [token, expired, upload, theia] = Object.keys(bruno).filter((name) => /^01 - .*\.bru$/.test(name) && !name.endsWith("folder.bru")).sort().map((name) => bruno[name] as string);
+  assert.match(token!, /auth: none/);
+  assert.match(theia!, /auth: none/);
+  assert.match(expired!, /script:pre-request \{[\s\S]*bru\.sleep\(wait\)/);
+  assert.match(upload!, /Limite : le fichier envoyé est produit dans la page[^\n]*\(samples\/observations\.geojson\)/);
+  const steps = JSON.parse(toArazzo(LIMITED)["tutoriel.arazzo.json"] as string).workflows[0].steps;
+  assert.equal(steps[0].parameters, undefined, "no Authorization header to the identity service");
+  assert.deepEqual(steps[1].successCriteria.map((criterion: any) => criterion.condition), ["$statusCode >= 400", "$statusCode < 500"]);
+  assert.deepEqual(steps[1].onFailure[0].criteria, [{ condition: "$statusCode == 200" }]);
+  assert.match(steps[1].description, /Limite : Arazzo ne sait pas attendre une durée/);
+  assert.match(steps[2].description, /Limite : le fichier envoyé est produit dans la page/);
+  for (const text of [script, allText(bruno), allText(toArazzo(LIMITED, { values: { "access token": SECRET } }))]) assert.ok(!text.includes(SECRET));
 });
