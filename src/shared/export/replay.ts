@@ -4,7 +4,7 @@
 import { FILE_PLACEHOLDER, type BlockSpec, type SampleFile } from "../block-contract.ts";
 import { applyCaptures, substitute, substituteUrl } from "../variables.ts";
 import { progressOf } from "../poll.ts";
-import { expectsError, pollSpecOf, requestsOf, splitUrl, type ExportRequest } from "./model.ts";
+import { expectsError, expectsExpiredToken, pollSpecOf, requestsOf, splitUrl, type ExportRequest } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 
 /** Where and as whom the replay sends its requests. */
@@ -203,11 +203,11 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
   }
 }
 
-/** When a block shows the API refusing an expired token (it expects a refusal, its example says the token expired,
- * its own Authorization header carries a JWT): the time (ms since epoch) from which that token is expired, read from
- * the token's `exp`; undefined for any other block. */
+/** When a block shows the API refusing an expired token (model.ts expectsExpiredToken) and its Authorization header
+ * carries a JWT: the time (ms since epoch) from which that token is expired, read from the token's `exp`; undefined
+ * for any other block. */
 export function tokenExpiry(block: Pick<BlockSpec, "example" | "headers">, values: Record<string, string>): number | undefined {
-  if (!expectsError(block) || !/expir/i.test(block.example ?? "")) return undefined;
+  if (!expectsExpiredToken(block)) return undefined;
   const header = (block.headers ?? []).find((item) => item.name.toLowerCase() === "authorization");
   const jwt = header ? /^Bearer\s+[\w-]+\.([\w-]+)\.[\w-]*$/i.exec(substitute(header.value, values).text.trim()) : null;
   if (!jwt) return undefined;
