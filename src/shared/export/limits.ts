@@ -36,12 +36,12 @@ export const EXPORT_LIMITS: readonly ExportLimit[] = [
     applies: (request) => outside(request) && !/^https?:\/\/\{/.test(request.url),
   },
   {
-    id: "serveur-exterieur-https",
-    runners: EXPORT_RUNNERS,
-    scope: "ci",
+    id: "url-exterieure-variable",
+    runners: ["arazzo"],
+    scope: "runner",
     skips: true,
-    reason: "serveur extérieur en https dont seul l'hôte est une variable (ici l'instance GeoNature, https://{instance geonature}) : l'entrepôt local du test ne le sert qu'en http",
-    applies: (request) => outside(request) && /^https:\/\/\{/.test(request.url),
+    reason: "l'adresse d'un serveur extérieur (x-operation de Redocly) ne peut pas contenir de variable : respect ne résout pas {$inputs…} dans son URL (ici https://{instance geonature}/…) ; remplacez-les par vos valeurs dans le fichier avant de le lancer",
+    applies: (request) => outside(request) && /\{[^{}]+\}/.test(request.url),
   },
   {
     id: "fichier-produit-dans-la-page",

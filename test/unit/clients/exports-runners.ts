@@ -1,9 +1,12 @@
 // The third-party runners of test/unit/clients/exports.test.ts, each started once for every tutorial: bash (one
 // process per tutorial, a few at a time), `bru run` (one collection holding a folder per tutorial), `redocly respect`
 // (one call over every tutorial's Arazzo file). Each tutorial has its own local datastore (its URL in its folder's
-// variables or its OpenAPI servers); steps the runner cannot run here (src/shared/export/limits.ts) are left out.
-import { execFile } from "node:child_process";
+// variables or its OpenAPI servers), the GeoNature instance is an https proxy to one; steps the runner cannot run
+// here (src/shared/export/limits.ts) are left out.
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { startDatastoreServer } from "../../../src/mock/node/server.ts";
@@ -89,8 +92,36 @@ async function samplesOf(parcours: Parcours, local: Datastore): Promise<Record<s
   return samples;
 }
 
-// Variables no block of a tutorial provides before use, as the page gives them in simulated mode.
-const inputValues = { datastore: SIMULATED_DATASTORE_ID, ...SIMULATED_FLOW_VALUES };
+/** The GeoNature instance the runners read (the exports write https://{instance geonature}/…): an https proxy, with
+ * a self-signed certificate made by openssl, to a local datastore serving the simulated GeoNature Export API. */
+async function startGeoNature() {
+  const local = await startDatastore();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-tls-"));
+  const [key, cert] = [path.join(dir, "cle.pem"), path.join(dir, "certificat.pem")];
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+  const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request, response) => {
+    const upstream = http.request(`${local.server.origin}${request.url}`, { method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    upstream.on("error", () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  return { host: `127.0.0.1:${port}`, ca: cert, close: async () => (await new Promise((resolve) => server.close(resolve)), await local.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+let geonature: ReturnType<typeof startGeoNature> | undefined;
+const outsideServers = () => (geonature ??= startGeoNature());
+
+/** Stops the GeoNature proxy (after the runs). */
+export const closeOutsideServers = async (): Promise<void> => void (await (await geonature)?.close());
+
+// Variables no block of a tutorial provides before use, as the page gives them in simulated mode (the GeoNature
+// instance: the https proxy).
+async function inputs(): Promise<Record<string, string>> {
+  return { datastore: SIMULATED_DATASTORE_ID, ...SIMULATED_FLOW_VALUES, "instance geonature": (await outsideServers()).host };
+}
 
 /** The bash run of one tutorial: exit code, output, and the answers kept (index.tsv lines, JSON bodies). */
 export interface BashRun {
@@ -110,8 +141,8 @@ export async function runBash(plans: readonly Plan[], concurrency = 3): Promise<
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-bash-"));
         writeFiles(dir, { "tutoriel.sh": toShell(plan.parcours), ...Object.fromEntries(Object.entries(await samplesOf(plan.parcours, local)).map(([href, bytes]) => [href.replace(/^\//, ""), bytes])) });
         fs.mkdirSync(path.join(dir, "reponses"));
-        const env: Record<string, string> = { API: local.server.url, SERVICES: local.server.origin, IAM: local.iam, TOKEN: LOCAL_TOKENS.dave, TOKEN_ANNE: LOCAL_TOKENS.anne, POLL_INTERVAL: "0.02", POLL_TIMEOUT: "60", EXPIRY_WAIT: "30", RESPONSES: path.join(dir, "reponses") };
-        for (const [name, value] of Object.entries(inputValues)) env[varName(name)] = value;
+        const env: Record<string, string> = { API: local.server.url, SERVICES: local.server.origin, IAM: local.iam, TOKEN: LOCAL_TOKENS.dave, TOKEN_ANNE: LOCAL_TOKENS.anne, POLL_INTERVAL: "0.02", POLL_TIMEOUT: "60", EXPIRY_WAIT: "30", RESPONSES: path.join(dir, "reponses"), CURL_CA_BUNDLE: (await outsideServers()).ca };
+        for (const [name, value] of Object.entries(await inputs())) env[varName(name)] = value;
         const { code, output } = await run("bash", ["tutoriel.sh"], dir, env);
         const index = fs.existsSync(path.join(dir, "reponses/index.tsv")) ? fs.readFileSync(path.join(dir, "reponses/index.tsv"), "utf8").trim().split("\n") : [];
         const answers = index.filter(Boolean).map((line) => {
@@ -160,9 +191,9 @@ export async function runBruno(plans: readonly Plan[]): Promise<{ code: number; 
     fs.rmSync(path.join(dir, "environments"), { recursive: true });
     writeFiles(dir, { "environments/CI.bru": `vars {\n${[...vars].map((name) => `  ${name}: `).join("\n")}\n}\n` });
     const report = path.join(dir, "rapport.json");
-    const env = ["pollInterval=20", "pollTimeout=60000", "expiryWait=30000", `token=${LOCAL_TOKENS.dave}`, `token_anne=${LOCAL_TOKENS.anne}`, ...Object.entries(inputValues).map(([name, value]) => `${varName(name)}=${value}`)];
+    const env = ["pollInterval=20", "pollTimeout=60000", "expiryWait=30000", `token=${LOCAL_TOKENS.dave}`, `token_anne=${LOCAL_TOKENS.anne}`, ...Object.entries(await inputs()).map(([name, value]) => `${varName(name)}=${value}`)];
     // The developer sandbox (Node's vm) runs the scripts several times faster than the default QuickJS one.
-    const { code, output } = await run(path.join(BIN, "bru"), ["run", "--sandbox", "developer", "--env", "CI", ...env.flatMap((item) => ["--env-var", item]), "--reporter-json", report, "--reporter-skip-all-headers"], dir);
+    const { code, output } = await run(path.join(BIN, "bru"), ["run", "--sandbox", "developer", "--env", "CI", ...env.flatMap((item) => ["--env-var", item]), "--cacert", (await outsideServers()).ca, "--reporter-json", report, "--reporter-skip-all-headers"], dir);
     const parsed = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : undefined;
     return { code, output, results: parsed ? (Array.isArray(parsed) ? parsed[0] : parsed).results : [], folders };
   } finally {
@@ -180,8 +211,9 @@ export async function runArazzo(plans: readonly Plan[]): Promise<{ code: number;
       writeFiles(path.join(dir, plan.full.tutorial), toArazzo(plan.parcours, { base: local.server.url, iam: local.iam, samples: await samplesOf(plan.parcours, local), retryAfter: 0.02, expiryRetryAfter: 0.5 }));
     }
     const report = path.join(dir, "rapport.json");
-    const inputs = [`token=${LOCAL_TOKENS.dave}`, `token_anne=${LOCAL_TOKENS.anne}`, ...Object.entries(inputValues).map(([name, value]) => `${varName(name)}=${value}`)];
-    const { code, output } = await run(path.join(BIN, "redocly"), ["respect", ...plans.map((plan) => `${plan.full.tutorial}/tutoriel.arazzo.json`), ...inputs.flatMap((input) => ["--input", input]), "--json-output", report], dir, { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" });
+    const values = [`token=${LOCAL_TOKENS.dave}`, `token_anne=${LOCAL_TOKENS.anne}`, ...Object.entries(await inputs()).map(([name, value]) => `${varName(name)}=${value}`)];
+    const env = { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NODE_EXTRA_CA_CERTS: (await outsideServers()).ca };
+    const { code, output } = await run(path.join(BIN, "redocly"), ["respect", ...plans.map((plan) => `${plan.full.tutorial}/tutoriel.arazzo.json`), ...values.flatMap((input) => ["--input", input]), "--json-output", report], dir, env);
     return { code, output, files: fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")).files : {} };
   } finally {
     await Promise.all(locals.map((local) => local.close()));

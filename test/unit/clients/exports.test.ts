@@ -5,13 +5,13 @@
 // answers as the page expects (a failure names the tutorial and the step), polled resources end in their success
 // status, its stored data is GENERATED and its offerings PUBLISHED on the way. Steps a runner cannot run here are
 // listed in src/shared/export/limits.ts with their reason, and reported (a tutorial left out entirely is skipped).
-import { describe, test, type TestContext } from "node:test";
+import { after, describe, test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { loadParcours } from "../../../src/build/parcours-build.ts";
 import type { ExportRunner } from "../../../src/shared/export/limits.ts";
 import { requestsOf } from "../../../src/shared/export/model.ts";
 import type { Parcours } from "../../../src/shared/export/parcours.ts";
-import { planOf, runArazzo, runBash, runBruno, type Plan } from "./exports-runners.ts";
+import { closeOutsideServers, planOf, runArazzo, runBash, runBruno, type Plan } from "./exports-runners.ts";
 
 const all = await loadParcours();
 const plansOf = (runner: ExportRunner) => all.map((parcours) => planOf(parcours, runner)).filter((plan) => plan.parcours.pages.length > 0);
@@ -21,6 +21,10 @@ const runs = {
   bruno: runBruno(plansOf("bruno")),
   arazzo: runArazzo(plansOf("arazzo")),
 };
+after(async () => {
+  await Promise.allSettled(Object.values(runs));
+  await closeOutsideServers();
+});
 
 // What a tutorial's blocks lead to expect: a stored data read or changed (GENERATED), an offering read (PUBLISHED).
 function expected(parcours: Parcours) {
