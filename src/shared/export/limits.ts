@@ -29,10 +29,10 @@ const outside = (request: ExportRequest) => splitUrl(request.url).root === "none
 export const EXPORT_LIMITS: readonly ExportLimit[] = [
   {
     id: "serveur-exterieur-adresse-fixe",
-    runners: EXPORT_RUNNERS,
+    runners: ["bruno", "arazzo"],
     scope: "ci",
     skips: true,
-    reason: "serveur extérieur appelé à son adresse fixe (ici Theia/OZCAR, https://in-situ.theia-land.fr) : un exécutant tiers ne peut pas être redirigé vers l'entrepôt local du test",
+    reason: "serveur extérieur appelé à son adresse fixe (ici Theia/OZCAR, https://in-situ.theia-land.fr) : le test ne sait rediriger vers son serveur local que curl (connect-to de .curlrc), pas bru ni respect",
     applies: (request) => outside(request) && !/^https?:\/\/\{/.test(request.url),
   },
   {
@@ -40,7 +40,7 @@ export const EXPORT_LIMITS: readonly ExportLimit[] = [
     runners: ["arazzo"],
     scope: "runner",
     skips: true,
-    reason: "l'adresse d'un serveur extérieur (x-operation de Redocly) ne peut pas contenir de variable : respect ne résout pas {$inputs…} dans son URL (ici https://{instance geonature}/…) ; remplacez-les par vos valeurs dans le fichier avant de le lancer",
+    reason: "l'adresse d'un serveur extérieur (x-operation de Redocly) ne peut pas contenir de variable : respect ne résout pas {$inputs…} dans son URL (ici https://{instance geonature}/… ou …/data/{producteur theia}/…) ; remplacez-les par vos valeurs dans le fichier avant de le lancer",
     applies: (request) => outside(request) && /\{[^{}]+\}/.test(request.url),
   },
   {

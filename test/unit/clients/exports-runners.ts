@@ -19,6 +19,7 @@ import { pageFiles } from "../../../src/shared/export/page-files.ts";
 import type { Parcours } from "../../../src/shared/export/parcours.ts";
 import { outsideUrl } from "../../../src/shared/export/replay.ts";
 import { toShell } from "../../../src/shared/export/shell.ts";
+import { THEIA_ROOT } from "../../../src/mock/theia/records.ts";
 import { LOCAL_TOKENS, OUTSIDE_ORIGINS, REPLAY_DELAYS, SIMULATED_FLOW_VALUES } from "../../../scripts/tutorial-run.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -92,13 +93,16 @@ async function samplesOf(parcours: Parcours, local: Datastore): Promise<Record<s
   return samples;
 }
 
-/** The GeoNature instance the runners read (the exports write https://{instance geonature}/…): an https proxy, with
- * a self-signed certificate made by openssl, to a local datastore serving the simulated GeoNature Export API. */
-async function startGeoNature() {
+const THEIA_HOST = new URL(THEIA_ROOT).host;
+
+/** The outside servers of the flows tutorials: an https proxy, with a self-signed certificate made by openssl, to a
+ * local datastore serving the simulated GeoNature Export API and Theia/OZCAR deposit. The runners reach GeoNature as
+ * https://{instance geonature} = the proxy; curl (bash) reaches the Theia host, fixed in the exports, through it too. */
+async function startOutsideServers() {
   const local = await startDatastore();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-tls-"));
   const [key, cert] = [path.join(dir, "cle.pem"), path.join(dir, "certificat.pem")];
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", `subjectAltName=IP:127.0.0.1,DNS:${THEIA_HOST}`], { stdio: "ignore" });
   const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request, response) => {
     const upstream = http.request(`${local.server.origin}${request.url}`, { method: request.method, headers: request.headers }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -109,13 +113,15 @@ async function startGeoNature() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
-  return { host: `127.0.0.1:${port}`, ca: cert, close: async () => (await new Promise((resolve) => server.close(resolve)), await local.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+  // curl reads $CURL_HOME/.curlrc: the Theia/OZCAR host (a fixed address in the exports) connects to the proxy too.
+  fs.writeFileSync(path.join(dir, ".curlrc"), `connect-to = "${THEIA_HOST}:443:127.0.0.1:${port}"\n`);
+  return { host: `127.0.0.1:${port}`, ca: cert, curlHome: dir, close: async () => (await new Promise((resolve) => server.close(resolve)), await local.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }
-let geonature: ReturnType<typeof startGeoNature> | undefined;
-const outsideServers = () => (geonature ??= startGeoNature());
+let outside: ReturnType<typeof startOutsideServers> | undefined;
+const outsideServers = () => (outside ??= startOutsideServers());
 
-/** Stops the GeoNature proxy (after the runs). */
-export const closeOutsideServers = async (): Promise<void> => void (await (await geonature)?.close());
+/** Stops the outside servers' proxy (after the runs). */
+export const closeOutsideServers = async (): Promise<void> => void (await (await outside)?.close());
 
 // Variables no block of a tutorial provides before use, as the page gives them in simulated mode (the GeoNature
 // instance: the https proxy).
@@ -141,7 +147,7 @@ export async function runBash(plans: readonly Plan[], concurrency = 3): Promise<
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-bash-"));
         writeFiles(dir, { "tutoriel.sh": toShell(plan.parcours), ...Object.fromEntries(Object.entries(await samplesOf(plan.parcours, local)).map(([href, bytes]) => [href.replace(/^\//, ""), bytes])) });
         fs.mkdirSync(path.join(dir, "reponses"));
-        const env: Record<string, string> = { API: local.server.url, SERVICES: local.server.origin, IAM: local.iam, TOKEN: LOCAL_TOKENS.dave, TOKEN_ANNE: LOCAL_TOKENS.anne, POLL_INTERVAL: "0.02", POLL_TIMEOUT: "60", EXPIRY_WAIT: "30", RESPONSES: path.join(dir, "reponses"), CURL_CA_BUNDLE: (await outsideServers()).ca };
+        const env: Record<string, string> = { API: local.server.url, SERVICES: local.server.origin, IAM: local.iam, TOKEN: LOCAL_TOKENS.dave, TOKEN_ANNE: LOCAL_TOKENS.anne, POLL_INTERVAL: "0.02", POLL_TIMEOUT: "60", EXPIRY_WAIT: "30", RESPONSES: path.join(dir, "reponses"), CURL_CA_BUNDLE: (await outsideServers()).ca, CURL_HOME: (await outsideServers()).curlHome };
         for (const [name, value] of Object.entries(await inputs())) env[varName(name)] = value;
         const { code, output } = await run("bash", ["tutoriel.sh"], dir, env);
         const index = fs.existsSync(path.join(dir, "reponses/index.tsv")) ? fs.readFileSync(path.join(dir, "reponses/index.tsv"), "utf8").trim().split("\n") : [];

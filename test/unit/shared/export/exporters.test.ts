@@ -196,7 +196,8 @@ const LIMITED: Parcours = {
 test("limites des exécutants : notes en français à l'étape, attente de l'expiration, aucun jeton vers le service d'identité ni un serveur extérieur", () => {
   const requests = requestsOf(LIMITED);
   assert.deepEqual(requests.map((request) => limitsOf(request, "arazzo").map((limit) => limit.id)), [[], ["attente-sans-duree"], ["fichier-produit-dans-la-page"], ["serveur-exterieur-adresse-fixe"]]);
-  assert.deepEqual(requests.map((request) => limitsOf(request, "bash").filter((limit) => limit.skips).length), [0, 0, 0, 1]);
+  assert.deepEqual(requests.map((request) => limitsOf(request, "bruno").filter((limit) => limit.skips).length), [0, 0, 0, 1]);
+  assert.deepEqual(requests.map((request) => limitsOf(request, "bash").filter((limit) => limit.skips).length), [0, 0, 0, 0]);
   for (const limit of EXPORT_LIMITS) assert.ok(limit.reason.length > 20 && limit.runners.length > 0, limit.id);
   const script = toShell(LIMITED, { values: { "access token": SECRET } });
   assert.match(script, /# Limite : le fichier envoyé est produit dans la page [^\n]* \(\$SAMPLES\/observations\.geojson\)\./);
