@@ -7,7 +7,6 @@ import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import os from "node:os";
 import path from "node:path";
 import { startDatastoreServer } from "../../../src/mock/node/server.ts";
 import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
@@ -19,6 +18,7 @@ import { pageFiles } from "../../../src/shared/export/page-files.ts";
 import type { Parcours } from "../../../src/shared/export/parcours.ts";
 import { outsideUrl } from "../../../src/shared/export/replay.ts";
 import { toShell } from "../../../src/shared/export/shell.ts";
+import { tempDir } from "../server/temp.ts";
 import { THEIA_ROOT } from "../../../src/mock/theia/records.ts";
 import { LOCAL_TOKENS, OUTSIDE_ORIGINS, REPLAY_DELAYS, SIMULATED_FLOW_VALUES } from "../../../scripts/tutorial-run.ts";
 
@@ -56,7 +56,7 @@ export function planOf(full: Parcours, runner: ExportRunner): Plan {
 
 /** A local datastore with short delays, its tokens living TOKEN_LIFETIME s, in a new temporary folder. */
 async function startDatastore() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-ds-"));
+  const dir = tempDir("export-ds-");
   const server = await startDatastoreServer({ port: 0, dir, users: LOCAL_TOKENS, log: () => undefined, store: { delays: REPLAY_DELAYS }, accessTokenLifetime: TOKEN_LIFETIME });
   return { server, iam: server.origin + new URL(BUILD_IAM).pathname, close: async () => (await server.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }
@@ -100,7 +100,7 @@ const THEIA_HOST = new URL(THEIA_ROOT).host;
  * https://{instance geonature} = the proxy; curl (bash) reaches the Theia host, fixed in the exports, through it too. */
 async function startOutsideServers() {
   const local = await startDatastore();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-tls-"));
+  const dir = tempDir("export-tls-");
   const [key, cert] = [path.join(dir, "cle.pem"), path.join(dir, "certificat.pem")];
   execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", `subjectAltName=IP:127.0.0.1,DNS:${THEIA_HOST}`], { stdio: "ignore" });
   const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request, response) => {
@@ -144,7 +144,7 @@ export async function runBash(plans: readonly Plan[], concurrency = 3): Promise<
     for (let plan = queue.shift(); plan; plan = queue.shift()) {
       const local = await startDatastore();
       try {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-bash-"));
+        const dir = tempDir("export-bash-");
         writeFiles(dir, { "tutoriel.sh": toShell(plan.parcours), ...Object.fromEntries(Object.entries(await samplesOf(plan.parcours, local)).map(([href, bytes]) => [href.replace(/^\//, ""), bytes])) });
         fs.mkdirSync(path.join(dir, "reponses"));
         const env: Record<string, string> = { API: local.server.url, SERVICES: local.server.origin, IAM: local.iam, TOKEN: LOCAL_TOKENS.dave, TOKEN_ANNE: LOCAL_TOKENS.anne, POLL_INTERVAL: "0.02", POLL_TIMEOUT: "60", EXPIRY_WAIT: "30", RESPONSES: path.join(dir, "reponses"), CURL_CA_BUNDLE: (await outsideServers()).ca, CURL_HOME: (await outsideServers()).curlHome };
@@ -176,7 +176,7 @@ export async function runBash(plans: readonly Plan[], concurrency = 3): Promise<
 export async function runBruno(plans: readonly Plan[]): Promise<{ code: number; output: string; results: any[]; folders: Map<string, string> }> {
   const locals = await Promise.all(plans.map(() => startDatastore()));
   try {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-bruno-"));
+    const dir = tempDir("export-bruno-");
     const folders = new Map<string, string>();
     for (const [index, plan] of plans.entries()) {
       const local = locals[index]!;
@@ -211,7 +211,7 @@ export async function runBruno(plans: readonly Plan[]): Promise<{ code: number; 
 export async function runArazzo(plans: readonly Plan[]): Promise<{ code: number; output: string; files: Record<string, any> }> {
   const locals = await Promise.all(plans.map(() => startDatastore()));
   try {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-arazzo-"));
+    const dir = tempDir("export-arazzo-");
     for (const [index, plan] of plans.entries()) {
       const local = locals[index]!;
       writeFiles(path.join(dir, plan.full.tutorial), toArazzo(plan.parcours, { base: local.server.url, iam: local.iam, samples: await samplesOf(plan.parcours, local), retryAfter: 0.02, expiryRetryAfter: 0.5 }));
