@@ -1,7 +1,8 @@
 // `npm run datastore`: the simulated API Entrepôt over real HTTP on 127.0.0.1, its state kept on disk
 // (`<DATASTORE_DIR>/datastore.sqlite` and `files/`).
 // Environment: PORT (default 3000), DATASTORE_TOKEN (generated when unset), DATASTORE_DIR (default .datastore),
-// SITE_ORIGIN (extra allowed site origins, comma-separated). Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
+// SITE_ORIGIN (extra allowed site origins, comma-separated), DATASTORE_TOKEN_LIFETIME (seconds an access token of the
+// simulated identity service lives, default 300). Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
 // Several users: `--token login=token` (repeatable; `--token login` generates the token) or `--users file` (one
 // `login=token` or `login` a line, `#` comments), or DATASTORE_USERS="login=token,…"; each user acts on their own
 // datastore (dave and anne are the seeded users; any other login is a learner with a datastore of their own).
@@ -50,6 +51,17 @@ function usersFromArgs(args: readonly string[]): Record<string, string> {
   return users;
 }
 
+// DATASTORE_TOKEN_LIFETIME: whole seconds, or exits with a message.
+function tokenLifetime(): number | undefined {
+  const raw = env["DATASTORE_TOKEN_LIFETIME"]?.trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    console.error(`DATASTORE_TOKEN_LIFETIME invalide : ${JSON.stringify(raw)} (un nombre entier de secondes, au moins 1, attendu).`);
+    process.exit(1);
+  }
+  return Number(raw);
+}
+
 // DATASTORE_PUBLIC_URL: the origin the answers name for the diffusion services (a server behind a proxy).
 function publicOrigin(): string | undefined {
   const raw = env["DATASTORE_PUBLIC_URL"]?.trim();
@@ -74,6 +86,7 @@ try {
     dir: env["DATASTORE_DIR"]?.trim() || DEFAULT_DIR,
     allowedOrigins: defaultAllowedOrigins(env["SITE_ORIGIN"]),
     ...(publicOrigin() ? { publicOrigin: publicOrigin()! } : {}),
+    ...(tokenLifetime() ? { accessTokenLifetime: tokenLifetime()! } : {}),
   });
   console.log("Arrêt : Ctrl+C.");
   let stopping = false;

@@ -28,11 +28,11 @@ export interface DatastoreProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts scripts/datastore.ts on `dir` with `token`; resolves once it listens, rejects with its output if it exits first. */
-export async function spawnDatastore(dir: string, token: string): Promise<DatastoreProcess> {
+/** Starts scripts/datastore.ts on `dir` with `token` (and `env`); resolves once it listens, rejects with its output if it exits first. */
+export async function spawnDatastore(dir: string, token: string, env: Record<string, string> = {}): Promise<DatastoreProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/datastore.ts"], {
-    env: { ...process.env, PORT: String(port), DATASTORE_DIR: dir, DATASTORE_TOKEN: token },
+    env: { ...process.env, PORT: String(port), DATASTORE_DIR: dir, DATASTORE_TOKEN: token, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -8,8 +8,10 @@ import { streamingBodyReader } from "./multipart.ts";
 
 /** Size limits, in bytes. */
 export interface BodyLimits {
-  /** Any body that is not multipart (JSON). */
+  /** A JSON, text or form body. */
   json: number;
+  /** Any other body that is not multipart: a file sent as is (e.g. the Theia/OZCAR deposit's zip, 100 MiB at most). */
+  binary: number;
   /** A multipart body (file uploads), whole. */
   upload: number;
   /** One text field of a multipart body. */
@@ -18,14 +20,17 @@ export interface BodyLimits {
 
 const MIB = 1024 * 1024;
 
-/** 16 MiB of JSON, 2 GiB (plus 1 MiB of form) of upload, 64 KiB per text field. */
-export const DEFAULT_LIMITS: BodyLimits = { json: 16 * MIB, upload: 2048 * MIB + MIB, field: 64 * 1024 };
+/** 16 MiB of JSON, 128 MiB of raw file, 2 GiB (plus 1 MiB of form) of upload, 64 KiB per text field. */
+export const DEFAULT_LIMITS: BodyLimits = { json: 16 * MIB, binary: 128 * MIB, upload: 2048 * MIB + MIB, field: 64 * 1024 };
+
+// Bodies read as text: JSON, text, forms, or no declared type.
+const TEXTUAL = /^(?:$|application\/(?:[\w.+-]*\+)?json|text\/|application\/x-www-form-urlencoded)/;
 
 const mib = (bytes: number): string => (bytes >= MIB ? `${Math.floor(bytes / MIB)} Mio` : `${bytes} octets`);
 
 // 413 with the API's error body; the connection is closed rather than the rest of the body read.
-function tooLarge(limit: number, multipart: boolean): Response {
-  const what = multipart ? "un envoi de fichier (multipart)" : "un corps JSON";
+function tooLarge(limit: number, kind: "multipart" | "json" | "binary"): Response {
+  const what = { multipart: "un envoi de fichier (multipart)", json: "un corps JSON", binary: "un fichier envoyé tel quel" }[kind];
   return errorResponse(413, [`Corps de requête trop volumineux : ${mib(limit)} au plus pour ${what}.`], { Connection: "close" });
 }
 
@@ -46,14 +51,16 @@ export async function bodyLimits(request: Request, incoming: IncomingMessage | u
   const reader = (target: Request): BodyReader =>
     streamingBodyReader({ incomingOf: (r) => (r === target ? incoming : undefined), maxBodyBytes: limits.upload, fieldSize: limits.field });
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return { request, body: reader(request) };
-  const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/");
-  const limit = multipart ? limits.upload : limits.json;
+  const type = (request.headers.get("content-type") ?? "").trim().toLowerCase();
+  const multipart = type.startsWith("multipart/");
+  const kind = multipart ? "multipart" : TEXTUAL.test(type) ? "json" : "binary";
+  const limit = limits[kind === "multipart" ? "upload" : kind];
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) return tooLarge(limit, multipart);
+  if (declared !== null && Number(declared) > limit) return tooLarge(limit, kind);
   if (multipart || declared !== null || !incoming || request.headers.get("transfer-encoding") === null) return { request, body: reader(request) };
   // A JSON body of unknown length: read here, with the limit, and handed to the route whole.
   const bytes = await readLimited(incoming, limit);
-  if (!bytes) return tooLarge(limit, false);
+  if (!bytes) return tooLarge(limit, kind);
   const headers = new Headers(request.headers);
   headers.delete("transfer-encoding");
   const whole = new Request(request.url, { method: request.method, headers, body: bytes.length > 0 ? bytes : null });

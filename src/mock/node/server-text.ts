@@ -25,8 +25,16 @@ interface Started {
   allowedOrigins: string[];
 }
 
+/** The simulated services served beside the API (none when the diffusion services are off). */
+interface Services {
+  geonature: string;
+  theia: string;
+  /** The identity service's access-token lifetime, in seconds. */
+  tokenLifetime: number;
+}
+
 /** Messages printed at start. */
-export function startLines(server: Started, source: SqliteSource, sweptBlobs: number): string[] {
+export function startLines(server: Started, source: SqliteSource, sweptBlobs: number, services?: Services): string[] {
   const { created, imported } = source.opening;
   const state: string[] = [];
   if (imported) {
@@ -50,6 +58,9 @@ export function startLines(server: Started, source: SqliteSource, sweptBlobs: nu
       ? [`  Jeton d'accès        : ${server.token}${server.tokenGenerated ? " (généré pour cette session ; fixez-le avec DATASTORE_TOKEN)" : " (DATASTORE_TOKEN)"}`]
       : ["  Utilisateurs (un jeton chacun, chacun son entrepôt) :", ...server.users.map((user) => `    ${user.login} (${user.name}) : jeton ${user.token}, entrepôt ${user.datastore}`)]),
     ...state.map((line) => `  ${line}`),
+    ...(services ? [
+      `  Services simulés     : diffusion (WFS, WMS, WMTS/TMS, téléchargement…) sur ${new URL(server.url).origin}, authentification (jetons de ${services.tokenLifetime} s ; DATASTORE_TOKEN_LIFETIME), export GeoNature ${services.geonature}, dépôt Theia/OZCAR ${services.theia}`,
+    ] : []),
     `  Origines autorisées (CORS) : ${server.allowedOrigins.join(", ") || "aucune"} (ajoutez-en avec SITE_ORIGIN)`,
     "Dans le site, indiquez cette URL de base et ce jeton. Essai en ligne de commande :",
     `  curl -H "Authorization: Bearer ${server.token}" ${server.url}/users/me`,

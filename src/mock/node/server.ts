@@ -46,7 +46,7 @@ export interface DatastoreServerOptions {
   log?: (message: string) => void;
   /** Options of the store (clock, id generator, delays), e.g. for tests. */
   store?: Omit<StoreOptions, "source" | "blobs">;
-  /** Body size limits (JSON and multipart), in bytes. */
+  /** Body size limits (JSON, raw file and multipart), in bytes. */
   limits?: Partial<BodyLimits>;
   /** Routes to serve instead of the app's (tests). */
   routes?: readonly ServedRoute[];
@@ -201,7 +201,12 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
           listening.closeAllConnections();
         }),
     };
-    for (const line of startLines(running, source, swept)) log(line);
+    const services = served.length === 0 ? undefined : {
+      geonature: origin + new URL(GEONATURE_API).pathname,
+      theia: origin + new URL(THEIA_ROOT).pathname,
+      tokenLifetime: options.accessTokenLifetime ?? 300,
+    };
+    for (const line of startLines(running, source, swept, services)) log(line);
     return running;
   } catch (error) {
     server?.close();

@@ -93,6 +93,23 @@ test("413: declared JSON length over the limit (nothing read), chunked JSON over
   }
 });
 
+test("a raw file (the Theia deposit's zip) has its own limit, larger than JSON's: under it the route answers", async () => {
+  const small = await startTestServer({ limits: { json: 1000, binary: 5000, upload: 5000 } });
+  try {
+    const zip = (size: number, type = "application/zip") => rawRequest(small.server.port, { method: "PUT", path: "/data/ABCD/new/depot.zip", headers: { "Content-Type": type, "Content-Length": size }, body: lazyBody(size) });
+    // 3,000 bytes: over the JSON limit, under the raw one: the simulated Theia server answers (401: no credentials).
+    const under = await zip(3000);
+    assert.equal(under.status, 401, under.body);
+    const over = await zip(6000);
+    assert.equal(over.status, 413);
+    assert.match(JSON.parse(over.body).error_description[0], /5000 octets au plus pour un fichier envoyé tel quel/);
+    // The same size as JSON is refused by the JSON limit.
+    assert.equal((await zip(3000, "application/json")).status, 413);
+  } finally {
+    await small.server.close();
+  }
+});
+
 test("HEAD is answered for every GET route, without a body", async () => {
   const created = await t.call("POST", `${DS}/uploads`, { json: UPLOAD });
   for (const path of ["/users/me", DS, `${DS}/uploads`, `${DS}/uploads/${created.body._id}`, `${DS}/processings`]) {
