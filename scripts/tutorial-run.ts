@@ -5,12 +5,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import flux from "../_data/flux.json" with { type: "json" };
 import { GEONATURE_API } from "../src/mock/geonature/records.ts";
 import { startDatastoreServer } from "../src/mock/node/server.ts";
 import { SIMULATED_DATASTORE_ID } from "../src/mock/seed.ts";
 import { THEIA_ROOT } from "../src/mock/theia/records.ts";
-import { basicAuthorization } from "../src/shared/flows/theia.ts";
+import { SIMULATED_GEONATURE_VALUES, SIMULATED_THEIA_PRODUCER } from "../src/shared/flows/simulated.ts";
+import { theiaValues } from "../src/shared/flows/theia.ts";
 import { BUILD_IAM, BUILD_SERVICES, inputsOf } from "../src/shared/export/model.ts";
 import { pageFiles } from "../src/shared/export/page-files.ts";
 import type { Parcours } from "../src/shared/export/parcours.ts";
@@ -29,14 +29,10 @@ export const REPLAY_TOKEN_LIFETIME = 2;
  * local datastore at the same paths. */
 export const OUTSIDE_ORIGINS = [new URL(GEONATURE_API).origin, new URL(THEIA_ROOT).origin];
 
-/** Variables of the flows tutorials against the local datastore: its simulated GeoNature instance and Theia producer
- * (as src/runtime/flows/index.ts fills them in simulated mode, and the Theia component from its producer and password). */
+/** The flows tutorials' variables as the page fills them in simulated mode (src/shared/flows/simulated.ts). */
 export const SIMULATED_FLOW_VALUES: Record<string, string> = {
-  "instance geonature": flux.geonature_host,
-  "export geonature": flux.simulated.geonature_export,
-  "jeton geonature": flux.simulated.geonature_token,
-  "producteur theia": flux.simulated.theia_producer,
-  "identifiants theia": basicAuthorization(flux.simulated.theia_producer, flux.simulated.theia_password).slice("Basic ".length),
+  ...SIMULATED_GEONATURE_VALUES,
+  ...theiaValues(SIMULATED_THEIA_PRODUCER.id, SIMULATED_THEIA_PRODUCER.password),
 };
 
 /** Tokens of the local datastore's users during a replay: their logins, which the local identity service also takes

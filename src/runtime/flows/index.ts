@@ -1,6 +1,6 @@
 // The data-flow components of the "Flux de données" tutorials (`[data-flow]` in a page): in simulated mode they fill
 // the variables of the simulated GeoNature instance and Theia producer, then wire their buttons.
-import flux from "../../../_data/flux.json" with { type: "json" };
+import { SIMULATED_GEONATURE_VALUES, SIMULATED_THEIA_PRODUCER } from "../../shared/flows/simulated.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import type { Session } from "../state/session.ts";
 import { setVariables, type VariablesState } from "../state/variables.ts";
@@ -14,8 +14,7 @@ export function registerFlows(variables: VariablesState, session: Session): void
   const simulated = session.settings.mode === "simule";
   const uses = (name: string): boolean => roots.some((root) => root.dataset["flow"] === name) || document.querySelector(`[data-flow-uses~="${name}"]`) !== null;
   if (simulated && uses("geonature")) {
-    const defaults = { "instance geonature": flux.geonature_host, "export geonature": flux.simulated.geonature_export, "jeton geonature": flux.simulated.geonature_token };
-    const unset = Object.fromEntries(Object.entries(defaults).filter(([name]) => !variables.items[name]));
+    const unset = Object.fromEntries(Object.entries(SIMULATED_GEONATURE_VALUES).filter(([name]) => !variables.items[name]));
     if (Object.keys(unset).length > 0) setVariables(variables, unset, STRINGS.flows.simulatedSource);
   }
   for (const root of roots) {
@@ -26,8 +25,8 @@ export function registerFlows(variables: VariablesState, session: Session): void
       const producer = root.querySelector<HTMLInputElement>("[data-flow-producer]");
       const password = root.querySelector<HTMLInputElement>("[data-flow-password]");
       if (simulated && producer && password && !producer.value && !password.value) {
-        producer.value = flux.simulated.theia_producer;
-        password.value = flux.simulated.theia_password;
+        producer.value = SIMULATED_THEIA_PRODUCER.id;
+        password.value = SIMULATED_THEIA_PRODUCER.password;
       }
       setupTheiaDeposit(parts, variables);
     }

@@ -1,7 +1,7 @@
 // The page component of the Theia/OZCAR tutorial: builds the deposit archive (pivot JSON and one zip per dataset,
 // from small generated files) for the producer given, shows what it holds with the sizes, lets the reader save it,
 // and fills the variables of the PUT block (producer id, basic credentials).
-import { basicAuthorization, buildDepositArchive } from "../../shared/flows/theia.ts";
+import { buildDepositArchive, theiaValues } from "../../shared/flows/theia.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { setVariables, type VariablesState } from "../state/variables.ts";
 import { bytes, onRun, produce, table, type FlowParts } from "./common.ts";
@@ -30,7 +30,7 @@ export function setupTheiaDeposit(parts: FlowParts, variables: VariablesState): 
     links.append(produce(blob, ARCHIVE_NAME, title, href, text.save(ARCHIVE_NAME, bytes(blob.size))));
     parts.result.append(summary, table(text.theiaCaption, text.theiaColumns, rows), links);
     parts.result.hidden = false;
-    setVariables(variables, { "producteur theia": id, "identifiants theia": basicAuthorization(id, password.value).slice("Basic ".length) }, title);
+    setVariables(variables, theiaValues(id, password.value), title);
     parts.status.textContent = text.ready(ARCHIVE_NAME);
   });
 }

@@ -65,3 +65,9 @@ export function basicAuthorization(id: string, password: string): string {
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return `Basic ${btoa(binary)}`;
 }
+
+/** The tutorial's {producteur theia} and {identifiants theia} (the base64 of "id:password") for a producer. */
+export const theiaValues = (id: string, password: string): Record<string, string> => ({
+  "producteur theia": id,
+  "identifiants theia": basicAuthorization(id, password).slice("Basic ".length),
+});
