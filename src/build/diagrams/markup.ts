@@ -17,9 +17,36 @@ const LONG_DECIMAL = /-?\d+\.\d{3,}/g;
 /** A coordinate rounded to 1/100 of a pixel: invisible, and a third of the bytes of a diagram with such shapes. */
 const round = (number: string): string => String(Math.round(Number(number) * 100) / 100);
 
-/** Drops what a static SVG does not need and shortens path data; applied before caching. */
+/**
+ * Path data drawn once: Mermaid's rounded shapes come from rough.js, which strokes every segment twice (two subpaths
+ * from the same point to the same point) and adds segments that go nowhere. Keeps the first of each pair and drops
+ * the empty ones: the same outline, in less than half the bytes.
+ */
+export function singleStroke(data: string): string {
+  const subpaths = data.split(/(?=M)/);
+  if (subpaths.length < 2) return data;
+  const kept: string[] = [];
+  let previous: { start: string; end: string } | undefined;
+  for (const subpath of subpaths) {
+    const numbers = subpath.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g) ?? [];
+    if (!/^M/.test(subpath) || numbers.length < 4 || /[^MC\d\s,.e-]/.test(subpath.trim())) {
+      kept.push(subpath);
+      previous = undefined;
+      continue;
+    }
+    const start = `${numbers[0]} ${numbers[1]}`;
+    const end = `${numbers.at(-2)} ${numbers.at(-1)}`;
+    const empty = numbers.every((value, index) => value === numbers[index % 2]);
+    if (empty || (previous && previous.start === start && previous.end === end)) continue;
+    kept.push(subpath);
+    previous = { start, end };
+  }
+  return kept.join("").trimEnd();
+}
+
+/** Drops what a static SVG does not need and shortens path data; applied to every SVG, drawn or cached. */
 export function compactSvg(svg: string): string {
-  return svg.replace(RUNTIME_ONLY, "").replace(PATH_DATA, (_, data: string) => ` d="${data.replace(LONG_DECIMAL, round)}"`);
+  return svg.replace(RUNTIME_ONLY, "").replace(PATH_DATA, (_, data: string) => ` d="${singleStroke(data.replace(LONG_DECIMAL, round))}"`);
 }
 
 /** The SVG with its ids made unique in the page: `id` is the diagram's, the theme is appended. */

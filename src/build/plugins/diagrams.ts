@@ -23,7 +23,8 @@ export default function diagrams(eleventyConfig: EleventyConfig): void {
   async function svgOf(entry: DiagramEntry, theme: DiagramTheme): Promise<string> {
     const key = diagramKey(entry.source, theme);
     const cached = cache.get(key);
-    if (cached !== undefined) return cached;
+    // Compacted again: a cache written by an earlier version gets today's compaction (it is idempotent).
+    if (cached !== undefined) return compactSvg(cached);
     try {
       const svg = compactSvg(await renderer.render(entry.source, theme));
       cache.set(key, svg);

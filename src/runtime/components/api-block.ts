@@ -15,7 +15,6 @@ import type { ApiBlock } from "../block/api-block-type.ts";
 import { showMapOffer } from "../map/button.ts";
 import { providersFor, type Provider } from "../providers.ts";
 import { sendUntilFinal, type Outcome, type RunEnd } from "../runner.ts";
-import { snippetOf, snippetRequest } from "../snippet.ts";
 import { loadResult, saveResult } from "../state/results.ts";
 import type { Session } from "../state/session.ts";
 import { setVariables, valuesOf, type VariablesState } from "../state/variables.ts";
@@ -113,6 +112,8 @@ export function registerApiBlock(Alpine: AlpineGlobal, variables: VariablesState
     async copy(kind) {
       const prepared = this.prepare();
       if (!prepared) return;
+      // The curl and Python writers come in their own chunk, on the first copy.
+      const { snippetOf, snippetRequest } = await import("../snippet.ts");
       const text = snippetOf(kind, snippetRequest(this.spec, prepared, this.target(prepared.url), session, { ownFiles: this.ownFiles, waitFinal: this.waitFinal }));
       try {
         await navigator.clipboard.writeText(text);

@@ -1,19 +1,15 @@
 // Alpine component "exportParcours": « Exporter ce parcours » on every tutorial page. Downloads the tutorial's
 // requests (its /assets/parcours/<tutorial>.json, the specs the pages are built from) as a Bruno collection, an
 // Arazzo workflow or a bash script, each zipped with the sample files it sends; with the reader's current variable
-// values or as a template. The token is never written. Markup: _includes/partials/export-parcours.njk.
+// values or as a template. The token is never written. Markup: _includes/partials/export-parcours.njk; the files are
+// built by src/runtime/export-files.ts, loaded on the first press.
 import type { AlpineGlobal, AlpineMagics } from "@alpinejs/csp";
-import { toArazzo } from "../../shared/export/arazzo.ts";
-import { toBruno, type ExportFiles } from "../../shared/export/bruno.ts";
-import { requestsOf } from "../../shared/export/model.ts";
 import { parcoursHref, type Parcours } from "../../shared/export/parcours.ts";
-import { toShell } from "../../shared/export/shell.ts";
-import { zipFiles } from "../../shared/export/zip.ts";
 import { EXPORT_STRINGS } from "../../shared/strings-export.ts";
 import type { Session } from "../state/session.ts";
 import { valuesOf, type VariablesState } from "../state/variables.ts";
 
-type Format = "bruno" | "arazzo" | "shell";
+import type { ExportFormat as Format } from "../export-files.ts";
 
 /** State and methods of the component; the markup binds to these names. */
 interface ExportParcours {
@@ -21,28 +17,6 @@ interface ExportParcours {
   message: string;
   busy: boolean;
   download(event: Event): Promise<void>;
-}
-
-// The sample files a tutorial sends, fetched from the site.
-async function samplesOf(parcours: Parcours): Promise<Record<string, Uint8Array>> {
-  const samples: Record<string, Uint8Array> = {};
-  for (const request of requestsOf(parcours)) {
-    const href = request.file?.href;
-    if (!href || samples[href]) continue;
-    const response = await fetch(href);
-    if (!response.ok) throw new Error(`${href} : HTTP ${response.status}`);
-    samples[href] = new Uint8Array(await response.arrayBuffer());
-  }
-  return samples;
-}
-
-/** The export's files in a format. */
-function filesOf(format: Format, parcours: Parcours, options: { values?: Record<string, string>; base?: string; samples: Record<string, Uint8Array> }): ExportFiles {
-  if (format === "bruno") return toBruno(parcours, options);
-  if (format === "arazzo") return toArazzo(parcours, options);
-  const files: ExportFiles = { "tutoriel.sh": toShell(parcours, options) };
-  for (const [href, bytes] of Object.entries(options.samples)) files[href.replace(/^\//, "")] = bytes;
-  return files;
 }
 
 /** Registers the component. */
@@ -65,7 +39,9 @@ export function registerExportParcours(Alpine: AlpineGlobal, variables: Variable
         const parcours = (await response.json()) as Parcours;
         const values = this.valuesMode === "current" ? valuesOf(variables) : undefined;
         const base = session.settings.mode === "reel" ? session.settings.apiBase : undefined;
-        const zip = zipFiles(filesOf(format, parcours, { values, base, samples: await samplesOf(parcours) }));
+        // The exporters and fflate come in their own chunk, on the first press.
+        const { exportZip } = await import("../export-files.ts");
+        const zip = await exportZip(format, parcours, { values, base });
         const name = `${tutorial}-${format}${values ? "" : "-modele"}.zip`;
         const link = document.createElement("a");
         link.href = URL.createObjectURL(new Blob([zip as unknown as ArrayBuffer], { type: "application/zip" }));

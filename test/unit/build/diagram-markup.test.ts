@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { diagramKey } from "../../../src/build/diagrams/cache.ts";
-import { compactSvg, diagramFigure, narrowerEnough, narrowSource, naturalWidth, tooWideForPhone, withId } from "../../../src/build/diagrams/markup.ts";
+import { compactSvg, diagramFigure, narrowerEnough, narrowSource, naturalWidth, singleStroke, tooWideForPhone, withId } from "../../../src/build/diagrams/markup.ts";
 import { ID_TOKEN } from "../../../src/build/diagrams/mermaid-renderer.ts";
 
 const SVG = `<svg id="${ID_TOKEN}"><style>#${ID_TOKEN} .node{fill:#eee}</style><path id="${ID_TOKEN}-L_a_b_0" data-points="W3sieCI6MX1d" marker-end="url(#${ID_TOKEN}_flowchart-v2-pointEnd)"/></svg>`;
@@ -73,4 +73,14 @@ test("a left-to-right chart gets a top-to-bottom variant for phones, drawn with 
   assert.match(html, /<div class="diagram-narrow diagram-narrow-light" style="--diagram-min-width: 225px"><svg id="diagramme-1-etroit-light"/);
   assert.match(html, /<div class="diagram-narrow diagram-narrow-dark" style="--diagram-min-width: 225px"><svg id="diagramme-1-etroit-dark"/);
   assert.match(html, /<p class="diagram-hint" aria-hidden="true">Diagramme plus large que la page/);
+});
+
+test("rough.js outlines are drawn once: the second stroke of each segment and the empty segments are dropped", () => {
+  const doubled = "M-29.48 -19.5 C-16.82 -19.5, -4.17 -19.5, 29.48 -19.5 M-29.48 -19.5 C-10.31 -19.5, 8.85 -19.5, 29.48 -19.5 M29.48 -19.5 C29.48 -19.5, 29.48 -19.5, 29.48 -19.5 M29.48 -19.5 C29.78 -19.49, 30.09 -19.48, 30.73 -19.46 M29.48 -19.5 C29.87 -19.49, 30.26 -19.47, 30.73 -19.46";
+  assert.equal(singleStroke(doubled), "M-29.48 -19.5 C-16.82 -19.5, -4.17 -19.5, 29.48 -19.5 M29.48 -19.5 C29.78 -19.49, 30.09 -19.48, 30.73 -19.46");
+  // Other path data is left as it is: lines, closed shapes, a single subpath.
+  for (const data of ["M0 0 L10 10 M0 0 L10 10", "M0 0 C1 1, 2 2, 3 3 Z M0 0 C1 1, 2 2, 3 3 Z", "M0 0 C1 1, 2 2, 3 3"]) assert.equal(singleStroke(data), data);
+  assert.equal(compactSvg(`<path d="${doubled}"/>`), `<path d="${singleStroke(doubled)}"/>`);
+  // Compacting twice changes nothing (cached diagrams are compacted again).
+  assert.equal(compactSvg(compactSvg(`<path d="${doubled}"/>`)), compactSvg(`<path d="${doubled}"/>`));
 });
