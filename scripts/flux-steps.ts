@@ -2,7 +2,7 @@
 // export read page by page, turned into one GeoJSON, delivered to the API Entrepôt, checked and loaded into a
 // VECTOR-DB; and a Theia/OZCAR deposit archive built, PUT into the producer's new/ folder, then previous/ read back.
 import ids from "../_data/ids.json" with { type: "json" };
-import { md5Line, observationsGeoJson, readExport, type ExportSource } from "../src/shared/flows/geonature.ts";
+import { exportFiles, GEOJSON_NAME, readExport, type ExportSource } from "../src/shared/flows/geonature.ts";
 import { basicAuthorization, buildDepositArchive } from "../src/shared/flows/theia.ts";
 
 /** Where and how the API Entrepôt is reached. */
@@ -32,8 +32,6 @@ export interface GeoNatureResult {
   storedData?: string;
 }
 
-const FILE = "observations.geojson";
-
 // One API call; throws a French error with the API's description when the status is not 2xx.
 async function call(options: StepOptions, target: EntrepotTarget, method: string, path: string, body?: RequestInit["body"], json?: unknown): Promise<any> {
   const headers: Record<string, string> = { Authorization: `Bearer ${target.token}` };
@@ -59,8 +57,7 @@ async function waitFor(options: StepOptions, read: () => Promise<any>, done: (va
 export async function geonatureFlow(source: ExportSource, target: EntrepotTarget | undefined, options: StepOptions = {}): Promise<GeoNatureResult> {
   const log = options.log ?? (() => undefined);
   const read = await readExport(source, options.fetch, (page, count, total) => log(`Export ${source.id} : page ${page} lue, ${count}/${total} observations.`));
-  const geojson = observationsGeoJson(read);
-  const md5 = md5Line(geojson, `data/${FILE}`);
+  const { geojson, md5 } = exportFiles(read);
   const result: GeoNatureResult = { geojson, md5, observations: read.features.length };
   if (!target) return result;
   const ds = `/datastores/${encodeURIComponent(target.datastore)}`;
@@ -72,7 +69,7 @@ export async function geonatureFlow(source: ExportSource, target: EntrepotTarget
     data.append("file", new Blob([content]), name);
     return data;
   };
-  await call(options, target, "POST", `${ds}/uploads/${result.upload}/data?path=data/${FILE}`, form(geojson, FILE));
+  await call(options, target, "POST", `${ds}/uploads/${result.upload}/data?path=data/${GEOJSON_NAME}`, form(geojson, GEOJSON_NAME));
   await call(options, target, "POST", `${ds}/uploads/${result.upload}/md5`, form(md5, "observations.md5"));
   await call(options, target, "POST", `${ds}/uploads/${result.upload}/close`);
   const checks = await waitFor(options, () => call(options, target, "GET", `${ds}/uploads/${result.upload}/checks`), (value) => value.asked.length === 0 && value.in_progress.length === 0, "les vérifications");

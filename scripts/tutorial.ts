@@ -6,7 +6,7 @@
 // unexpected answer (the cleanup page still runs), 2 on a bad command line.
 import fs from "node:fs";
 import { loadParcours } from "../src/build/parcours-build.ts";
-import { basicAuthorization } from "../src/shared/flows/theia.ts";
+import { theiaValues } from "../src/shared/flows/theia.ts";
 import { junitReport, missingInputs, missingInputsMessage, replayTutorial, stepLine, type TutorialRunOptions } from "./tutorial-run.ts";
 
 const USAGE = "Usage : npm run tutorial -- <tutoriel> [--base URL] [--token JETON] [--token-anne JETON] [--datastore ID] [--var \"nom=valeur\"]… [--report junit|json] [--out FICHIER] [--site DOSSIER]";
@@ -73,7 +73,7 @@ if (options.base && !options.token) {
 // The Theia producer's credentials, as the page builds them from its producer and password fields.
 const theiaPassword = process.env["THEIA_MOT_DE_PASSE"];
 if (options.values?.["producteur theia"] && !options.values["identifiants theia"] && theiaPassword) {
-  options.values["identifiants theia"] = basicAuthorization(options.values["producteur theia"], theiaPassword).slice("Basic ".length);
+  options.values["identifiants theia"] = theiaValues(options.values["producteur theia"], theiaPassword)["identifiants theia"]!;
 }
 const missing = options.base ? missingInputs(parcours, options) : [];
 if (missing.length > 0) {

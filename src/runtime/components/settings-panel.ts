@@ -6,7 +6,8 @@ import { ACCESS_STRINGS } from "../../shared/strings-access.ts";
 import { requestToken, listDatastores, type DatastoreChoice } from "../real-api.ts";
 import type { Session } from "../state/session.ts";
 import type { Fault, Pace } from "../../shared/faults.ts";
-import { jwtExpiry, PRESETS, profileOf, saveSettings, storeToken, storeUserTokens, trimBase, type Mode, type TokenInfo, type UserTokens } from "../state/settings.ts";
+import { jwtExpiry } from "../../shared/jwt.ts";
+import { PRESETS, profileOf, saveSettings, storeToken, storeUserTokens, trimBase, type Mode, type TokenInfo, type UserTokens } from "../state/settings.ts";
 import { loadVariables, setVariables, type VariablesState } from "../state/variables.ts";
 
 /** State and methods of the dialog; the markup binds to these names. */

@@ -1,8 +1,7 @@
 // The page component of the GeoNature tutorial: reads every page of the export the variables name (instance, export,
 // token), turns the observations into observations.geojson (and its .md5 line) for the VECTOR upload blocks below,
 // shows the first observations and lets the reader save both files.
-import flux from "../../../_data/flux.json" with { type: "json" };
-import { md5Line, observationsGeoJson, readExport } from "../../shared/flows/geonature.ts";
+import { EXPORT_VARIABLES, exportFiles, exportSourceOf, GEOJSON_NAME, MD5_NAME, readExport } from "../../shared/flows/geonature.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { simulatorReady } from "../simulator.ts";
 import type { Session } from "../state/session.ts";
@@ -10,26 +9,20 @@ import { valuesOf, type VariablesState } from "../state/variables.ts";
 import { bytes, onRun, produce, table, type FlowParts } from "./common.ts";
 import { sectionOf } from "../section.ts";
 
-/** Name of the produced GeoJSON file (the blocks' `@observations.geojson`). */
-export const GEOJSON_NAME = "observations.geojson";
-/** Name of the produced MD5 file. */
-export const MD5_NAME = "observations.md5";
-
 /** Wires the component: its button reads the export and produces the files. */
 export function setupGeoNatureExport(parts: FlowParts, variables: VariablesState, session: Session): void {
   const text = STRINGS.flows;
   onRun(parts, async () => {
     const values = valuesOf(variables);
-    const missing = ["instance geonature", "export geonature"].filter((name) => !values[name]);
+    const missing = EXPORT_VARIABLES.filter((name) => !values[name]);
     if (missing.length > 0) throw new Error(text.missingVariables(missing));
     if (session.settings.mode === "simule") await simulatorReady();
-    const api = `https://${values["instance geonature"]}${flux.geonature_path}`;
-    const read = await readExport({ api, id: values["export geonature"]!, token: values["jeton geonature"] || undefined, limit: 100 }, fetch, (page, count, total) => {
+    const read = await readExport(exportSourceOf(values), fetch, (page, count, total) => {
       parts.status.textContent = text.geonatureProgress(page + 1, count, total);
     });
-    const geojson = observationsGeoJson(read);
+    const { geojson, md5: md5Text } = exportFiles(read);
     const blob = new Blob([geojson], { type: "application/geo+json" });
-    const md5 = new Blob([md5Line(geojson, `data/${GEOJSON_NAME}`)], { type: "text/plain" });
+    const md5 = new Blob([md5Text], { type: "text/plain" });
     const { title, href } = sectionOf(parts.root);
     const links = document.createElement("p");
     links.append(produce(blob, GEOJSON_NAME, title, href, text.save(GEOJSON_NAME, bytes(blob.size))), " ", produce(md5, MD5_NAME, title, href, text.save(MD5_NAME, bytes(md5.size))));

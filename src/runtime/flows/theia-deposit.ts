@@ -1,7 +1,7 @@
 // The page component of the Theia/OZCAR tutorial: builds the deposit archive (pivot JSON and one zip per dataset,
 // from small generated files) for the producer given, shows what it holds with the sizes, lets the reader save it,
 // and fills the variables of the PUT block (producer id, basic credentials).
-import { buildDepositArchive, theiaValues } from "../../shared/flows/theia.ts";
+import { buildDepositArchive, producerId, theiaValues } from "../../shared/flows/theia.ts";
 import { STRINGS } from "../../shared/strings.ts";
 import { setVariables, type VariablesState } from "../state/variables.ts";
 import { bytes, onRun, produce, table, type FlowParts } from "./common.ts";
@@ -16,8 +16,8 @@ export function setupTheiaDeposit(parts: FlowParts, variables: VariablesState): 
   const producer = parts.root.querySelector<HTMLInputElement>("[data-flow-producer]");
   const password = parts.root.querySelector<HTMLInputElement>("[data-flow-password]");
   onRun(parts, async () => {
-    const id = (producer?.value ?? "").trim().toUpperCase();
-    if (!/^[A-Z]{4}$/.test(id)) throw new Error(text.theiaBadProducer);
+    const id = producerId(producer?.value ?? "");
+    if (!id) throw new Error(text.theiaBadProducer);
     if (!password?.value) throw new Error(text.theiaNoPassword);
     const archive = await buildDepositArchive(id);
     const blob = new Blob([archive.bytes as Uint8Array<ArrayBuffer>], { type: "application/zip" });

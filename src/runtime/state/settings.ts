@@ -157,14 +157,3 @@ export function storeUserTokens(tokens: UserTokens, keep: boolean, handoff = fal
   else removeValue(USER_TOKENS_KEY, "session");
 }
 
-/** Expiry of a JWT access token (its `exp` claim), if it is a readable JWT. */
-export function jwtExpiry(token: string): number | undefined {
-  const payload = token.split(".")[1];
-  if (!payload) return undefined;
-  try {
-    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
-    return typeof json.exp === "number" ? json.exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
-}

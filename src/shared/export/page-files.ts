@@ -2,10 +2,9 @@
 // outside the browser for the headless replay with the same shared code (src/shared/flows/): the GeoNature export read
 // page by page into observations.geojson and its .md5 line, the Theia/OZCAR deposit archive. Pure apart from the
 // injected fetch (no DOM, no Node).
-import flux from "../../../_data/flux.json" with { type: "json" };
 import type { SampleFile } from "../block-contract.ts";
-import { md5Line, observationsGeoJson, readExport } from "../flows/geonature.ts";
-import { buildDepositArchive } from "../flows/theia.ts";
+import { EXPORT_VARIABLES, exportFiles, exportSourceOf, GEOJSON_NAME, MD5_NAME, readExport } from "../flows/geonature.ts";
+import { buildDepositArchive, producerId } from "../flows/theia.ts";
 
 /** A page component: the files it produces and the variables it reads them from. */
 interface Producer {
@@ -16,16 +15,13 @@ interface Producer {
 
 const encoder = new TextEncoder();
 
-// As src/runtime/flows/geonature-export.ts: the export read 100 observations a page, the GeoJSON and its md5 line
-// (the path the upload block sends it under, data/observations.geojson).
+// As src/runtime/flows/geonature-export.ts: the export read, the GeoJSON and its md5 line.
 const GEONATURE: Producer = {
-  files: ["observations.geojson", "observations.md5"],
-  needs: ["instance geonature", "export geonature"],
+  files: [GEOJSON_NAME, MD5_NAME],
+  needs: EXPORT_VARIABLES,
   async make(values, fetcher) {
-    const api = `https://${values["instance geonature"]}${flux.geonature_path}`;
-    const read = await readExport({ api, id: values["export geonature"]!, token: values["jeton geonature"] || undefined, limit: 100 }, fetcher);
-    const geojson = observationsGeoJson(read);
-    return { "observations.geojson": encoder.encode(geojson), "observations.md5": encoder.encode(md5Line(geojson, "data/observations.geojson")) };
+    const { geojson, md5 } = exportFiles(await readExport(exportSourceOf(values), fetcher));
+    return { [GEOJSON_NAME]: encoder.encode(geojson), [MD5_NAME]: encoder.encode(md5) };
   },
 };
 
@@ -34,8 +30,8 @@ const THEIA: Producer = {
   files: ["depot_theia.zip"],
   needs: ["producteur theia"],
   async make(values) {
-    const id = values["producteur theia"]!.trim().toUpperCase();
-    if (!/^[A-Z]{4}$/.test(id)) throw new Error(`{producteur theia} : l'identifiant d'un producteur fait quatre lettres (reçu « ${id} »).`);
+    const id = producerId(values["producteur theia"]!);
+    if (!id) throw new Error(`{producteur theia} : l'identifiant d'un producteur fait quatre lettres (reçu « ${values["producteur theia"]!.trim().toUpperCase()} »).`);
     return { "depot_theia.zip": (await buildDepositArchive(id)).bytes };
   },
 };

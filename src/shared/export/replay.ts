@@ -3,6 +3,7 @@
 // and the benchmark; pure apart from the injected fetch and file reader (no DOM, no Node).
 import { FILE_PLACEHOLDER, type BlockSpec, type SampleFile } from "../block-contract.ts";
 import { applyCaptures, substitute, substituteUrl } from "../variables.ts";
+import { jwtExpiry } from "../jwt.ts";
 import { progressOf } from "../poll.ts";
 import { expectsError, expectsExpiredToken, pollSpecOf, requestsOf, splitUrl, type ExportRequest } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
@@ -209,15 +210,8 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
 export function tokenExpiry(block: Pick<BlockSpec, "example" | "headers">, values: Record<string, string>): number | undefined {
   if (!expectsExpiredToken(block)) return undefined;
   const header = (block.headers ?? []).find((item) => item.name.toLowerCase() === "authorization");
-  const jwt = header ? /^Bearer\s+[\w-]+\.([\w-]+)\.[\w-]*$/i.exec(substitute(header.value, values).text.trim()) : null;
-  if (!jwt) return undefined;
-  try {
-    const binary = atob(jwt[1]!.replace(/-/g, "+").replace(/_/g, "/"));
-    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as { exp?: unknown };
-    return typeof payload.exp === "number" ? payload.exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
+  const jwt = header ? /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]*)$/i.exec(substitute(header.value, values).text.trim()) : null;
+  return jwt ? jwtExpiry(jwt[1]!) : undefined;
 }
 
 // Waits until `deadline` (ms since epoch) has passed, reading the clock every `interval`; the time waited, or why it

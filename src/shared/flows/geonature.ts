@@ -1,7 +1,15 @@
 // Reading a GeoNature export through the Export module's API (page after page: `limit`, and `offset` as a page
 // number) and turning it into one GeoJSON file the API Entrepôt accepts for a VECTOR upload, with its .md5 line.
 // Shared by the page (src/runtime/flows/) and the schedulable command (scripts/flux.ts): no DOM here.
+import flux from "../../../_data/flux.json" with { type: "json" };
 import { Md5 } from "../md5.ts";
+
+/** The files the tutorial produces from an export: the GeoJSON the upload blocks send, and its .md5. */
+export const GEOJSON_NAME = "observations.geojson";
+/** See GEOJSON_NAME. */
+export const MD5_NAME = "observations.md5";
+/** The variables an export is read from (`{jeton geonature}` too, when the export is private). */
+export const EXPORT_VARIABLES = ["instance geonature", "export geonature"] as const;
 
 /** Where the export is and how it is opened. */
 export interface ExportSource {
@@ -89,4 +97,15 @@ export function observationsGeoJson(read: ExportRead, name = "observations"): st
 export function md5Line(content: string | Uint8Array, path: string): string {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   return `${new Md5().update(bytes).hex()}  ${path}\n`;
+}
+
+/** The export the tutorial's variables name, read 100 observations a page. */
+export function exportSourceOf(values: Readonly<Record<string, string>>): ExportSource {
+  return { api: `https://${values["instance geonature"]}${flux.geonature_path}`, id: values["export geonature"] ?? "", token: values["jeton geonature"] || undefined, limit: 100 };
+}
+
+/** observations.geojson and its .md5 line (the path the upload block sends it under, data/observations.geojson). */
+export function exportFiles(read: ExportRead): { geojson: string; md5: string } {
+  const geojson = observationsGeoJson(read);
+  return { geojson, md5: md5Line(geojson, `data/${GEOJSON_NAME}`) };
 }

@@ -71,3 +71,9 @@ export const theiaValues = (id: string, password: string): Record<string, string
   "producteur theia": id,
   "identifiants theia": basicAuthorization(id, password).slice("Basic ".length),
 });
+
+/** The producer id as the procedure wants it (four letters, upper case), or undefined for another text. */
+export function producerId(text: string): string | undefined {
+  const id = text.trim().toUpperCase();
+  return /^[A-Z]{4}$/.test(id) ? id : undefined;
+}

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isDestructive, targetOf } from "../../../src/runtime/transport.ts";
-import { jwtExpiry, profileOf, type Settings } from "../../../src/runtime/state/settings.ts";
+import { profileOf, type Settings } from "../../../src/runtime/state/settings.ts";
+import { jwtExpiry } from "../../../src/shared/jwt.ts";
 
 const real: Settings = { mode: "reel", fault: "none", pace: "realistic", preset: "custom", apiBase: "http://127.0.0.1:3000/api", keepToken: true, revealToken: false };
 const token = { value: "secret" };
