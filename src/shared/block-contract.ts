@@ -31,6 +31,10 @@ export interface HeaderField {
   value: string;
 }
 
+/** The Authorization header among a block's (or a request's) own headers, which replaces the reader's token; if any. */
+export const authorizationHeader = (item: { headers?: readonly HeaderField[] | undefined }): HeaderField | undefined =>
+  item.headers?.find((header) => header.name.toLowerCase() === "authorization");
+
 /** Seeded users a block may run as (`??? GET "url" utilisateur=anne`); the default user is the first. */
 export const BLOCK_USERS = ["dave", "anne"] as const;
 

@@ -69,8 +69,6 @@ export function bodyText(request: SnippetRequest): string | undefined {
 /** The revealed token, or undefined when it must stay masked. */
 export const revealedToken = (request: SnippetRequest): string | undefined => (request.revealToken && request.token ? request.token : undefined);
 
-/** True when the block's own headers carry an Authorization header (the token is then not added). */
-export const ownAuthorization = (request: SnippetRequest): boolean => (request.headers ?? []).some((header) => header.name.toLowerCase() === "authorization");
 
 /** Polling defaults of the copied loops: read every 5 s, give up after 10 minutes. */
 export const POLL_DEFAULTS = { intervalSeconds: 5, timeoutSeconds: 600 } as const;

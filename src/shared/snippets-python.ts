@@ -1,8 +1,9 @@
 // The Python `requests` script of a request block (see snippets.ts for curl): one request, one per file, or a
 // polling loop (`while` with `time.sleep`) when the block waits for a final status. Pure.
+import { authorizationHeader } from "./block-contract.ts";
 import { pollSpecFor, type PollSpec } from "./poll.ts";
 import { PARTS_STRINGS } from "./strings.ts";
-import { bodyText, fileUrls, ownAuthorization, POLL_DEFAULTS, revealedToken, tokenVariable, type SnippetField, type SnippetRequest } from "./snippet-request.ts";
+import { bodyText, fileUrls, POLL_DEFAULTS, revealedToken, tokenVariable, type SnippetField, type SnippetRequest } from "./snippet-request.ts";
 
 const S = PARTS_STRINGS.snippet;
 
@@ -152,10 +153,10 @@ export function toPython(request: SnippetRequest): string {
   const method = request.method.toLowerCase();
   const variable = tokenVariable(request.user);
   const spec = request.poll && !(request.files ?? []).length ? pollSpecFor(request.method, request.url) : undefined;
-  const imports = ["os", ...(spec ? ["time"] : []), "requests"].filter((name) => name !== "os" || (token === undefined && !ownAuthorization(request)));
+  const imports = ["os", ...(spec ? ["time"] : []), "requests"].filter((name) => name !== "os" || (token === undefined && authorizationHeader(request) === undefined));
   const lines = [`import ${imports.join(", ")}`, ""];
   const extra = (request.headers ?? []).map((header) => `${pythonString(header.name)}: ${pythonString(header.value)}`);
-  if (ownAuthorization(request)) lines.push(`headers = {${extra.join(", ")}}`, "");
+  if (authorizationHeader(request) !== undefined) lines.push(`headers = {${extra.join(", ")}}`, "");
   else {
     lines.push(token === undefined ? `${variable} = os.environ[${pythonString(variable)}]` : `${variable} = ${pythonString(token)}`);
     lines.push(`headers = {${[`"Authorization": f"Bearer {${variable}}"`, ...extra].join(", ")}}`, "");

@@ -1,10 +1,10 @@
 // Copyable equivalents of a request block: a curl command line (here) and a Python `requests` script
 // (snippets-python.ts). Pure functions (no DOM, no Node), used by the "Copier" buttons of each block and by the shell
 // export. The token stays an environment variable (`$TOKEN`, `$TOKEN_ANNE`) unless the reader chose to reveal it.
-import type { HttpMethod } from "./block-contract.ts";
+import { authorizationHeader, type HttpMethod } from "./block-contract.ts";
 import { pollSpecFor, type PollSpec } from "./poll.ts";
 import { PARTS_STRINGS } from "./strings.ts";
-import { bodyText, fileUrls, ownAuthorization, POLL_DEFAULTS, revealedToken, tokenVariable, type ShellVariables, type SnippetRequest } from "./snippet-request.ts";
+import { bodyText, fileUrls, POLL_DEFAULTS, revealedToken, tokenVariable, type ShellVariables, type SnippetRequest } from "./snippet-request.ts";
 
 export { fileUrls, tokenVariable, type ShellVariables, type SnippetField, type SnippetFile, type SnippetRequest } from "./snippet-request.ts";
 export { jsonToPython, pythonPollLoop, pythonString, toPython } from "./snippets-python.ts";
@@ -52,7 +52,7 @@ export function curlCommand(method: HttpMethod, url: string, options: readonly s
 /** The curl options of the token and the block's headers (`-H …`). */
 export function curlHeaderOptions(request: SnippetRequest): string[] {
   const token = revealedToken(request);
-  const auth = ownAuthorization(request) || request.withoutToken ? []
+  const auth = authorizationHeader(request) !== undefined || request.withoutToken ? []
     : token === undefined ? [`-H "Authorization: Bearer $${tokenVariable(request.user)}"`]
     : [`-H ${shellQuote(`Authorization: Bearer ${token}`)}`];
   return [...auth, ...(request.headers ?? []).map((header) => `-H ${shellWord(`${header.name}: ${header.value}`, request.variables)}`)];

@@ -2,7 +2,7 @@
 // description of the API operations it uses, `inputs` for the token(s), datastore and base URLs, step `outputs` from
 // the response bodies (the page's captures), `successCriteria` on statuses and final states, `onFailure: retry` for
 // polling. Other servers (diffusion services, identity) are called through Redocly's `x-operation`. Pure.
-import { FILE_PLACEHOLDER } from "../block-contract.ts";
+import { authorizationHeader, FILE_PLACEHOLDER } from "../block-contract.ts";
 import { limitNotes } from "./limits.ts";
 import { BUILD_IAM, BUILD_SERVICES, expectsError, expectsExpiredToken, inputsOf, jsonPointer, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
@@ -154,7 +154,7 @@ function stepOf(request: ExportRequest, index: number, context: StepContext): Re
       parameters.push({ name, in: "query", value: all.length > 1 ? all : all[0]! });
     }
   }
-  const ownAuth = (block.headers ?? []).some((header) => header.name.toLowerCase() === "authorization");
+  const ownAuth = authorizationHeader(block) !== undefined;
   if (!ownAuth && root === "api") parameters.push({ name: "Authorization", in: "header", value: `Bearer {$inputs.${tokenVar(block.user).toLowerCase()}}` });
   for (const header of block.headers ?? []) parameters.push({ name: header.name, in: "header", value: context.fill(header.value) });
   if (parameters.length > 0) step["parameters"] = parameters;

@@ -2,7 +2,7 @@
 // request, an environment with the base URLs, the datastore and the token as a secret variable (never written),
 // post-response scripts that set the captured variables and poll until the final status, tests on every answer.
 // Returns the collection's files (path → text or bytes); zip.ts packs them. Pure.
-import { FILE_PLACEHOLDER, type BlockSpec } from "../block-contract.ts";
+import { authorizationHeader, FILE_PLACEHOLDER, type BlockSpec } from "../block-contract.ts";
 import { limitNotes } from "./limits.ts";
 import { BUILD_IAM, BUILD_SERVICES, expectsError, expectsExpiredToken, headerTokenVariable, JS_PICK, jsPath, pollSpecOf, requestsOf, splitUrl, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
@@ -90,7 +90,7 @@ function expiryWait(variable: string): string {
 function bruFile(request: ExportRequest, name: string, seq: number): string {
   const { block, file } = request;
   const method = block.method.toLowerCase();
-  const ownAuth = (block.headers ?? []).some((header) => header.name.toLowerCase() === "authorization");
+  const ownAuth = authorizationHeader(block) !== undefined;
   const body = file
     ? block.fileBody === "raw" ? "file" : "multipartForm"
     : block.urlencoded ? "formUrlEncoded" : block.body?.trim() ? "json" : "none";

@@ -1,7 +1,7 @@
 // What every exporter and the headless replay read from a block: its requests (one per file), where its URL points
 // (the API, the diffusion services), its polling rule and its captures, and portable variable names. Pure.
 import urls from "../../../_data/urls.json" with { type: "json" };
-import { FILE_PLACEHOLDER, type BlockSpec, type BlockUser, type Capture, type SampleFile } from "../block-contract.ts";
+import { authorizationHeader, FILE_PLACEHOLDER, type BlockSpec, type BlockUser, type Capture, type SampleFile } from "../block-contract.ts";
 import { pollSpecFor, type PollSpec } from "../poll.ts";
 import type { Parcours, ParcoursPage } from "./parcours.ts";
 
@@ -67,12 +67,12 @@ export function expectsError(block: Pick<BlockSpec, "example">): boolean {
 /** Whether a block shows the API refusing an expired token (a refusal whose example says the token expired, sent
  * with its own Authorization header): a runner waits for the token's expiry before sending it. */
 export function expectsExpiredToken(block: Pick<BlockSpec, "example" | "headers">): boolean {
-  return expectsError(block) && /expir/i.test(block.example ?? "") && (block.headers ?? []).some((header) => header.name.toLowerCase() === "authorization");
+  return expectsError(block) && /expir/i.test(block.example ?? "") && authorizationHeader(block) !== undefined;
 }
 
 /** The variable of the token an Authorization header carries (`Bearer {access token}` → "access token"), if any. */
 export function headerTokenVariable(block: Pick<BlockSpec, "headers">): string | undefined {
-  const header = (block.headers ?? []).find((item) => item.name.toLowerCase() === "authorization");
+  const header = authorizationHeader(block);
   return header ? /^Bearer\s+\{([^{}]+)\}\s*$/i.exec(header.value)?.[1] : undefined;
 }
 

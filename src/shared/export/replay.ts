@@ -1,7 +1,7 @@
 // Headless replay of a tutorial from its parcours (the same block specs as the pages): each request sent with the
 // variables known so far, captures applied, asynchronous statuses polled until final. Used by `npm run tutorial`
 // and the benchmark; pure apart from the injected fetch and file reader (no DOM, no Node).
-import { FILE_PLACEHOLDER, type BlockSpec, type SampleFile } from "../block-contract.ts";
+import { authorizationHeader, FILE_PLACEHOLDER, type BlockSpec, type SampleFile } from "../block-contract.ts";
 import { applyCaptures, substitute, substituteUrl } from "../variables.ts";
 import { jwtExpiry } from "../jwt.ts";
 import { progressOf } from "../poll.ts";
@@ -209,7 +209,7 @@ async function runStep(request: ExportRequest, values: Record<string, string>, o
  * for any other block. */
 export function tokenExpiry(block: Pick<BlockSpec, "example" | "headers">, values: Record<string, string>): number | undefined {
   if (!expectsExpiredToken(block)) return undefined;
-  const header = (block.headers ?? []).find((item) => item.name.toLowerCase() === "authorization");
+  const header = authorizationHeader(block);
   const jwt = header ? /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]*)$/i.exec(substitute(header.value, values).text.trim()) : null;
   return jwt ? jwtExpiry(jwt[1]!) : undefined;
 }

@@ -2,7 +2,7 @@
 // as the blocks' « Copier en curl » writes them (src/shared/snippets.ts: curl commands and polling loops, with the
 // script's variables), the captures as jq filters, the token read from $TOKEN (never written in the file).
 // Sample files are read from $SAMPLES (the archive's samples/ folder); the cleanup page also runs after a failure.
-import { FILE_PLACEHOLDER } from "../block-contract.ts";
+import { authorizationHeader, FILE_PLACEHOLDER } from "../block-contract.ts";
 import { curlBodyOptions, curlCommand, curlHeaderOptions, curlPollLoop, shellQuote, type ShellVariables, type SnippetRequest } from "../snippets.ts";
 import { limitNotes } from "./limits.ts";
 import { BUILD_IAM, expectsError, expectsExpiredToken, headerTokenVariable, inputsOf, isSecretVariable, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
@@ -87,7 +87,7 @@ export function toShell(parcours: Parcours, options: ExportValues = {}): string 
   }
   const base = options.base ?? "https://data.geopf.fr/api";
   // The reader's own token: sent to the Géoplateforme by the blocks without their own Authorization header.
-  const usesToken = requests.some(({ block, url }) => (!block.user || block.user === "dave") && !["none", "iam"].includes(splitUrl(url).root) && !(block.headers ?? []).some((header) => header.name.toLowerCase() === "authorization"));
+  const usesToken = requests.some(({ block, url }) => (!block.user || block.user === "dave") && !["none", "iam"].includes(splitUrl(url).root) && authorizationHeader(block) === undefined);
   const header = [
     "#!/usr/bin/env bash",
     `# ${parcours.title} : les requêtes du tutoriel, dans l'ordre des pages (exporté du site des tutoriels).`,
