@@ -23,7 +23,7 @@ import { geonatureRoutes } from "../geonature/routes.ts";
 import { GEONATURE_API } from "../geonature/records.ts";
 import { theiaRoutes } from "../theia/routes.ts";
 import { THEIA_ROOT } from "../theia/records.ts";
-import { identityCaller } from "../identity/tokens.ts";
+import { ACCESS_LIFETIME, identityCaller } from "../identity/tokens.ts";
 
 /** Options of startDatastoreServer. */
 export interface DatastoreServerOptions {
@@ -204,7 +204,7 @@ export async function startDatastoreServer(options: DatastoreServerOptions = {})
     const services = served.length === 0 ? undefined : {
       geonature: origin + new URL(GEONATURE_API).pathname,
       theia: origin + new URL(THEIA_ROOT).pathname,
-      tokenLifetime: options.accessTokenLifetime ?? 300,
+      tokenLifetime: options.accessTokenLifetime ?? ACCESS_LIFETIME,
     };
     for (const line of startLines(running, source, swept, services)) log(line);
     return running;

@@ -4,7 +4,7 @@
 // Returns the collection's files (path → text or bytes); zip.ts packs them. Pure.
 import { authorizationHeader, FILE_PLACEHOLDER, type BlockSpec } from "../block-contract.ts";
 import { limitNotes } from "./limits.ts";
-import { BUILD_IAM, BUILD_SERVICES, expectsError, expectsExpiredToken, headerTokenVariable, JS_PICK, jsPath, pollSpecOf, requestsOf, splitUrl, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
+import { BUILD_IAM, BUILD_SERVICES, expectsError, expiredTokenVariable, JS_PICK, jsPath, pollSpecOf, requestsOf, splitUrl, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 import type { ExportValues } from "./shell.ts";
 
@@ -109,7 +109,7 @@ function bruFile(request: ExportRequest, name: string, seq: number): string {
     parts.push(`body:multipart-form {\n${[...fields, `  file: @file(${samplePath})`].join("\n")}\n}`);
   } else if (block.urlencoded) parts.push(`body:form-urlencoded {\n${block.urlencoded.map((field) => `  ${field.name}: ${bruVars(field.value)}`).join("\n")}\n}`);
   else if (block.body?.trim()) parts.push(`body:json {\n${indent(bruVars(block.body))}\n}`);
-  const tokenName = expectsExpiredToken(block) ? headerTokenVariable(block) : undefined;
+  const tokenName = expiredTokenVariable(block);
   if (tokenName) parts.push(`script:pre-request {\n${indent(expiryWait(varName(tokenName)))}\n}`);
   const script = postResponse(request, name, 15 * 60_000);
   if (script) parts.push(`script:post-response {\n${indent(script)}\n}`);

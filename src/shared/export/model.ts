@@ -70,8 +70,10 @@ export function expectsExpiredToken(block: Pick<BlockSpec, "example" | "headers"
   return expectsError(block) && /expir/i.test(block.example ?? "") && authorizationHeader(block) !== undefined;
 }
 
-/** The variable of the token an Authorization header carries (`Bearer {access token}` → "access token"), if any. */
-export function headerTokenVariable(block: Pick<BlockSpec, "headers">): string | undefined {
+/** For a block showing an expired token refused (expectsExpiredToken): the variable of the token its Authorization
+ * header carries (`Bearer {access token}` → "access token"), which a runner waits to expire; undefined otherwise. */
+export function expiredTokenVariable(block: Pick<BlockSpec, "example" | "headers">): string | undefined {
+  if (!expectsExpiredToken(block)) return undefined;
   const header = authorizationHeader(block);
   return header ? /^Bearer\s+\{([^{}]+)\}\s*$/i.exec(header.value)?.[1] : undefined;
 }

@@ -5,7 +5,7 @@
 import { authorizationHeader, FILE_PLACEHOLDER } from "../block-contract.ts";
 import { curlBodyOptions, curlCommand, curlHeaderOptions, curlPollLoop, shellQuote, type ShellVariables, type SnippetRequest } from "../snippets.ts";
 import { limitNotes } from "./limits.ts";
-import { BUILD_IAM, expectsError, expectsExpiredToken, headerTokenVariable, inputsOf, isSecretVariable, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
+import { BUILD_IAM, expectsError, expiredTokenVariable, inputsOf, isSecretVariable, jqPath, pollSpecOf, requestsOf, splitUrl, tokenVar, usersOf, varName, type ExportRequest, writableValues } from "./model.ts";
 import { isCleanupPage, type Parcours } from "./parcours.ts";
 import { SHELL_PRELUDE } from "./shell-prelude.ts";
 
@@ -58,7 +58,7 @@ function requestLines(request: ExportRequest, names: ReadonlySet<string>): strin
   if (file?.source === "page") {
     lines.push(`if [[ ! -f "$SAMPLES/${file.name}" ]]; then echo ${dq(`– ${request.label} : ${file.name} (produit dans la page) absent de $SAMPLES, non envoyé`)}; else`);
   }
-  const tokenName = expectsExpiredToken(block) ? headerTokenVariable(block) : undefined;
+  const tokenName = expiredTokenVariable(block);
   if (tokenName) lines.push(`wait_expiry ${dq(request.label)} "\${${varName(tokenName)}-}"`);
   const poll = pollSpecOf(block);
   if (poll) {
