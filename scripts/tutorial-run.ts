@@ -13,6 +13,7 @@ import { SIMULATED_GEONATURE_VALUES, SIMULATED_THEIA_PRODUCER } from "../src/sha
 import { theiaValues } from "../src/shared/flows/theia.ts";
 import { BUILD_IAM, BUILD_SERVICES, inputsOf } from "../src/shared/export/model.ts";
 import { pageFiles } from "../src/shared/export/page-files.ts";
+import { isLoopback } from "../src/shared/loopback.ts";
 import type { Parcours } from "../src/shared/export/parcours.ts";
 import { outsideUrl, replay, type ReplayReport, type StepResult } from "../src/shared/export/replay.ts";
 
@@ -72,12 +73,15 @@ export async function replayTutorial(parcours: Parcours, options: TutorialRunOpt
   const local = options.base ? undefined : await startLocalDatastore();
   try {
     const base = options.base ?? local!.server.url;
-    const services = local ? local.server.origin : BUILD_SERVICES;
-    const iam = local ? local.server.origin + new URL(BUILD_IAM).pathname : BUILD_IAM;
+    // A datastore on this machine (started here, or npm run datastore given as --base) serves the diffusion services,
+    // the identity service and the flows' outside servers on its own origin, as the site's transport maps them.
+    const localOrigin = local ? local.server.origin : isLoopback(base) ? new URL(base).origin : undefined;
+    const services = localOrigin ?? BUILD_SERVICES;
+    const iam = localOrigin ? localOrigin + new URL(BUILD_IAM).pathname : BUILD_IAM;
     const tokens: Record<string, string> = local ? { ...LOCAL_TOKENS } : { dave: options.token ?? "" };
     if (!local && options.tokenAnne) tokens["anne"] = options.tokenAnne;
     const datastore = options.datastore ?? (local ? SIMULATED_DATASTORE_ID : undefined);
-    const outside = local ? Object.fromEntries(OUTSIDE_ORIGINS.map((origin) => [origin, local.server.origin])) : {};
+    const outside = localOrigin ? Object.fromEntries(OUTSIDE_ORIGINS.map((origin) => [origin, localOrigin])) : {};
     const mapped: typeof fetch = (input, init) => fetch(typeof input === "string" ? outsideUrl(input, outside) : input, init);
     return await replay(parcours, {
       base,

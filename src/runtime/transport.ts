@@ -3,6 +3,7 @@
 import { BLOCK_USERS, type BlockUser } from "../shared/block-contract.ts";
 import urls from "../../_data/urls.json" with { type: "json" };
 import { BUILD_API_BASE, type Settings, type TokenInfo } from "./state/settings.ts";
+import { isLoopback } from "../shared/loopback.ts";
 
 /** Origins a local datastore (npm run datastore) also serves: the diffusion services and the identity service. */
 const LOCAL_ORIGINS = [new URL(BUILD_API_BASE).origin, new URL(urls.iam).origin];
@@ -25,14 +26,6 @@ export interface RunAs {
   userTokens: Partial<Record<BlockUser, TokenInfo>>;
 }
 
-/** Whether an API base is a datastore on this machine (npm run datastore), which also serves the diffusion services. */
-const isLoopback = (base: string): boolean => {
-  try {
-    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(base).hostname);
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Rewrites the build-time API base to the configured one in real mode and adds the bearer token there only; with a

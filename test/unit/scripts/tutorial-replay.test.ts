@@ -7,7 +7,8 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { loadParcours } from "../../../src/build/parcours-build.ts";
 import type { Parcours } from "../../../src/shared/export/parcours.ts";
-import { junitReport, REPLAY_TOKEN_LIFETIME, replayTutorial } from "../../../scripts/tutorial-run.ts";
+import { junitReport, LOCAL_TOKENS, REPLAY_TOKEN_LIFETIME, replayTutorial, startLocalDatastore } from "../../../scripts/tutorial-run.ts";
+import { SIMULATED_DATASTORE_ID } from "../../../src/mock/seed.ts";
 import { DIVERGENCES } from "./headless.ts";
 
 const all = await loadParcours();
@@ -79,4 +80,20 @@ test("rapport JUnit : un cas par étape, l'échec nommé", async () => {
   const testcase = xml.split("\n").find((line) => line.includes("<failure "))!;
   assert.ok(testcase.includes(`name="${failed[0]!.label.replace(/&/g, "&amp;")} (HTTP ${failed[0]!.status})"`), testcase);
   assert.match(testcase, /failure message="[^"]*endpoint/i);
+});
+
+test("--base sur un entrepôt de cette machine (npm run datastore) : les services de diffusion sont lus sur son origine", async () => {
+  const local = await startLocalDatastore();
+  try {
+    const parcours = all.find((entry) => entry.tutorial === "alimentation-diffusion-archive")!;
+    const report = await replayTutorial(parcours, { base: local.server.url, token: LOCAL_TOKENS.dave, datastore: SIMULATED_DATASTORE_ID });
+    const lines = report.steps.map((step) => `${step.outcome} ${step.status} ${step.url} ${step.message ?? ""}`).join("\n");
+    assert.equal(report.ok, true, lines);
+    const download = report.steps.filter((step) => /\/telechargement\//.test(step.url));
+    assert.ok(download.length > 0, lines);
+    for (const step of download) assert.ok(step.url.startsWith(`${local.server.origin}/`), `${step.url} hors de l'entrepôt local :\n${lines}`);
+    assert.ok(report.steps.some((step) => /\/offerings\//.test(step.url) && step.final === "PUBLISHED"), lines);
+  } finally {
+    await local.close();
+  }
 });
