@@ -92,7 +92,8 @@ test("the map panel by keyboard: opened with Enter, attributes of the centre wit
   await page.keyboard.press("Tab");
   const map = panel.getByRole("region", { name: /Carte interactive de la couche monde_wfs/ });
   await expect(map).toBeFocused();
-  // Arrows move the map (the view's extent changes once drawn again); Enter reads the feature at the centre.
+  // Arrows move the map (the view's extent changes once the pan has ended); Enter pressed at once, while the pan back
+  // is still running, reads the feature at the centre where that pan ends.
   const extent = await map.getAttribute("data-map-extent");
   await page.keyboard.press("ArrowLeft");
   await expect(map).not.toHaveAttribute("data-map-extent", extent!);

@@ -1,7 +1,7 @@
 // The map panel (its own chunk, with OpenLayers): the published layer drawn from its service, zoomed to its extent,
 // a text alternative (layer, service, extent, counts), and the attributes of the feature clicked (or at the centre
 // on Enter). Test contract: data-map-state (loading, rendered, error) and data-map-ms on the panel, data-map-extent
-// (the view's EPSG:3857 extent once drawn) on the map element.
+// (the view's EPSG:3857 extent once drawn with the view at rest) on the map element.
 import OlMap from "ol/Map.js";
 import View from "ol/View.js";
 import Attribution from "ol/control/Attribution.js";
@@ -81,8 +81,10 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
         status.textContent = STRINGS.map.rendered(ms);
       }
     });
-    // Every drawing done (a new size, a pan, a zoom), for what waits on the map (tests, screenshots).
+    // Every drawing done with the view at rest (a new size, the end of a pan or a zoom), for what waits on the map
+    // (tests, screenshots); a drawing in the middle of an animation is not the place the reader is taken to.
     map.on("rendercomplete", () => {
+      if (map.getView().getAnimating()) return;
       mapElement.dataset["mapExtent"] = map.getView().calculateExtent(map.getSize()).map((value) => value.toFixed(2)).join(",");
       panel.dataset["mapRenders"] = String(Number(panel.dataset["mapRenders"] ?? 0) + 1);
     });
@@ -102,10 +104,14 @@ export async function openPanel(panel: HTMLElement, options: PanelOptions): Prom
     }
   };
   mapElement.addEventListener("keydown", (event) => {
-    const size = drawn?.map.getSize();
-    if (event.key !== "Enter" || !size) return;
+    const map = drawn?.map;
+    const size = map?.getSize();
+    if (event.key !== "Enter" || !map || !size) return;
     event.preventDefault();
-    void identify([size[0]! / 2, size[1]! / 2]);
+    // Enter right after an arrow: the centre the reader asked for is where the pan ends, not a frame on the way.
+    const centre = () => void identify([size[0]! / 2, size[1]! / 2]);
+    if (map.getView().getAnimating()) map.once("moveend", centre);
+    else centre();
   });
   // A private offering: the key field (the tutorial's {apikey} by default), drawn again with the key given.
   if (target.private) mapElement.before(keyForm(id, (key) => void show({ ...target, key })));
