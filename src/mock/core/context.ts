@@ -38,6 +38,9 @@ export interface Context {
   now: number;
   newId: () => string;
   delays: Delays;
+  /** The user id the operation is made by (the request's caller): absent for the scheduled changes and when no caller
+   * is known, whose events keep the record's last initiator. */
+  actor?: string;
   /** Set for a private diffusion service: the offerings the request's key may consume (the others are not served). */
   offeringFilter?: (offering: string) => boolean;
 }

@@ -33,7 +33,9 @@ export function advance(ctx: Context, lifecycles: ReadonlyMap<string, Lifecycle>
       continue;
     }
     const before = lifecycle.collection.due?.(record);
-    lifecycle.apply({ ...ctx, now: due.due }, record);
+    // A scheduled change is nobody's request: it is applied without the actor of the request that found it due.
+    const { actor: _requester, ...scheduled } = ctx;
+    lifecycle.apply({ ...scheduled, now: due.due }, record);
     ctx.records.flush();
     const row = ctx.source.get(due.kind, due.id);
     // A lifecycle that did not move its record on would be applied forever.

@@ -46,6 +46,7 @@ export class Store {
   private readonly lifecycles = new Map<string, Lifecycle>();
   private readonly onIgnored: ((messages: string[]) => void) | undefined;
   private readonly collections: readonly Collection<RecordBase>[];
+  private actor: string | undefined;
 
   /** A store over the given source and blobs, with the given lifecycles. */
   constructor(lifecycles: readonly Lifecycle[], options: StoreOptions = {}) {
@@ -63,6 +64,13 @@ export class Store {
   /** The current time of the store's clock. */
   now(): number {
     return this.clock();
+  }
+
+  /** The same store (records, clock, lifecycles), whose operations are made by `actor` (a user id; undefined: none known). */
+  by(actor: string | undefined): Store {
+    const view = Object.create(this) as Store;
+    view.actor = actor;
+    return view;
   }
 
   /** Runs one operation in a transaction, after applying the changes that are due. */
@@ -99,7 +107,9 @@ export class Store {
   private context(now: number): Context {
     const factor = this.delayFactor();
     const delays = factor === 1 ? this.delays : (Object.fromEntries(Object.entries(this.delays).map(([name, ms]) => [name, Math.round(ms * factor)])) as unknown as Delays);
-    return { records: new UnitOfWork(this.source), source: this.source, now, newId: this.newId, delays };
+    const ctx: Context = { records: new UnitOfWork(this.source), source: this.source, now, newId: this.newId, delays };
+    if (this.actor !== undefined) ctx.actor = this.actor;
+    return ctx;
   }
 
   /** Re-derives every row's due time, blob references and total from its record (after an import); returns how many changed. */

@@ -30,7 +30,8 @@ export async function dispatch(
 ): Promise<Response> {
   try {
     const params = decoded ? (input.params as Record<string, string>) : decodeParams(input.params);
-    return await route.handle({ ...input, url: new URL(input.request.url), params });
+    // The operations of the route are made by its caller (the initiator of the events they record).
+    return await route.handle({ ...input, store: input.store.by(input.caller), url: new URL(input.request.url), params });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) onError?.(error, input.request);
     return fromError(error);

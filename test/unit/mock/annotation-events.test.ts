@@ -2,9 +2,9 @@
 // in order, kept readable after a DELETE (status DELETED), gone with a removed configuration or static.
 import { after, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { SIMULATED_USER } from "../../../src/mock/seed.ts";
+import { SECOND_USER, SECOND_USER_ID, SIMULATED_COMMUNITY_ID, SIMULATED_USER } from "../../../src/mock/seed.ts";
 import { archiveChain } from "./annotation-helpers.ts";
-import { assertError, bytesForm, closeAndCheck, createUpload, DS, harness, sendFiles, T0 } from "./helpers.ts";
+import { assertError, BASE, bytesForm, closeAndCheck, createUpload, DS, harness, request, sendFiles, T0 } from "./helpers.ts";
 
 const h = harness();
 after(() => h.close());
@@ -83,4 +83,30 @@ test("a record saved before histories were kept shows its last event", async () 
   h.store.source.transaction(() => h.store.source.delete("annotation", `upload:${upload}`));
   assert.deepEqual(titles(await h.call("GET", `${DS}/uploads/${upload}/events`)), ["Création"]);
   assertError(await h.call("GET", `${DS}/uploads/00000000-0000-4000-8000-999999999999/events`), 404, /Livraison .* introuvable/);
+});
+
+test("events and comments name the user who made them; a change the scheduler applies keeps its initiator", async () => {
+  const asAnne = (method: string, path: string, json?: unknown) =>
+    request(method, `${BASE}${path}`, json === undefined ? {} : { json }, { Authorization: "Bearer simulation-anne" });
+  assert.equal((await h.call("PUT", `/communities/${SIMULATED_COMMUNITY_ID}/users/${SECOND_USER_ID}`, { json: { rights: ["UPLOAD"] } })).status, 200);
+  const upload = await createUpload(h);
+  await sendFiles(h, upload, [["data/DEPARTEMENT.shp", "shape bytes"]]);
+  const changed = await asAnne("PATCH", `${DS}/uploads/${upload}`, { name: "Renommée par Anne" });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  assert.deepEqual(changed.body.last_event.initiator, { _id: SECOND_USER_ID, first_name: "Anne", last_name: "Halise", creation: SECOND_USER.creation, update: SECOND_USER.update });
+  assert.equal((await asAnne("POST", `${DS}/uploads/${upload}/close`)).status, 204);
+  // The checks end while Dave is the one calling: their events are still Anne's, who closed the upload.
+  h.tick(10_000);
+  assert.equal((await h.call("GET", `${DS}/uploads`)).status, 200);
+  const events = await h.call("GET", `${DS}/uploads/${upload}/events`);
+  assert.deepEqual(events.body.map((event: { title: string; initiator: { last_name: string } }) => `${event.title} : ${event.initiator.last_name}`),
+    ["Création : Lopper", "Modification : Halise", "Fermeture : Halise", "Vérifications réussies : Halise"]);
+  assert.equal((await h.call("GET", `${DS}/uploads/${upload}`)).body.last_event.initiator._id, SECOND_USER_ID);
+
+  const hers = await asAnne("POST", `${DS}/uploads/${upload}/comments`, { text: "Vérifié de mon côté." });
+  assert.equal(hers.status, 200, JSON.stringify(hers.body));
+  assert.equal(hers.body.author._id, SECOND_USER_ID);
+  assert.equal((await h.call("POST", `${DS}/uploads/${upload}/comments`, { json: { text: "Merci." } })).body.author._id, SIMULATED_USER._id);
+  const comments = await h.call("GET", `${DS}/uploads/${upload}/comments`);
+  assert.deepEqual(comments.body.map((comment: { text: string; author: { first_name: string } }) => `${comment.author.first_name} : ${comment.text}`), ["Anne : Vérifié de mon côté.", "Dave : Merci."]);
 });

@@ -47,12 +47,13 @@ export function listComments(ctx: Context, kind: Target, datastore: string, id: 
   return (findAnnotations(ctx, kind.collection, record)?.comments ?? []).map(commentView);
 }
 
-/** POST …/comments: adds a comment by the seeded user. */
+/** POST …/comments: adds a comment by the caller. */
 export function addComment(ctx: Context, kind: Target, datastore: string, id: string, body: unknown): JsonObject {
   findTarget(ctx, kind, datastore, id);
   const { text } = parseBody(COMMENT, body);
   const record = changeableTarget(ctx, kind, datastore, id);
   const comment: CommentEntry = { _id: ctx.newId(), text, creation: ctx.now, update: ctx.now };
+  if (ctx.actor !== undefined) comment.author = ctx.actor;
   annotationsOf(ctx, kind.collection, record).comments.push(comment);
   return commentView(comment);
 }

@@ -11,12 +11,16 @@ export interface EventEntry {
   title: string;
   date: number;
   text?: string;
+  /** Id of the user who made it (absent: the default user). */
+  initiator?: string;
 }
 
-/** One comment of a record (`GET …/comments`), written by the seeded user. */
+/** One comment of a record (`GET …/comments`). */
 export interface CommentEntry {
   _id: string;
   text: string;
+  /** Id of the user who wrote it (absent: the default user). */
+  author?: string;
   creation: number;
   update: number;
 }
@@ -35,8 +39,8 @@ const GUARD = z.looseObject({
   _id: z.string(),
   datastore: z.string(),
   target: z.looseObject({ kind: z.string(), id: z.string() }),
-  events: z.array(z.looseObject({ title: z.string(), date: z.number() })),
-  comments: z.array(z.looseObject({ _id: z.string(), text: z.string(), creation: z.number(), update: z.number() })),
+  events: z.array(z.looseObject({ title: z.string(), date: z.number(), initiator: z.optional(z.string()) })),
+  comments: z.array(z.looseObject({ _id: z.string(), text: z.string(), author: z.optional(z.string()), creation: z.number(), update: z.number() })),
   sharings: z.array(z.string()),
 });
 

@@ -1,30 +1,21 @@
 // How the API shows events, comments and sharings.
 import type { JsonObject } from "../../core/json.ts";
 import { eventDate, isoDate } from "../../core/time.ts";
-import { SIMULATED_USER } from "../../seed.ts";
-import { datastoreInfo, ownerOfDatastore } from "../users/directory.ts";
+import { DEFAULT_USER, datastoreInfo, ownerOfDatastore } from "../users/directory.ts";
+import { initiatorView } from "../common/views.ts";
 import type { CommentEntry, EventEntry } from "./records.ts";
-
-/** The seeded user as the initiator of events and the author of comments ([ts] `UserDto`). */
-const USER: JsonObject = {
-  first_name: SIMULATED_USER.first_name,
-  last_name: SIMULATED_USER.last_name,
-  _id: SIMULATED_USER._id,
-  creation: SIMULATED_USER.creation,
-  update: SIMULATED_USER.update,
-};
 
 /** One event of GET …/events ([ts] `EventResponseDto`). */
 export function eventView(entry: EventEntry): JsonObject {
   const view: JsonObject = { date: eventDate(entry.date), title: entry.title };
   if (entry.text !== undefined) view.text = entry.text;
-  view.initiator = { ...USER };
+  view.initiator = initiatorView(entry.initiator);
   return view;
 }
 
-/** One comment ([ts] `CommentResponseDto`). */
+/** One comment ([ts] `CommentResponseDto`), with its author. */
 export function commentView(entry: CommentEntry): JsonObject {
-  return { text: entry.text, author: { ...USER }, _id: entry._id, creation: isoDate(entry.creation), update: isoDate(entry.update) };
+  return { text: entry.text, author: initiatorView(entry.author), _id: entry._id, creation: isoDate(entry.creation), update: isoDate(entry.update) };
 }
 
 /** A datastore a record is shared with ([ts] `DatastoreSharingResponseDto`), one of the simulation's users' datastores. */
@@ -32,6 +23,6 @@ export function sharingView(datastore: string): JsonObject {
   const info = datastoreInfo(datastore);
   const view: JsonObject = { name: info?.name ?? "", technical_name: info?.technical_name ?? "", active: info?.active ?? false, _id: datastore };
   // The seed gives datastores no dates: those of its community's supervisor.
-  const owner = ownerOfDatastore(datastore) ?? SIMULATED_USER;
+  const owner = ownerOfDatastore(datastore) ?? DEFAULT_USER;
   return { ...view, creation: owner.creation, update: owner.update };
 }

@@ -4,7 +4,6 @@ import type { Context } from "../../core/context.ts";
 import { forbidden, notFound } from "../../core/errors.ts";
 import type { LastEvent } from "./records.ts";
 import { annotationsOf } from "../annotations/records.ts";
-import { SIMULATED_USER } from "../../seed.ts";
 import { datastoreInfo } from "../users/directory.ts";
 
 /** Throws 403 unless the datastore is one of the simulation's (whether the caller may use it is checked before the
@@ -23,12 +22,11 @@ export function findIn<T extends RecordBase>(ctx: Context, collection: Collectio
   return record;
 }
 
-/** Records an event of a record (of `collection`) in its history (`GET …/events`), made by the seeded user at the
- * context's time, and returns it as the record's last_event. */
-export function event<T extends RecordBase>(ctx: Context, collection: Collection<T>, record: RecordBase, title: string): LastEvent {
-  annotationsOf(ctx, collection, record).events.push({ title, date: ctx.now });
-  return { title, date: ctx.now };
+/** Records an event of a record (of `collection`) in its history (`GET …/events`), made at the context's time by its
+ * actor (a scheduled change: by whoever made the record's last event), and returns it as the record's last_event. */
+export function event<T extends RecordBase>(ctx: Context, collection: Collection<T>, record: RecordBase & { lastEvent?: LastEvent }, title: string): LastEvent {
+  const initiator = ctx.actor ?? record.lastEvent?.initiator;
+  const entry: LastEvent = initiator === undefined ? { title, date: ctx.now } : { title, date: ctx.now, initiator };
+  annotationsOf(ctx, collection, record).events.push({ ...entry });
+  return entry;
 }
-
-/** The initiator of every event: the seeded user. */
-export const INITIATOR = { _id: SIMULATED_USER._id, first_name: SIMULATED_USER.first_name, last_name: SIMULATED_USER.last_name };

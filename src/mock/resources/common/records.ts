@@ -17,6 +17,8 @@ export interface LogLine {
 export interface LastEvent {
   title: string;
   date: number;
+  /** Id of the user who made it (absent in records saved before initiators were kept: the default user). */
+  initiator?: string;
 }
 
 /** Fields every record has. */
@@ -34,7 +36,7 @@ export const BASE_GUARD = {
   datastore: z.string(),
   creation: z.number(),
   update: z.number(),
-  lastEvent: z.looseObject({ title: z.string(), date: z.number() }),
+  lastEvent: z.looseObject({ title: z.string(), date: z.number(), initiator: z.optional(z.string()) }),
 };
 
 /** A list of log lines as stored. */
