@@ -10,7 +10,7 @@ import type { ServedType } from "./wfs-query.ts";
 
 const XSD_TYPES: Record<string, string> = {
   "character varying": "string", text: "string", integer: "int", smallint: "short", bigint: "long", "double precision": "double", real: "float", numeric: "decimal",
-  boolean: "boolean", date: "date", "timestamp with time zone": "dateTime", "timestamp without time zone": "dateTime", bytea: "base64Binary",
+  boolean: "boolean", date: "date", "timestamp with time zone": "dateTime", "timestamp without time zone": "dateTime", "time without time zone": "time", bytea: "base64Binary",
 };
 const GML_TYPES: Record<string, string> = {
   POINT: "Point", MULTIPOINT: "MultiPoint", LINESTRING: "Curve", MULTILINESTRING: "MultiCurve", POLYGON: "Surface", MULTIPOLYGON: "MultiSurface",
@@ -19,7 +19,7 @@ const GML_TYPES: Record<string, string> = {
 const JSON_TYPES: Record<string, [string, string]> = {
   string: ["xsd:string", "string"], int: ["xsd:int", "int"], short: ["xsd:short", "short"], long: ["xsd:long", "long"], double: ["xsd:number", "number"],
   float: ["xsd:number", "number"], decimal: ["xsd:number", "number"], boolean: ["xsd:boolean", "boolean"], date: ["xsd:date", "date"], dateTime: ["xsd:date-time", "date-time"],
-  base64Binary: ["xsd:base64Binary", "base64Binary"],
+  time: ["xsd:time", "time"], base64Binary: ["xsd:base64Binary", "base64Binary"],
 };
 
 const xsdType = (type: string): string => XSD_TYPES[type] ?? "string";

@@ -123,6 +123,7 @@ export function readCsv(bytes: Uint8Array, layerName: string): VectorLayerInfo {
     attributeBytes: data.reduce((sum, row) => sum + row.reduce((s, v, i) => s + (i === wkt ? 0 : v.length), 0), 0),
   };
   if (geometryType) layer.geometry = { column: wkt >= 0 ? header[wkt]! : "geom", type: geometryType };
+  if (wkt >= 0) layer.wktPosition = wkt;
   if (extent) layer.extent = extent;
   return layer;
 }

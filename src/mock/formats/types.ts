@@ -1,5 +1,6 @@
 // What the readers extract from received files: small JSON summaries stored in the simulated state instead
 // of the bytes (which never are).
+import type { CsvtType } from "./csvt.ts";
 
 /** An attribute column: source name and PostgreSQL type it becomes once integrated. */
 export interface ColumnInfo {
@@ -27,6 +28,8 @@ export interface VectorLayerInfo {
   attributeBytes: number;
   /** True for a GeoPackage "attributes" table (no geometry by design). */
   attributesOnly?: boolean;
+  /** A CSV file's: the position of its WKT column among the file's columns (its .csvt lists the types in that order). */
+  wktPosition?: number;
 }
 
 /** A raster image (GeoTIFF) or its world file. */
@@ -75,6 +78,8 @@ export type FileAnalysis =
   | { kind: "worldfile"; pixelSize: [number, number]; origin: [number, number] }
   | { kind: "sql"; text: string }
   | { kind: "changes"; columns: string[]; rows: string[][] }
+  /** The .csvt of a CSV file of a VECTOR upload: the types of its columns, in order. */
+  | { kind: "csvt"; types: CsvtType[] }
   /** A file of an INDEX upload (.csv rows, or the .csvt column types as its only row), `;`-separated. */
   | { kind: "table"; columns: string[]; rows: string[][] }
   | { kind: "error"; format: string; message: string };

@@ -9,6 +9,7 @@ import { channelsFormat, extension, rasterImages, stem } from "../uploads/file-a
 import type { UploadFile, UploadRecord } from "../uploads/records.ts";
 import type { ShapefileSet } from "../uploads/shapefile-layers.ts";
 import { shapefileSets } from "../uploads/shapefile-layers.ts";
+import { applyCsvt, csvtOf, hasCsv } from "../uploads/csv-types.ts";
 import { dataStatementLines } from "../../sql/parser.ts";
 
 const VECTOR_MAIN: Record<string, string> = { gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", shp: "Shapefile" };
@@ -46,14 +47,29 @@ function shapefileLines(upload: UploadRecord, set: ShapefileSet): LogEntry[] {
   return lines;
 }
 
-// Lines about one readable or unreadable vector file.
-function vectorFileLines(upload: UploadRecord, file: UploadFile): LogEntry[] {
+// Lines about the .csvt of a CSV file: unreadable, not fitting the file's columns, or the types it gives.
+function csvtLines(files: readonly UploadFile[], file: UploadFile, layer: VectorLayerInfo): LogEntry[] {
+  const csvt = csvtOf(files, file.path);
+  if (!csvt) return [];
+  if (!csvt.analysis) return [warning("checks_ogr", 95, `Fichier ${csvt.path} reçu avant l'analyse des contenus : il n'est pas contrôlé`)];
+  if (csvt.analysis.kind === "error") return [error("checks_ogr", 98, `Impossible de lire le fichier ${csvt.path} (CSVT) : ${csvt.analysis.message}`)];
+  if (csvt.analysis.kind !== "csvt") return [];
+  const applied = applyCsvt(layer, csvt.analysis.types, csvt.path);
+  if ("problem" in applied) return [error("checks_ogr", 108, applied.problem)];
+  return [info("checks_ogr", 107, `Types des colonnes lus dans ${csvt.path} : ${applied.layer.columns.map((column) => `${column.name} (${column.type})`).join(", ") || "aucun attribut"}`)];
+}
+
+// Lines about one readable or unreadable vector file (a CSV file's with its .csvt).
+function vectorFileLines(upload: UploadRecord, file: UploadFile, files: readonly UploadFile[]): LogEntry[] {
   const analysis = file.analysis;
   if (!analysis) return [warning("checks_ogr", 95, `Fichier ${file.path} reçu avant l'analyse des contenus : il n'est pas contrôlé`)];
   if (analysis.kind === "error") return [error("checks_ogr", 98, `Impossible d'ouvrir le fichier ${file.path} (${analysis.format}) : ${analysis.message}`)];
   if (analysis.kind !== "vector") return [];
   const lines: LogEntry[] = [info("checks_ogr", 104, `${file.path} : ${analysis.layers.length} couche(s) au format ${VECTOR_MAIN[extension(file.path)]}`)];
-  for (const layer of analysis.layers) lines.push(...layerLines(upload, file.path, analysis.format, layer));
+  for (const layer of analysis.layers) {
+    lines.push(...layerLines(upload, file.path, analysis.format, layer));
+    if (analysis.format === "CSV") lines.push(...csvtLines(files, file, layer));
+  }
   return lines;
 }
 
@@ -84,10 +100,12 @@ export const vectorCheck: CheckRunner = (upload) => {
     if (VECTOR_MAIN[ext]) {
       body.push(info("core", 179, `Analyse du fichier : ${file.path}`));
       const set = shapefiles.find((candidate) => candidate.path === file.path);
-      body.push(...(set ? shapefileLines(upload, set) : vectorFileLines(upload, file)));
+      body.push(...(set ? shapefileLines(upload, set) : vectorFileLines(upload, file, files)));
     } else if (VECTOR_TABLE_FILES.includes(ext)) {
       body.push(info("core", 179, `Analyse du fichier : ${file.path}`));
       body.push(...tableFileLines(file));
+    } else if (ext === "csvt" && !hasCsv(files, file.path)) {
+      body.push(warning("checks_ogr", 109, `Fichier ${file.path} sans fichier CSV du même nom : ses types ne s'appliquent à rien, il est ignoré`));
     } else if (!VECTOR_AUX.includes(ext)) {
       body.push(error("core", 185, `Fichier ${file.path} : l'extension « .${ext} » n'est pas un format vecteur accepté (formats acceptés : .gpkg, .csv avec son éventuel .csvt, .geojson, .json, .shp avec ses fichiers associés, .sql de structure, .delete et .update)`));
     }

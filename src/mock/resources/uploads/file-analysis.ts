@@ -8,6 +8,8 @@ import { readPrj } from "../../formats/prj.ts";
 import { readShp, readShx } from "../../formats/shapefile.ts";
 import { csvTable, readCsv, readGeoJson, utf8Text } from "../../formats/text-vector.ts";
 import { indexTable } from "../../formats/index-table.ts";
+import { readCsvt } from "../../formats/csvt.ts";
+import { typedCsvLayer } from "./csv-types.ts";
 import { readGeoTiff, readWorldFile } from "../../formats/tiff.ts";
 import type { FileAnalysis, RasterInfo, VectorLayerInfo } from "../../formats/types.ts";
 import type { UploadFile, UploadType } from "./records.ts";
@@ -27,7 +29,7 @@ export const stem = (path: string): string => {
   return dot > path.lastIndexOf("/") ? path.slice(0, dot) : path;
 };
 
-const FORMATS: Record<string, string> = { sql: "SQL", delete: "CSV (suppressions)", update: "CSV (modifications)", gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", tif: "GeoTIFF", tiff: "GeoTIFF", tfw: "world file", tifw: "world file", shp: "Shapefile", shx: "index Shapefile", dbf: "dBase", prj: "projection", cpg: "encodage" };
+const FORMATS: Record<string, string> = { csvt: "CSVT", sql: "SQL", delete: "CSV (suppressions)", update: "CSV (modifications)", gpkg: "GeoPackage", csv: "CSV", geojson: "GeoJSON", json: "GeoJSON", tif: "GeoTIFF", tiff: "GeoTIFF", tfw: "world file", tifw: "world file", shp: "Shapefile", shx: "index Shapefile", dbf: "dBase", prj: "projection", cpg: "encodage" };
 // Largest structure / change file kept in the analysis (its text or rows are kept in the state).
 const TEXT_LIMIT = 4 * 1024 * 1024;
 const SHAPEFILE_PARTS = ["shp", "shx", "dbf", "prj", "cpg"];
@@ -41,6 +43,7 @@ export function analyseFile(path: string, bytes: Uint8Array, uploadType: UploadT
     if (uploadType === "VECTOR") {
       if (ext === "gpkg") return { kind: "vector", format: "GPKG", layers: readGeoPackage(bytes) };
       if (ext === "csv") return { kind: "vector", format: "CSV", layers: [readCsv(bytes, name)] };
+      if (ext === "csvt") return { kind: "csvt", types: readCsvt(bytes) };
       if (ext === "geojson" || ext === "json") return { kind: "vector", format: "GEOJSON", layers: [readGeoJson(bytes, name)] };
       if (ext === "shp") return { kind: "shapefile", part: readShp(bytes) };
       if (ext === "shx") return { kind: "shapefile", part: readShx(bytes) };
@@ -78,7 +81,7 @@ export const ANALYSIS_LIMIT = 128 * 1024 * 1024;
 /** Whether the upload type and extension call for reading the file's bytes. */
 export function needsAnalysis(path: string, uploadType: UploadType): boolean {
   const ext = extension(path);
-  if (uploadType === "VECTOR") return ["gpkg", "csv", "geojson", "json", "sql", "delete", "update", ...SHAPEFILE_PARTS].includes(ext);
+  if (uploadType === "VECTOR") return ["gpkg", "csv", "csvt", "geojson", "json", "sql", "delete", "update", ...SHAPEFILE_PARTS].includes(ext);
   if (uploadType === "RASTER") return ["tif", "tiff", "tfw", "tifw"].includes(ext);
   if (uploadType === "INDEX") return ["csv", "csvt"].includes(ext);
   return false;
@@ -103,7 +106,9 @@ export interface SourceLayer {
 export function vectorLayers(files: readonly Pick<UploadFile, "path" | "analysis">[]): SourceLayer[] {
   const shapefiles = shapefileSets(files);
   return files.flatMap((file): SourceLayer[] => {
-    if (file.analysis?.kind === "vector") return file.analysis.layers.map((layer) => ({ path: file.path, layer }));
+    const analysis = file.analysis;
+    // A CSV layer with the column types of its .csvt, when it has one that fits.
+    if (analysis?.kind === "vector") return analysis.layers.map((layer) => ({ path: file.path, layer: analysis.format === "CSV" ? typedCsvLayer(files, file.path, layer) : layer }));
     const set = shapefiles.find((candidate) => candidate.path === file.path);
     return set?.layer ? [{ path: file.path, layer: set.layer, shapefile: { companions: set.companions, encoding: set.encoding } }] : [];
   });
