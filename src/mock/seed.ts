@@ -121,6 +121,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   endpoint(ids.endpoints.open.csw, "Service de diffusion CSW", "gpf-geonetwork", "METADATA", true, [["METADATA", `${root}/csw`]]),
   endpoint("043dd5e1-4136-49d3-b7a6-26de70d4a195", "Service de recherche principal", "gpf-search", "SEARCH", true, [["SEARCH", `${root}/recherche`]]),
   endpoint(ids.endpoints.open.alti, "Service d'altimétrie principal", "gpf-altimetry", "ALTIMETRY", true, [["ALTIMETRY", urls.public.alti]]),
+  // IGN never published this endpoint's id: ids.endpoints.open.tmsv is the simulation's own (src/mock/README.md).
+  endpoint(ids.endpoints.open.tmsv, "Service de diffusion TMS vecteur (tuiles calculées à la volée)", "gpf-vector-tms", "VECTOR-TMS", true, [["TMS", `${urls.public.tmsv}/`]]),
   endpoint(ids.endpoints.private.download, "Service de téléchargement private", "gpf-download-private", "DOWNLOAD", false, [["DOWNLOAD", `${urls.private.download}/`]]),
   endpoint(ids.endpoints.private.wfs, "Service de diffusion WFS privé", "gpf-geoserver-wfs-private", "WFS", false, [["WFS", `${urls.private.wfs}/`]]),
   endpoint(ids.endpoints.private.wmsv, "Service de diffusion WMS Vecteur privé", "gpf-geoserver-wms-v-private", "WMS-VECTOR", false, [["WMS", `${urls.private.wmsv}/`]]),
@@ -173,6 +175,9 @@ export const SERVICE_ROOTS = {
   open: { wfs: urls.public.wfs, wmsv: urls.public.wmsv, wmts: urls.public.wmts, tms: urls.public.tms, wmsr: urls.public.wmsr, download: urls.public.download, alti: urls.public.alti },
   private: { wfs: urls.private.wfs, wmsv: urls.private.wmsv, wmts: urls.private.wmts, tms: urls.private.tms, wmsr: urls.private.wmsr, download: urls.private.download, alti: urls.private.alti },
 } as const;
+
+/** Root of the vector tiles computed on the fly (VECTOR-TMS, open only: the platform has no private one). */
+export const VECTOR_TMS_ROOT = urls.public.tmsv;
 
 /** Roots of one visibility. */
 export type ServiceRoots = (typeof SERVICE_ROOTS)["open"];

@@ -113,8 +113,8 @@ export function tmsTileMap(root: string, item: Published): string {
   );
 }
 
-// The TileJSON type of a column (as tippecanoe names them): Number, Boolean or String.
-function fieldType(postgresType: string | undefined): string {
+/** The TileJSON type of a column (as tippecanoe names them): Number, Boolean or String. */
+export function fieldType(postgresType: string | undefined): string {
   if (/^(smallint|integer|bigint|real|double precision|numeric|decimal|int\d?|float\d?)/i.test(postgresType ?? "")) return "Number";
   return /^bool/i.test(postgresType ?? "") ? "Boolean" : "String";
 }

@@ -1,7 +1,8 @@
 // Routes of the simulated diffusion services (roots of _data/urls.json `public` and `private`): WFS, WMS
-// vector and raster, WMTS and TMS, download service, altimetry (the private ones behind the key check), then the published annexes. Each service is a module
+// vector and raster, WMTS and TMS, download service, altimetry (the private ones behind the key check), the vector tiles
+// computed on the fly (VECTOR-TMS, open only), then the published annexes. Each service is a module
 // of ../diffusion/.
-import { SERVICE_ROOTS } from "../seed.ts";
+import { SERVICE_ROOTS, VECTOR_TMS_ROOT } from "../seed.ts";
 import type { ServiceRoots } from "../seed.ts";
 import { publicAnnexeRoute } from "../resources/annexes/public.ts";
 import type { RouteInput } from "./route.ts";
@@ -11,6 +12,7 @@ import { wmsVectorService } from "../diffusion/wms-vector-service.ts";
 import { wmsRasterService } from "../diffusion/wms-raster-service.ts";
 import { wmtsService } from "../diffusion/wmts-service.ts";
 import { tmsRoutes } from "../diffusion/tms-service.ts";
+import { vectorTmsRoutes } from "../diffusion/vector-tms-service.ts";
 import { downloadRoutes } from "../diffusion/download-service.ts";
 import { altimetryRoutes } from "../diffusion/altimetry-service.ts";
 import { cswRoutes } from "../diffusion/csw-service.ts";
@@ -44,6 +46,9 @@ export function diffusionRoutes(origin?: string): DiffusionRoute[] {
     // The private roots: one key check before every service (http/private-access.ts).
     if (!open) for (let index = first; index < routes.length; index++) routes[index] = { ...routes[index]!, handle: privateAccess(routes[index]!.handle) };
   }
+  // Vector tiles computed on the fly (VECTOR-TMS): an open service only.
+  const tmsv = origin ? VECTOR_TMS_ROOT.replace(/^https:\/\/data\.geopf\.fr/, origin.replace(/\/+$/, "")) : VECTOR_TMS_ROOT;
+  for (const [suffix, handle] of vectorTmsRoutes(tmsv)) routes.push({ path: `${tmsv}${suffix}`, handle });
   routes.push(publicAnnexeRoute(origin));
   routes.push(...cswRoutes(origin));
   routes.push(...searchRoutes(origin), ...privateSearchRoutes(origin));

@@ -73,7 +73,7 @@ test("executions: vector_to_db srs, db_to_pyramid composition, input types", asy
     /n'accepte pas le type VECTOR-DB \(types acceptés : ROK4-PYRAMID-RASTER\)/);
 });
 
-test("WFS and VECTOR-TMS: tables that exist, names, bbox, type of stored data; VECTOR-TMS has no endpoint", async () => {
+test("WFS and VECTOR-TMS: tables that exist, names, bbox, type of stored data; VECTOR-TMS only on its endpoint", async () => {
   const url = `${DS}/configurations`;
   const wfs = (relations: unknown[], extra: Record<string, unknown> = {}) => ({ type: "WFS", name: "W", layer_name: "monde_wfs", type_infos: { used_data: [{ stored_data: db, relations }], ...extra } });
   assertError(await h.call("POST", url, { json: wfs([{ native_name: "rivieres", title: "R", abstract: "R" }, { native_name: "pays", public_name: "1pays" }, { native_name: "villes", title: "V", abstract: "V" }, { native_name: "villes", title: "V", abstract: "V" }], { bbox: { west: 10, south: -95, east: 5, north: 20 } }) }), 400,
@@ -88,7 +88,7 @@ test("WFS and VECTOR-TMS: tables that exist, names, bbox, type of stored data; V
   assertError(await h.call("POST", url, { json: wfs([{ native_name: "pays", title: "P", abstract: "P" }]) }), 409, /« monde_wfs » est déjà utilisé par une configuration WFS/);
   const tmsv = await h.call("POST", url, { json: { type: "VECTOR-TMS", name: "V", layer_name: "monde_wfs", type_infos: { used_data: [{ stored_data: db, relations: [{ native_name: "pays" }] }] } } });
   assert.equal(tmsv.status, 200, "same layer_name, another type");
-  assertError(await h.call("POST", `${url}/${tmsv.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wfs, open: true } }), 400, /de type WFS, la configuration est de type VECTOR-TMS \(points d'accès compatibles : aucun\)/);
+  assertError(await h.call("POST", `${url}/${tmsv.body._id}/offerings`, { json: { endpoint: ids.endpoints.open.wfs, open: true } }), 400, new RegExp(`de type WFS, la configuration est de type VECTOR-TMS \\(points d'accès compatibles : ${ids.endpoints.open.tmsv} \\(ouvert\\)\\)`));
 });
 
 test("WMS-VECTOR: required texts, style statics of the right type, used attributes that exist", async () => {

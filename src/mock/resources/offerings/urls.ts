@@ -1,12 +1,13 @@
 // The `urls` of an offering, per configuration type (shapes inferred from how cartes.gouv.fr reads them):
 // DOWNLOAD → the resource; WFS → one GetCapabilities URL per feature type (typeNames=<layer_name>:<table>);
 // WMS-VECTOR / WMS-RASTER → GetCapabilities with layers=; WMTS-TMS → a WMTS GetCapabilities and the TMS layer;
-// ALTIMETRY → the resource's description on the altimetry service [inferred]; SEARCH → the index on the private search service.
+// ALTIMETRY → the resource's description on the altimetry service [inferred]; VECTOR-TMS → one TMS layer per relation,
+// `{tmsv}/1.0.0/<layer_name>.<public_name>`; SEARCH → the index on the private search service.
 import type { JsonObject } from "../../core/json.ts";
 import { objectItems } from "../../core/json.ts";
 import type { ConfigurationRecord } from "../configurations/records.ts";
 import urls from "../../../../_data/urls.json" with { type: "json" };
-import { SERVICE_ROOTS } from "../../seed.ts";
+import { SERVICE_ROOTS, VECTOR_TMS_ROOT } from "../../seed.ts";
 
 /** Published names of a WFS or VECTOR-TMS configuration's relations (public_name, else native_name). */
 export function publishedRelations(configuration: ConfigurationRecord): { name: string; native: string; storedData: string; relation: Record<string, unknown> }[] {
@@ -42,6 +43,9 @@ export function offeringUrls(configuration: ConfigurationRecord | undefined, ope
       ];
     case "ALTIMETRY":
       return [{ type: "ALTIMETRY", url: `${roots.alti}/resources/${layer}` }];
+    case "VECTOR-TMS":
+      // Open only; the layers of the vector tiles computed on the fly are `<layer_name>.<public_name>`.
+      return publishedRelations(configuration).map(({ name }) => ({ type: "TMS", url: `${VECTOR_TMS_ROOT}/1.0.0/${layer}.${name}` }));
     case "SEARCH":
       return [{ type: "SEARCH", url: `${urls.search_private}/api/indexes/${searchIndexName(layer)}` }];
     default:
