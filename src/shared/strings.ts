@@ -176,6 +176,7 @@ export const STRINGS = {
       WMS: "WMS 1.3.0 (GetMap, GetFeatureInfo)",
       TMS: "TMS 1.0.0 (tuiles images)",
       "TMS-VECTOR": "TMS 1.0.0 (tuiles vectorielles Mapbox Vector Tile)",
+      "VECTOR-TMS": "TMS vecteur (tuiles Mapbox Vector Tile calculées à la volée depuis la base)",
       DOWNLOAD: "service de téléchargement",
     } as Record<string, string>,
     attributes: "Attributs de l'objet",

@@ -1,5 +1,6 @@
 // Fixtures of map.spec.ts: real mode on the production API, every request outside the site answered here (the
-// offering, WFS / WMS capabilities, GetFeature, GetMap, GetFeatureInfo, a TMS TileMap and tiles, Plan IGN tiles)
+// offering, WFS / WMS capabilities, GetFeature, GetMap, GetFeatureInfo, a TMS TileMap and tiles, a VECTOR-TMS layer's
+// JSON and tiles, Plan IGN tiles)
 // and recorded. The layer is one square from 0° to 10° E, 40° to 50° N.
 import { encode } from "fast-png";
 import { expect, type Page, type Route } from "@playwright/test";
@@ -121,6 +122,20 @@ export async function realMode(page: Page, offering: Record<string, unknown>, va
         return route.fulfill({ status: 200, headers: CORS, contentType: "application/x-protobuf", body: Buffer.from(await encodeTile(layers)) });
       }
     }
+    if (url.href.startsWith("https://data.geopf.fr/vector-tms/1.0.0/monde.pays")) {
+      // The layer's JSON as the VECTOR-TMS service gives it; tiles computed on the fly: an empty MVT where the square is not.
+      const tail = url.pathname.slice("/vector-tms/1.0.0/monde.pays".length);
+      if (tail === ".json") {
+        return json(route, { tilejson: "3.0.0", id: "monde.pays", tiles: ["https://data.geopf.fr/vector-tms/1.0.0/monde.pays/{z}/{x}/{y}.pbf"], minzoom: 0, maxzoom: 18,
+          bounds: [SQUARE.west, SQUARE.south, SQUARE.east, SQUARE.north], vector_layers: [{ id: "pays", fields: { nom: "String" } }] });
+      }
+      const match = /^\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(tail);
+      if (match) {
+        const layers = tileLayers([await squareIndex], Number(match[1]), Number(match[2]), Number(match[3]));
+        const body = Object.keys(layers).length === 0 ? Buffer.alloc(0) : Buffer.from(await encodeTile(layers));
+        return route.fulfill({ status: 200, headers: CORS, contentType: "application/x-protobuf", body });
+      }
+    }
     return route.fulfill({ status: 404, headers: CORS, contentType: "text/plain", body: `pas de fixture pour ${url.href}` });
   });
   return requests;
@@ -139,6 +154,12 @@ export const MVT_OFFERING = {
     { type: "WMTS", url: "https://data.geopf.fr/wmts?service=WMTS&version=1.0.0&request=GetCapabilities&layer=monde_tuiles" },
     { type: "TMS", url: "https://data.geopf.fr/tms/1.0.0/monde_tuiles" },
   ],
+};
+
+/** A PUBLISHED VECTOR-TMS offering (tiles computed on the fly) of one relation. */
+export const VTMS_OFFERING = {
+  _id: "offre-vtms-essai", type: "VECTOR-TMS", layer_name: "monde", status: "PUBLISHED", open: true,
+  urls: [{ type: "TMS", url: "https://data.geopf.fr/vector-tms/1.0.0/monde.pays" }],
 };
 
 /** A PUBLISHED WMTS-TMS offering (raster). */

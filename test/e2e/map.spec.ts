@@ -3,7 +3,7 @@
 // request); keyboard use and axe checks of the panel.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { API, CORS, MVT_OFFERING, PLAN_IGN, TMS_OFFERING, WFS_OFFERING, WFS_PAGE, WMS_OFFERING, WMS_PAGE, WMS_RED, cspViolations, json, offeringBlock, realMode } from "./map-fixtures.ts";
+import { API, CORS, MVT_OFFERING, PLAN_IGN, TMS_OFFERING, VTMS_OFFERING, WFS_OFFERING, WFS_PAGE, WMS_OFFERING, WMS_PAGE, WMS_RED, cspViolations, json, offeringBlock, realMode } from "./map-fixtures.ts";
 import { block } from "./helpers.ts";
 import { FILL_OPACITY, TABLE_COLOURS, blend, clickAt, expectColourAt, openMap, summaryOf } from "./map-helpers.ts";
 
@@ -71,6 +71,23 @@ test("real mode, TMS vector tiles: MVT from {z}/{x}/{y}.pbf drawn in the table's
   expect(requests.some((url) => /\/monde_tuiles\/\d+\/\d+\/\d+\.pbf$/.test(url))).toBe(true);
   for (const url of requests) {
     const allowed = url.startsWith(`${API}/datastores/entrepot-essai/offerings/`) || url.startsWith("https://data.geopf.fr/tms/1.0.0/monde_tuiles") ||
+      (url.startsWith("https://data.geopf.fr/wmts?") && url.includes("LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"));
+    expect(allowed, url).toBe(true);
+  }
+  expect(await cspViolations(page)).toBe("");
+});
+
+test("real mode, VECTOR-TMS: the layer's JSON gives the tile URL, MVT computed on the fly drawn over Plan IGN, a click gives the properties", async ({ page }) => {
+  const requests = await realMode(page, VTMS_OFFERING, "offering tms");
+  const panel = await openMap(await offeringBlock(page, "/tutoriels/alimentation-diffusion-vecteur/publication-tms/", "offering tms"), "reel-vtms");
+  expect((await summaryOf(panel))["Couches vectorielles des tuiles"]).toBe("pays");
+  await expectColourAt(panel, 5, 45, blend(PLAN_IGN, TABLE_COLOURS[0]!, FILL_OPACITY), "dans le carré : la tuile vectorielle calculée");
+  await expectColourAt(panel, -3, 45, PLAN_IGN, "à l'ouest du carré : le Plan IGN");
+  await expect(await clickAt(panel, 5, 45)).toContainText("Carré d'essai");
+  expect(requests).toContain("https://data.geopf.fr/vector-tms/1.0.0/monde.pays.json");
+  expect(requests.some((url) => /\/vector-tms\/1\.0\.0\/monde\.pays\/\d+\/\d+\/\d+\.pbf$/.test(url))).toBe(true);
+  for (const url of requests) {
+    const allowed = url.startsWith(`${API}/datastores/entrepot-essai/offerings/`) || url.startsWith("https://data.geopf.fr/vector-tms/1.0.0/monde.pays") ||
       (url.startsWith("https://data.geopf.fr/wmts?") && url.includes("LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"));
     expect(allowed, url).toBe(true);
   }

@@ -7,7 +7,7 @@ export type ServiceKind = "WFS" | "WMS" | "TMS" | "DOWNLOAD";
 
 /** A layer to show, as the offering describes it. */
 export interface MapTarget {
-  /** Configuration type of the offering (WFS, WMS-VECTOR, WMTS-TMS, WMS-RASTER, DOWNLOAD…). */
+  /** Configuration type of the offering (WFS, WMS-VECTOR, WMTS-TMS, VECTOR-TMS, WMS-RASTER, DOWNLOAD…). */
   type: string;
   layer: string;
   kind: ServiceKind;

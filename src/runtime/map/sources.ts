@@ -1,5 +1,6 @@
 // How each diffusion service becomes map layers (OpenLayers), read the way a real client reads it: the service's
-// own description first (capabilities, TileMap, metadata.json), then the data through the very service published.
+// own description first (capabilities, TileMap, metadata.json, a VECTOR-TMS layer's JSON), then the data through the
+// very service published.
 import type OlMap from "ol/Map.js";
 import type Layer from "ol/layer/Layer.js";
 import type { Pixel } from "ol/pixel.js";
@@ -171,6 +172,28 @@ async function tmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPl
   };
 }
 
+/** VECTOR-TMS (tiles computed on the fly): each layer's JSON (TileJSON: tile URL, bounds, levels), one vector tile layer per relation. */
+async function vectorTmsPlan(target: MapTarget, onFailure: OnFailure): Promise<LayerPlan> {
+  const described = await Promise.all(target.urls.map(async (url) => {
+    const address = `${url.replace(/\/+$/, "")}.json`;
+    const parsed = VectorMetadata.safeParse(await fetchJson(keyed(address, target.key)));
+    const tiles = parsed.success ? parsed.data.tiles?.[0] : undefined;
+    if (!parsed.success || !tiles) throw new ServiceError(`${STRINGS.map.unreadable("TileJSON")} : ${address}`);
+    return { metadata: parsed.data, tiles, name: parsed.data.vector_layers?.[0]?.id ?? url.slice(url.lastIndexOf(".") + 1) };
+  }));
+  const [minZoom, maxZoom] = [Math.min(...described.map(({ metadata }) => metadata.minzoom ?? 0)), Math.max(...described.map(({ metadata }) => metadata.maxzoom ?? 22))];
+  // In the offering's order, the last drawn on top; the template is used as given (an open service: no key).
+  const layers: Layer[] = described.map(({ metadata, tiles, name }, index) => new VectorTileLayer({
+    source: new VectorTileSource({ format: new MVT(), url: tiles, minZoom: metadata.minzoom ?? 0, maxZoom: metadata.maxzoom ?? 22, tileLoadFunction: vectorTileLoader(onFailure) }),
+    ...(metadata.bounds ? { extent: toMercator(metadata.bounds as Extent) } : {}), style: styleFor(tableColour(index)), properties: { title: name },
+  }));
+  return {
+    layers, service: "VECTOR-TMS", extent: union(described.flatMap(({ metadata }) => (metadata.bounds ? [metadata.bounds as Extent] : []))),
+    facts: [[STRINGS.map.levels, STRINGS.map.levelsValue(minZoom, maxZoom)], [STRINGS.map.vectorLayers, described.map(({ name }) => name).join(", ")]],
+    identify: async (olMap, pixel) => featureAt(olMap, pixel, layers, (feature) => String(feature.get("layer") ?? target.layer)),
+  };
+}
+
 // The smallest extent holding them all.
 function union(extents: Extent[]): Extent | undefined {
   if (extents.length === 0) return undefined;
@@ -181,5 +204,5 @@ function union(extents: Extent[]): Extent | undefined {
 export function planOf(target: MapTarget, onFailure: OnFailure): Promise<LayerPlan> {
   if (target.kind === "WFS") return wfsPlan(target);
   if (target.kind === "WMS") return wmsPlan(target, onFailure);
-  return tmsPlan(target, onFailure);
+  return target.type === "VECTOR-TMS" ? vectorTmsPlan(target, onFailure) : tmsPlan(target, onFailure);
 }
