@@ -7,7 +7,7 @@ import { operations, SIMULATION_NOTE, wgs84Box } from "./capabilities.ts";
 import type { Published } from "./published.ts";
 import { keywords, publishedBbox, text, tileFormat, usedLevels } from "./published.ts";
 import type { Table } from "./vector-data.ts";
-import { servedLevels } from "./vector-tiles.ts";
+import { layerNameOf, servedLevels } from "./vector-tiles.ts";
 import { layerTileRange, layerTms } from "./raster-tiles.ts";
 import type { LayerStyle } from "./raster-styles.ts";
 import { projectBbox, scaleDenominator, TILE_MATRIX_SETS } from "../resources/common/tms.ts";
@@ -130,16 +130,22 @@ export function tmsMetadata(root: string, item: Published, tables?: Map<string, 
   const bottom = levels.at(-1) ?? 0;
   const bbox = publishedBbox(item);
   const pyramid = item.storedData[0];
-  const layers = (pyramid?.details?.layers ?? []).flatMap((layer) => {
+  const layers: { id: string; fields: Record<string, string>; geometry?: string; minzoom: number; maxzoom: number }[] = [];
+  for (const layer of pyramid?.details?.layers ?? []) {
     const zooms = levels.filter((z) => layer.top <= z && z <= layer.bottom);
-    if (zooms.length === 0) return [];
+    if (zooms.length === 0) continue;
     const table = tables?.get(layer.table);
     const types = new Map(table?.columns.map((column) => [column.name, column.type]));
-    return [{
-      id: layer.table, fields: Object.fromEntries(layer.attributes.map((name) => [name, fieldType(types.get(name))])),
-      ...(table?.geometryType ?? layer.geometry_type ? { geometry: table?.geometryType ?? layer.geometry_type } : {}), minzoom: zooms[0], maxzoom: zooms.at(-1),
-    }];
-  });
+    const fields = Object.fromEntries(layer.attributes.map((name) => [name, fieldType(types.get(name))]));
+    const geometry = table?.geometryType ?? layer.geometry_type;
+    // One entry per MVT layer: a layer the composition fills at several level ranges has their union.
+    const same = layers.find((entry) => entry.id === layerNameOf(layer));
+    if (same) {
+      Object.assign(same.fields, fields);
+      same.minzoom = Math.min(same.minzoom, zooms[0]!);
+      same.maxzoom = Math.max(same.maxzoom, zooms.at(-1)!);
+    } else layers.push({ id: layerNameOf(layer), fields, ...(geometry ? { geometry } : {}), minzoom: zooms[0]!, maxzoom: zooms.at(-1)! });
+  }
   return {
     tilejson: "3.0.0", name: item.configuration.layer_name, description: text(item.configuration.type_infos.abstract), minzoom: top, maxzoom: bottom, crs: "EPSG:3857",
     bounds: bbox, center: [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, top], format: "pbf",

@@ -8,6 +8,7 @@
 // vector-replay.ts over the same cached file reads. Tables are cached in
 // memory by their source (blob keys never change content), within a bound; a source that cannot be read (blob
 // gone, record older than the sources) gives a table without features.
+import { filterAttributes } from "./attribute-filter.ts";
 import type { Store } from "../core/store.ts";
 import { isObject } from "../core/json.ts";
 import { readFeatures } from "../formats/features.ts";
@@ -146,6 +147,12 @@ function declaredColumns(storedData: StoredDataRecord, relation: string): { name
   return Object.entries(attributes).filter(([name]) => name !== "ogc_fid" && name !== "geom").map(([name, type]) => ({ name, type: String(type) }));
 }
 
+// What a pyramid keeps of a table: the attributes of every composition item on it, and those their filters read.
+function keptAttributes(storedData: StoredDataRecord, table: string): string[] {
+  const items = (storedData.details?.layers ?? []).filter((layer) => layer.table === table);
+  return [...new Set(items.flatMap((item) => [...item.attributes, ...(item.filter ? filterAttributes(item.filter) : [])]))];
+}
+
 /** The tables of a VECTOR-DB or ROK4-PYRAMID-VECTOR stored data, by name (empty for other types). */
 export async function vectorTables(store: Store, storedData: StoredDataRecord): Promise<Map<string, Table>> {
   const tables = new Map<string, Table>();
@@ -163,15 +170,18 @@ export async function vectorTables(store: Store, storedData: StoredDataRecord): 
     const replayed = await journalTables(store, { ...storedData, type: "VECTOR-DB", type_infos: { relations } });
     for (const layer of storedData.details?.layers ?? []) {
       const table = replayed.get(layer.table);
-      if (!table) continue;
-      const columns = table.columns.filter((column) => layer.attributes.includes(column.name));
+      if (!table || tables.has(layer.table)) continue;
+      const kept = keptAttributes(storedData, layer.table);
+      const columns = table.columns.filter((column) => kept.includes(column.name));
       const features = table.features.map((feature) => ({ ...feature, properties: Object.fromEntries(columns.map((c) => [c.name, feature.properties[c.name] ?? null])) }));
       tables.set(layer.table, { ...table, columns, features });
     }
   } else if (storedData.type === "ROK4-PYRAMID-VECTOR") {
     for (const layer of storedData.details?.layers ?? []) {
-      const columns = layer.source?.columns.map(({ name, type }) => ({ name, type })) ?? layer.attributes.map((name) => ({ name, type: "character varying" }));
-      tables.set(layer.table, await tableOf(store, layer.table, layer.source, layer.geometry_type, columns, layer.attributes));
+      if (tables.has(layer.table)) continue;
+      const kept = keptAttributes(storedData, layer.table);
+      const columns = layer.source?.columns.map(({ name, type }) => ({ name, type })) ?? kept.map((name) => ({ name, type: "character varying" }));
+      tables.set(layer.table, await tableOf(store, layer.table, layer.source, layer.geometry_type, columns, kept));
     }
   }
   return tables;

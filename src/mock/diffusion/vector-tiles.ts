@@ -18,6 +18,8 @@ import { pmTileRange } from "../formats/crs.ts";
 import { vectorTables } from "./vector-data.ts";
 import type { Table } from "./vector-data.ts";
 import { encodeTile, indexTable, tileLayers } from "./mvt-encode.ts";
+import { attributeFilter } from "./attribute-filter.ts";
+import { matches } from "./wfs-filter.ts";
 import type { TableIndex } from "./mvt-encode.ts";
 
 /** Media type of the tiles. */
@@ -61,15 +63,27 @@ export function pyramidTables(store: Store, storedData: StoredDataRecord): Promi
   return entryOf(store, storedData).tables;
 }
 
-// The tile index of one tiled table, built once per pyramid version.
+/** The MVT layer a tiled table fills: the composition's `layer`, else the table's name. */
+export const layerNameOf = (tiled: TiledTable): string => tiled.layer ?? tiled.table;
+
+// The features of a table that the composition's filter keeps (all of them without a filter), under the layer's name.
+function tiledFeatures(table: Table, tiled: TiledTable): Table {
+  const parsed = tiled.filter ? attributeFilter(tiled.filter, table.columns.map((column) => column.name)) : undefined;
+  // The filter was checked when the execution was created: one that no longer reads keeps nothing.
+  const features = !parsed ? table.features : "filter" in parsed ? table.features.filter((feature) => matches(parsed.filter, feature, table.name)) : [];
+  return { ...table, name: layerNameOf(tiled), features };
+}
+
+// The tile index of one tiled table (one composition item), built once per pyramid version.
 function tableIndex(entry: Entry, tables: Map<string, Table>, tiled: TiledTable): Promise<TableIndex> | undefined {
   const table = tables.get(tiled.table);
   if (!table) return undefined;
-  let index = entry.indexes.get(tiled.table);
+  const key = JSON.stringify([tiled.table, tiled.layer, tiled.filter, tiled.attributes, tiled.bottom]);
+  let index = entry.indexes.get(key);
   if (!index) {
-    index = indexTable(table, tiled.attributes, tiled.bottom);
-    entry.indexes.set(tiled.table, index);
-    index.catch(() => entry.indexes.delete(tiled.table));
+    index = indexTable(tiledFeatures(table, tiled), tiled.attributes, tiled.bottom);
+    entry.indexes.set(key, index);
+    index.catch(() => entry.indexes.delete(key));
   }
   return index;
 }

@@ -8,10 +8,9 @@ import type { Table, Feature } from "./vector-data.ts";
 import { encodeTile, indexTable } from "./mvt-encode.ts";
 import type { TableIndex } from "./mvt-encode.ts";
 import { MVT_TYPE } from "./vector-tiles.ts";
-import { parseCql } from "./wfs-cql.ts";
-import { parseCrs, WfsError } from "./wfs-crs.ts";
+import { attributeFilter } from "./attribute-filter.ts";
 import type { Filter } from "./wfs-filter.ts";
-import { filterProperties, matches } from "./wfs-filter.ts";
+import { matches } from "./wfs-filter.ts";
 import { list, param } from "./ogc.ts";
 
 /** Finest level served (pg_tileserv advertises 0 to 22; geojson-vt keeps the tiles it cut, so the simulation stops at 18). */
@@ -60,16 +59,13 @@ export function tileQuery(url: URL, table: Table, layer: string): TileQuery | Re
   const properties = asked.length > 0 ? columns.filter((name) => asked.includes(name)) : columns;
   const text = param(url, "filter");
   if (text === null || text.trim() === "") return { properties };
-  let filter: Filter;
-  try {
-    filter = parseCql(text, parseCrs("CRS:84", "2.0.0")!, "2.0.0", "filter");
-  } catch (error) {
-    if (error instanceof WfsError) return vectorTmsError(400, `Paramètre filter invalide (${error.message}) ; exemple : filter=royaume='Paléarctique'.`);
-    throw error;
+  const parsed = attributeFilter(text, columns);
+  if ("syntax" in parsed) return vectorTmsError(400, `Paramètre filter invalide (${parsed.syntax}) ; exemple : filter=royaume='Paléarctique'.`);
+  if ("unknown" in parsed) {
+    const missing = parsed.unknown;
+    return vectorTmsError(400, `Paramètre filter invalide : ${missing.length > 1 ? "attributs inconnus" : "attribut inconnu"} ${missing.map((name) => `« ${name} »`).join(", ")} dans la couche ${layer} (${known}).`);
   }
-  const missing = [...new Set(filterProperties(filter))].filter((name) => !columns.includes(name));
-  if (missing.length > 0) return vectorTmsError(400, `Paramètre filter invalide : ${missing.length > 1 ? "attributs inconnus" : "attribut inconnu"} ${missing.map((name) => `« ${name} »`).join(", ")} dans la couche ${layer} (${known}).`);
-  return { properties, filter };
+  return { properties, filter: parsed.filter };
 }
 
 /** The tile z/x/y (row counted from the top) of a tile path, or the 400 answer (not integers, extension, level, grid). */

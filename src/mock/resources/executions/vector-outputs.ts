@@ -122,12 +122,16 @@ export const vectorDbOutput: OutputBuilder = (storedData, snapshot, execution) =
   return messages;
 };
 
-/** One tiled table of a vector pyramid. */
+/** One tiled table of a vector pyramid: its levels, attributes, and the composition's MVT layer name and filter. */
 export interface TiledTable {
   table: string;
   top: number;
   bottom: number;
   attributes: string[];
+  /** The MVT layer its features go to (default: the table's name). */
+  layer?: string;
+  /** A CQL filter on its attributes: only the features it keeps are tiled. */
+  filter?: string;
 }
 
 /** The tables a db_to_pyramid execution tiles: its composition, or every relation between top_level and bottom_level. */
@@ -137,7 +141,10 @@ export function tiledTables(parameters: JsonObject, relations: { name: string; a
     return parameters.composition.filter((r): r is JsonObject => isObject(r)).map((item) => {
       const table = String(item.table);
       const wanted = isStringArray(item.attributes) && !item.attributes.includes("*") ? item.attributes : data(table);
-      return { table, top: parseLevel(item.top_level) ?? 0, bottom: parseLevel(item.bottom_level) ?? 0, attributes: wanted };
+      const tiled: TiledTable = { table, top: parseLevel(item.top_level) ?? 0, bottom: parseLevel(item.bottom_level) ?? 0, attributes: wanted };
+      if (typeof item.layer === "string" && item.layer.trim() !== "") tiled.layer = item.layer.trim();
+      if (typeof item.filter === "string" && item.filter.trim() !== "") tiled.filter = item.filter.trim();
+      return tiled;
     });
   }
   const top = parseLevel(parameters.top_level) ?? 0;

@@ -42,7 +42,7 @@ export interface StoredDataDetails {
   /** VECTOR-DB: geometry type, number of features, bounding box and source of each relation. */
   relations?: { name: string; geometry_type?: string; features: number; bbox?: [number, number, number, number]; source?: RelationSource }[];
   /** ROK4-PYRAMID-VECTOR: the tiled tables, their levels and attributes (and, since the tiles are served, their relation's source). */
-  layers?: { table: string; top: number; bottom: number; attributes: string[]; geometry_type?: string; features?: number; source?: RelationSource }[];
+  layers?: { table: string; top: number; bottom: number; attributes: string[]; layer?: string; filter?: string; geometry_type?: string; features?: number; source?: RelationSource }[];
   /** VECTOR-DB: the steps applied since SQL got involved (structure, injections, deletions, derivations), replayed to read its tables. */
   journal?: JournalEntry[];
   /** Tile format of a pyramid (image/jpeg, image/png, application/x-protobuf). */

@@ -21,9 +21,9 @@ const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL
 
 /**
  * The vector tutorial up to the pyramid's TMS publication as `monde_tuiles` (levels 0 to 7), through an API
- * caller (MSW harness or local server) and its fake clock; returns the pyramid's id.
+ * caller (MSW harness or local server) and its fake clock, with the given composition; returns the pyramid's id.
  */
-export async function publishVectorPyramid(call: (method: string, path: string, send?: Send) => Promise<Reply>, tick: (ms: number) => void): Promise<string> {
+export async function publishVectorPyramid(call: (method: string, path: string, send?: Send) => Promise<Reply>, tick: (ms: number) => void, composition: readonly object[] = COMPOSITION): Promise<string> {
   const created = await call("POST", `${DS}/uploads`, { json: { name: "Données mondiales", description: "Pays, écorégions et villes", type: "VECTOR", srs: "EPSG:4326" } });
   assert.equal(created.status, 200, JSON.stringify(created.body));
   const upload = created.body._id as string;
@@ -48,7 +48,7 @@ export async function publishVectorPyramid(call: (method: string, path: string, 
   });
   const pyramid = await run({
     processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db.body.output.stored_data._id] },
-    output: { stored_data: { name: "Pays, écorégions et villes en tuiles", storage_tags: ["PYRAMIDE"] } }, parameters: { composition: COMPOSITION },
+    output: { stored_data: { name: "Pays, écorégions et villes en tuiles", storage_tags: ["PYRAMIDE"] } }, parameters: { composition },
   });
   const pyramidId = pyramid.body.output.stored_data._id as string;
   const configuration = await call("POST", `${DS}/configurations`, {
