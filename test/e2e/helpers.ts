@@ -43,6 +43,7 @@ export const VECTOR_PAGES = [
   "/tutoriels/alimentation-diffusion-vecteur/fichiers-statiques/",
   "/tutoriels/alimentation-diffusion-vecteur/publication-wfs/",
   "/tutoriels/alimentation-diffusion-vecteur/publication-wms/",
+  "/tutoriels/alimentation-diffusion-vecteur/tuiles-a-la-volee/",
   "/tutoriels/alimentation-diffusion-vecteur/pyramide/",
   "/tutoriels/alimentation-diffusion-vecteur/publication-tms/",
   "/tutoriels/alimentation-diffusion-vecteur/nettoyage/",

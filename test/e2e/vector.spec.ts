@@ -6,9 +6,28 @@ import { VectorTile } from "@mapbox/vector-tile";
 import { decode as decodePng } from "fast-png";
 import { PbfReader } from "pbf";
 import { VECTOR_PAGES, block, expectChained, openTutorialPage, responseJson, responseOf, runAllBlocks, serviceAnswer } from "./helpers.ts";
-import { checkTmsVectorMap, checkWfsMap, checkWmsVectorMap } from "./map-helpers.ts";
+import { blend, checkTmsVectorMap, checkWfsMap, checkWmsVectorMap, clickAt, expectColourAt, FILL_OPACITY, MAP_BACKGROUND, openMap, summaryOf, TABLE_COLOURS } from "./map-helpers.ts";
 
 const pageOf = (name: string) => VECTOR_PAGES.find((path) => path.endsWith(`/${name}/`))!;
+
+/** The eco-region names of a tile's `regions_ecologiques` layer, and the attribute names its features carry. */
+function ecoregionsOf(bytes: Uint8Array): { names: string[]; keys: string[] } {
+  const layer = new VectorTile(new PbfReader(bytes)).layers["regions_ecologiques"];
+  const features = Array.from({ length: layer?.length ?? 0 }, (_, index) => layer!.feature(index));
+  return { names: features.map((feature) => String(feature.properties.nom_ecoregion)).sort(), keys: [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))].sort() };
+}
+
+/** VECTOR-TMS (tiles computed on the fly): the three relations drawn from the layers' JSON, a click gives the feature's properties. */
+async function checkVectorTmsMap(page: Page): Promise<void> {
+  const panel = await openMap(block(page, "GET", "/offerings/{offering tms vecteur}"), "tms-vecteur-volee");
+  const summary = await summaryOf(panel);
+  expect(summary["Service"]).toContain("calculées à la volée");
+  expect(summary["Couches vectorielles des tuiles"]).toBe("pays, regions_ecologiques, villes");
+  await expectColourAt(panel, -30, 10, MAP_BACKGROUND, "Atlantique (aucun objet)");
+  // Central Brazil: pays (first colour) under the eco-regions (second colour), in the offering's order.
+  await expectColourAt(panel, -52, -12, blend(blend(MAP_BACKGROUND, TABLE_COLOURS[0]!, FILL_OPACITY), TABLE_COLOURS[1]!, FILL_OPACITY), "Brésil (pays + écorégion)");
+  await expect(await clickAt(panel, -52, -12)).toContainText(/Brésil|Savanes/);
+}
 
 /** The GeoJSON answers of the WFS and of GetFeatureInfo, as far as the checks read them. */
 interface FeatureCollection {
@@ -137,6 +156,36 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
       const info = (await responseJson(block(page, "GET", "&I=280&J=250&INFO_FORMAT=application/json&FEATURE_COUNT=10&FORMAT=image/png"))) as FeatureCollection;
       const names = info.features.map((feature) => String(feature.properties.nom ?? feature.properties.nom_ecoregion));
       expect(names.sort()).toEqual(["Forêts atlantiques de l'Ouest européen", "France"]);
+    }
+    if (path === pageOf("tuiles-a-la-volee")) {
+      const offering = block(page, "GET", "/offerings/{offering tms vecteur}");
+      await expect(responseOf(offering)).toContainText('"status": "PUBLISHED"');
+      await expect(responseOf(offering)).toContainText('"type": "VECTOR-TMS"');
+      for (const layer of ["monde_vtms.pays", "monde_vtms.regions_ecologiques", "monde_vtms.villes"]) {
+        await expect(responseOf(offering)).toContainText(`/vector-tms/1.0.0/${layer}"`);
+      }
+      const index = (await responseJson(block(page, "GET", "/1.0.0/index.json"))) as Record<string, { name: string }>;
+      expect(Object.keys(index).filter((layer) => layer.startsWith("monde_vtms."))).toEqual(["monde_vtms.pays", "monde_vtms.regions_ecologiques", "monde_vtms.villes"]);
+      expect(index["monde_vtms.regions_ecologiques"]?.name).toBe("regions_ecologiques");
+      const layer = (await responseJson(block(page, "GET", "/1.0.0/monde_vtms.regions_ecologiques.json"))) as { tiles: string[]; vector_layers: { id: string; fields: Record<string, string> }[] };
+      expect(layer.tiles[0]).toMatch(/\/vector-tms\/1\.0\.0\/monde_vtms\.regions_ecologiques\/\{z\}\/\{x\}\/\{y\}\.pbf$/);
+      expect(layer.vector_layers.map((item) => [item.id, Object.keys(item.fields)])).toEqual([["regions_ecologiques", ["nom_ecoregion", "biome", "royaume"]]]);
+      await checkVectorTmsMap(page);
+
+      // Tile 1/0/0 (north-west quarter): seven eco-regions with all their attributes; filtered, the two Nearctic ones with their name only.
+      const tile = await serviceAnswer(page, block(page, "GET", "/monde_vtms.regions_ecologiques/1/0/0.pbf"));
+      expect(tile.status).toBe(200);
+      expect(tile.type).toContain("application/x-protobuf");
+      const all = ecoregionsOf(tile.bytes);
+      expect(all.names).toHaveLength(7);
+      expect(all.names).not.toContain("Savanes du plateau central");
+      expect(all.keys).toEqual(["biome", "nom_ecoregion", "royaume"]);
+      const filteredBlock = block(page, "GET", "/1/0/0.pbf?filter=royaume='Néarctique'&properties=nom_ecoregion");
+      await expect(responseOf(filteredBlock)).toContainText("tuile vectorielle (Mapbox Vector Tile)");
+      const filtered = await serviceAnswer(page, filteredBlock);
+      expect(filtered.status).toBe(200);
+      expect(ecoregionsOf(filtered.bytes)).toEqual({ names: ["Forêt boréale du Bouclier", "Toundra du Grand Nord"], keys: ["nom_ecoregion"] });
+      expect(filtered.bytes.length).toBeLessThan(tile.bytes.length);
     }
     if (path === pageOf("pyramide")) {
       await expect(responseOf(block(page, "GET", "/processings/executions/{execution pyramide}"))).toContainText('"status": "SUCCESS"');
