@@ -180,7 +180,7 @@ test("the vector tutorial runs end to end in the simulated datastore", async ({ 
       expect(all.names).toHaveLength(7);
       expect(all.names).not.toContain("Savanes du plateau central");
       expect(all.keys).toEqual(["biome", "nom_ecoregion", "royaume"]);
-      const filteredBlock = block(page, "GET", "/1/0/0.pbf?filter=royaume='Néarctique'&properties=nom_ecoregion");
+      const filteredBlock = block(page, "GET", "/1/0/0.pbf?filter=royaume='N%C3%A9arctique'&properties=nom_ecoregion");
       await expect(responseOf(filteredBlock)).toContainText("tuile vectorielle (Mapbox Vector Tile)");
       const filtered = await serviceAnswer(page, filteredBlock);
       expect(filtered.status).toBe(200);
