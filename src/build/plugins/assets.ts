@@ -69,6 +69,7 @@ export default function assets(eleventyConfig: EleventyConfig): void {
       sourcemap: "linked",
       chunkNames: "chunks/[name]-[hash]",
       tsconfig: "src/runtime/tsconfig.json",
+      loader: { ".woff": "binary" }, // the simulated WMS-Vecteur's label font, a chunk imported when a label is drawn
       plugins: [emptyCookieJar, jpegWithoutBuffer],
       logLevel: "warning",
     });

@@ -44,7 +44,7 @@ export async function drawHarvestedVector(store: Store, pyramids: StoredDataReco
   const [minX, minY, maxX, maxY] = bounds;
   for (const capture of captures) {
     const layer = blankImage(width, height);
-    drawLayers(layer, frame, await styledTables(store, capture));
+    await drawLayers(layer, frame, await styledTables(store, capture));
     const clip = capture.clip;
     for (let j = 0; j < height; j++) {
       for (let i = 0; i < width; i++) {

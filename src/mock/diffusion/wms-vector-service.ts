@@ -37,7 +37,7 @@ async function getMap(store: Store, url: URL, checked: WmsRequest): Promise<Resp
   const relations = await relationsOf(store, checked);
   if (relations instanceof Response) return relations;
   const image = blankImage(params.frame.width, params.frame.height, params.background);
-  drawLayers(image, params.frame, relations);
+  await drawLayers(image, params.frame, relations);
   return imageResponse(await encodeImage(image, params.format), params.format);
 }
 

@@ -1,13 +1,16 @@
 // Drawing styled tables on a map frame as GeoServer does: tables from the bottom of the list up, each
 // FeatureTypeStyle in its own pass, each feature with the rules active at the frame's scale whose filter it
 // matches (ElseFilter rules when no other rule of the pass matched), symbolizers in document order; in
-// geographic and Web Mercator frames wider than the world, features repeat in each world copy.
+// geographic and Web Mercator frames wider than the world, features repeat in each world copy. Labels
+// (TextSymbolizer) are gathered meanwhile and written last, over every table (render/labels.ts).
 import type { Feature, Geometry, Table } from "../vector-data.ts";
 import type { RgbaImage } from "../image.ts";
 import type { Frame } from "./project.ts";
 import { scaleDenominator, toPixel, wrappedFrames } from "./project.ts";
+import type { LabelRequest } from "./labels.ts";
+import { drawLabels, labelRequest } from "./labels.ts";
 import type { Pixel } from "./raster.ts";
-import { Painter } from "./raster.ts";
+import { Painter, ringCentroid } from "./raster.ts";
 import type { Rule, Style, Symbolizer } from "./sld.ts";
 import { activeAt } from "./sld.ts";
 
@@ -43,20 +46,11 @@ export function pixelGeometry(frame: Frame, geometry: Geometry): PixelGeometry {
 function anchors(geometry: PixelGeometry): Pixel[] {
   if (geometry.points.length > 0) return geometry.points;
   if (geometry.lines.length > 0) return geometry.lines.map((line) => line[Math.floor(line.length / 2)]!);
-  return geometry.polygons.map(([outer]) => {
-    let [area, cx, cy] = [0, 0, 0];
-    const ring = outer ?? [];
-    for (let i = 0; i < ring.length; i++) {
-      const [a, b] = [ring[i]!, ring[(i + 1) % ring.length]!];
-      const cross = a[0] * b[1] - b[0] * a[1];
-      [area, cx, cy] = [area + cross, cx + (a[0] + b[0]) * cross, cy + (a[1] + b[1]) * cross];
-    }
-    return area === 0 ? ring[0] ?? [0, 0] : [cx / (3 * area), cy / (3 * area)];
-  });
+  return geometry.polygons.map(([outer]) => ringCentroid(outer ?? []));
 }
 
-// One symbolizer applied to one feature.
-function paint(painter: Painter, symbolizer: Symbolizer, geometry: PixelGeometry): void {
+// One symbolizer applied to one feature (a label is only queued: `labels` are drawn once all tables are).
+function paint(painter: Painter, symbolizer: Symbolizer, geometry: PixelGeometry, feature: Feature, labels: LabelRequest[]): void {
   if (symbolizer.kind === "polygon") {
     for (const polygon of geometry.polygons) {
       if (symbolizer.fill) painter.fillRings(polygon, symbolizer.fill);
@@ -67,8 +61,10 @@ function paint(painter: Painter, symbolizer: Symbolizer, geometry: PixelGeometry
   } else if (symbolizer.kind === "point") {
     const scaled = <P extends { opacity: number }>(p: P | undefined): P | undefined => (p ? { ...p, opacity: p.opacity * symbolizer.opacity } : undefined);
     for (const anchor of anchors(geometry)) painter.mark(anchor, symbolizer.mark, symbolizer.size, scaled(symbolizer.fill), scaled(symbolizer.stroke));
+  } else {
+    const label = labelRequest(symbolizer, feature.properties, geometry, painter.image.width, painter.image.height);
+    if (label) labels.push(label);
   }
-  // TextSymbolizer: labels are not drawn (no font renderer in the simulation).
 }
 
 /** The rules of one FeatureTypeStyle that apply to the feature at this scale (ElseFilter ones when no other does). */
@@ -78,9 +74,10 @@ export function rulesFor(rules: Rule[], scale: number, feature: Feature): Rule[]
   return matched.length > 0 ? matched : active.filter((rule) => rule.elseFilter);
 }
 
-/** Draws the tables on the image; the first of `layers` ends on top; features repeat across the antimeridian. */
-export function drawLayers(image: RgbaImage, frame: Frame, layers: StyledTable[]): void {
+/** Draws the tables on the image, then their labels; the first of `layers` ends on top; features repeat across the antimeridian. */
+export async function drawLayers(image: RgbaImage, frame: Frame, layers: StyledTable[]): Promise<void> {
   const painter = new Painter(image);
+  const labels: LabelRequest[] = [];
   const scale = scaleDenominator(frame);
   const frames = wrappedFrames(frame);
   for (const { table, style } of [...layers].reverse()) {
@@ -92,8 +89,9 @@ export function drawLayers(image: RgbaImage, frame: Frame, layers: StyledTable[]
         if (applied.length === 0) continue;
         let copies = geometries.get(feature);
         if (!copies) geometries.set(feature, (copies = frames.map((copy) => pixelGeometry(copy, feature.geometry!))));
-        for (const geometry of copies) for (const rule of applied) for (const symbolizer of rule.symbolizers) paint(painter, symbolizer, geometry);
+        for (const geometry of copies) for (const rule of applied) for (const symbolizer of rule.symbolizers) paint(painter, symbolizer, geometry, feature, labels);
       }
     }
   }
+  await drawLabels(image, labels);
 }

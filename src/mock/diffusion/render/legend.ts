@@ -1,6 +1,6 @@
 // GetLegendGraphic of the simulated WMS-Vecteur: one WIDTH × HEIGHT swatch per rule that draws something,
 // stacked from top to bottom in the order of the styles and their rules, as GeoServer lays them out. The rule
-// titles GeoServer writes on the right are left out: the simulation has no font renderer.
+// titles GeoServer writes on the right are left out, and so are rules that only label (no swatch to draw).
 import type { RgbaImage } from "../image.ts";
 import { blankImage } from "../image.ts";
 import { Painter } from "./raster.ts";

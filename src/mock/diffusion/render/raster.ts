@@ -158,6 +158,17 @@ export function markRing(name: MarkName, c: Pixel, size: number): Pixel[] {
   }
 }
 
+/** The centroid of a ring (its first vertex when its area is zero). */
+export function ringCentroid(ring: Pixel[]): Pixel {
+  let [area, cx, cy] = [0, 0, 0];
+  for (let i = 0; i < ring.length; i++) {
+    const [a, b] = [ring[i]!, ring[(i + 1) % ring.length]!];
+    const cross = a[0] * b[1] - b[0] * a[1];
+    [area, cx, cy] = [area + cross, cx + (a[0] + b[0]) * cross, cy + (a[1] + b[1]) * cross];
+  }
+  return area === 0 ? ring[0] ?? [0, 0] : [cx / (3 * area), cy / (3 * area)];
+}
+
 /** Whether a pixel position is inside rings (even-odd). */
 export function insideRings(p: Pixel, rings: Pixel[][]): boolean {
   let inside = false;

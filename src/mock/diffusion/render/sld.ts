@@ -1,7 +1,6 @@
 // SLD 1.0.0 styles as GeoServer reads them, for the simulated WMS-Vecteur: the rules of the first UserStyle
 // (NamedLayer/UserStyle/FeatureTypeStyle/Rule), their scale range, ogc:Filter or ElseFilter, and their
-// polygon, line and point symbolizers. TextSymbolizer is read but never drawn: the simulation has no font
-// renderer, so labels are left out of the images (a rule holding only labels draws nothing).
+// polygon, line, point and text symbolizers (TextSymbolizer: Label, Font, Fill, Halo, PointPlacement).
 import { FormatError } from "../../formats/errors.ts";
 import type { XmlElement } from "../../formats/xml.ts";
 import { localName, parseXml, textContent } from "../../formats/xml.ts";
@@ -24,12 +23,29 @@ export const MARKS = ["square", "circle", "triangle", "star", "cross", "x"] as c
 /** One of MARKS. */
 export type MarkName = (typeof MARKS)[number];
 
-/** One symbolizer of a rule (text ones are kept only to be skipped knowingly). */
+/** A piece of a label: text, or the value of a feature's property. */
+export type LabelPart = { text: string } | { property: string };
+
+/** A TextSymbolizer: the label's pieces, font size (pixels) and weight, fill, halo, anchor and displacement. */
+export interface TextSymbolizer {
+  kind: "text";
+  label: LabelPart[];
+  size: number;
+  bold: boolean;
+  fill: Paint;
+  halo?: { radius: number; fill: Paint };
+  /** AnchorPoint (0..1 of the label's box, x rightwards, y upwards), when the style gives one. */
+  anchor?: [number, number];
+  /** Displacement in pixels (x rightwards, y upwards). */
+  displacement: [number, number];
+}
+
+/** One symbolizer of a rule. */
 export type Symbolizer =
   | { kind: "polygon"; fill?: Paint; stroke?: StrokeStyle }
   | { kind: "line"; stroke: StrokeStyle }
   | { kind: "point"; mark: MarkName; size: number; fill?: Paint; stroke?: StrokeStyle; opacity: number }
-  | { kind: "text" };
+  | TextSymbolizer;
 
 /** One rule. */
 export interface Rule {
@@ -75,11 +91,11 @@ export function parseColour(value: string): [number, number, number] {
   return [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
 }
 
-// A number parameter, or its default.
-function numberOf(value: string | undefined, fallback: number, what: string): number {
+// A number parameter, or its default (negative values only where `signed`).
+function numberOf(value: string | undefined, fallback: number, what: string, signed = false): number {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new FormatError(`${what} « ${value} » invalide`);
+  if (!Number.isFinite(n) || (n < 0 && !signed)) throw new FormatError(`${what} « ${value} » invalide`);
   return n;
 }
 
@@ -128,8 +144,39 @@ function symbolizerOf(element: XmlElement): Symbolizer | undefined {
       stroke: plain ? { rgb: [0, 0, 0], opacity: 1, width: 1 } : markStroke ? strokeOf(markStroke) : undefined,
     };
   }
-  if (name === "TextSymbolizer") return { kind: "text" };
+  if (name === "TextSymbolizer") return textSymbolizerOf(element, fill);
   return undefined;
+}
+
+// The pieces of a Label's mixed content: text, ogc:Literal, ogc:PropertyName (functions are not evaluated).
+function labelParts(label: XmlElement | undefined): LabelPart[] {
+  return (label?.children ?? []).flatMap((item): LabelPart[] => {
+    if (typeof item === "string") return [{ text: item }];
+    const kind = localName(item.name);
+    if (kind === "PropertyName") return [{ property: textContent(item).trim() }];
+    return kind === "Literal" ? [{ text: textContent(item) }] : [];
+  });
+}
+
+// A TextSymbolizer (GeoTools defaults: 10 pixels, black, halo of radius 1 in white).
+function textSymbolizerOf(element: XmlElement, fill: XmlElement | undefined): TextSymbolizer {
+  const font = parameters(child(element, "Font"));
+  const weight = (font.get("font-weight") ?? "normal").toLowerCase();
+  const halo = child(element, "Halo");
+  const haloFill = child(halo, "Fill");
+  const point = child(child(element, "LabelPlacement"), "PointPlacement");
+  const anchor = child(point, "AnchorPoint");
+  const displacement = child(point, "Displacement");
+  const coordinate = (parent: XmlElement | undefined, name: string, fallback: number): number => numberOf(childText(parent, name), fallback, name, true);
+  return {
+    kind: "text", label: labelParts(child(element, "Label")),
+    size: numberOf(font.get("font-size"), 10, "font-size"),
+    bold: weight === "bold" || weight === "bolder" || Number(weight) >= 600,
+    fill: fill ? fillOf(fill) : { rgb: [0, 0, 0], opacity: 1 },
+    halo: halo ? { radius: numberOf(childText(halo, "Radius"), 1, "Radius"), fill: haloFill ? fillOf(haloFill) : { rgb: [255, 255, 255], opacity: 1 } } : undefined,
+    anchor: anchor ? [coordinate(anchor, "AnchorPointX", 0), coordinate(anchor, "AnchorPointY", 0.5)] : undefined,
+    displacement: [coordinate(displacement, "DisplacementX", 0), coordinate(displacement, "DisplacementY", 0)],
+  };
 }
 
 // One Rule element.

@@ -99,6 +99,56 @@ test("GetMap: TRANSPARENT, BGCOLOR, JPEG, EPSG:3857, and WMS 1.1.1 (SRS, longitu
   assert.deepEqual(pixel(mercator, 128, 128), [...over("#e8cf9c", 0.8), 255]);
 });
 
+// Western Europe at 1:9,900,000 (600 × 420 pixels of 0.025°), below the 1:20,000,000 of pays.sld's « nom » rule:
+// pixel (i, j) has its centre at longitude -5 + (i + 0.5) / 40, latitude 51.5 - (j + 0.5) / 40. France's mainland
+// outline has its centroid at 1.97° E, 46.70° N: pixel position (278.8, 191.9), where « France » is centred.
+const WEST = "BBOX=41,-5,51.5,10&CRS=EPSG:4326&WIDTH=600&HEIGHT=420";
+type Decoded = ReturnType<typeof decode>;
+// The pixels of a box (left, top, right, bottom) darker than any outline (0x9f over the countries' fill, 0xa6 over white).
+const darkPixels = (image: Decoded, [left, top, right, bottom]: number[]): number[][] =>
+  Array.from({ length: (right! - left!) * (bottom! - top!) }, (_, k) => pixel(image, left! + (k % (right! - left!)), top! + Math.floor(k / (right! - left!)))).filter((p) => Math.max(p[0]!, p[1]!, p[2]!) < 0x90);
+// Whether a pixel is `hex` blended over `below` (each channel within 1.5 of the same mix).
+const blendOf = (p: number[], hex: string, below: string): boolean => {
+  const [c, b] = [hex, below].map((h) => [1, 3, 5].map((k) => Number.parseInt(h.slice(k, k + 2), 16)));
+  const a = (b![0]! - p[0]!) / (b![0]! - c![0]!);
+  return [0, 1, 2].every((k) => Math.abs(p[k]! - (c![k]! * a + b![k]! * (1 - a))) <= 1.5) && p[3] === 255;
+};
+
+test("GetMap below 1:20,000,000: « France » written in #333333 on its centroid (pays.sld's « nom »), no text at 1:39,800,000", async () => {
+  const image = decode(new Uint8Array(await (await getMap(`${WEST}&FORMAT=image/png`)).arrayBuffer()));
+  // « France », 10 pixels high, centred on the centroid: dark pixels around it, each #333333 blended over the fill.
+  const france = darkPixels(image, [256, 182, 302, 200]);
+  assert.ok(france.length > 40, `${france.length} pixels sombres`);
+  assert.ok(france.every((p) => blendOf(p, "#333333", "#f2efe9")), JSON.stringify(france.slice(0, 5)));
+  assert.ok(france.some((p) => p[0]! < 0x60), "des pixels presque entièrement couverts");
+  // None above the label, nor in the eco-region west of France (pixel (20, 300): 4.5° W, 44° N).
+  assert.deepEqual(darkPixels(image, [256, 150, 302, 178]), []);
+  assert.deepEqual(darkPixels(image, [0, 280, 40, 320]), []);
+  // At 1:39,800,000 (the Europe frame, where the centroid is at pixel (169.7, 133.0)), the rule is off: no text.
+  const europe = decode(new Uint8Array(await (await getMap(`${EUROPE}&FORMAT=image/png`)).arrayBuffer()));
+  assert.deepEqual(darkPixels(europe, [140, 120, 200, 146]), []);
+});
+
+test("a Halo in pays.sld: the label over a white outline 2 pixels wide, where the fill showed before", async () => {
+  const before = decode(new Uint8Array(await (await getMap(`${WEST}&FORMAT=image/png`)).arrayBuffer()));
+  // Lighter than the fill (#f2efe9): a blend of white over it.
+  const light = (image: Decoded): number[][] => Array.from({ length: 46 * 18 }, (_, k) => pixel(image, 256 + (k % 46), 182 + Math.floor(k / 46))).filter((p) => p[2]! > 0xe9 + 8);
+  assert.deepEqual(light(before), []);
+  const halo = new TextDecoder().decode(sample("pays.sld")).replace("</Label>", "</Label><Halo><Radius>2</Radius><Fill><CssParameter name=\"fill\">#ffffff</CssParameter></Fill></Halo>");
+  assert.equal((await h.call("PUT", `${DS}/statics/${statics["pays.sld"]}`, { form: bytesForm(halo, "pays.sld") })).status, 200);
+  try {
+    const image = decode(new Uint8Array(await (await getMap(`${WEST}&FORMAT=image/png`)).arrayBuffer()));
+    // (Pixels where the text's own edge covers the halo are a mix of the three colours: left aside.)
+    const white = light(image).filter((p) => blendOf(p, "#ffffff", "#f2efe9"));
+    assert.ok(white.length > 100, `${white.length} pixels clairs`);
+    assert.ok(white.filter((p) => p[0] === 255 && p[1] === 255 && p[2] === 255).length > 40);
+    // The text is still drawn, over its halo: #333333 blended over white or over the fill.
+    assert.ok(darkPixels(image, [256, 182, 302, 200]).length > 40);
+  } finally {
+    assert.equal((await h.call("PUT", `${DS}/statics/${statics["pays.sld"]}`, { form: bytesForm(sample("pays.sld"), "pays.sld") })).status, 200);
+  }
+});
+
 test("GetFeatureInfo at those pixels: the feature's attributes in JSON, HTML from the FTL templates, text", async () => {
   const info = (point: readonly [number, number], format: string, count = 1) =>
     fetch(`${WMS}&REQUEST=GetFeatureInfo&LAYERS=monde_wms&QUERY_LAYERS=monde_wms&STYLES=&${EUROPE}&FORMAT=image/png&INFO_FORMAT=${format}&I=${point[0]}&J=${point[1]}&FEATURE_COUNT=${count}`);

@@ -58,14 +58,14 @@ const sld = (rules: string): string =>
 const fillRule = (colour: string, filter = "", extra = "") => `<Rule>${filter}${extra}<PolygonSymbolizer><Fill><CssParameter name="fill">${colour}</CssParameter></Fill></PolygonSymbolizer></Rule>`;
 const kindIs = (value: string) => `<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>kind</ogc:PropertyName><ogc:Literal>${value}</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>`;
 
-test("drawLayers: first layer on top, rules by filter, ElseFilter, scale ranges; frames in EPSG:4326 (lat,lon) and EPSG:3857", () => {
+test("drawLayers: first layer on top, rules by filter, ElseFilter, scale ranges; frames in EPSG:4326 (lat,lon) and EPSG:3857", async () => {
   const frame: Frame = { crs: "EPSG:4326", bounds: frameBounds([0, 0, 10, 10], "EPSG:4326", "1.3.0"), width: 100, height: 100 };
   const bottom = table("bottom", [{ id: 1, properties: { kind: "a" }, geometry: square(0, 0, 6, 6) }, { id: 2, properties: { kind: "b" }, geometry: square(6, 6, 10, 10) }]);
   const top = table("top", [{ id: 1, properties: { kind: "x" }, geometry: square(4, 4, 8, 8) }]);
   const bottomStyle = parseSld(sld(fillRule("#ff0000", kindIs("a")) + fillRule("#00ff00", "<ElseFilter/>")));
   const topStyle = parseSld(sld(fillRule("#0000ff", "", "<MaxScaleDenominator>1000</MaxScaleDenominator>") + fillRule("#000000", "", "<MinScaleDenominator>1000</MinScaleDenominator>")));
   const image = blankImage(100, 100, [255, 255, 255, 255]);
-  drawLayers(image, frame, [{ table: top, style: topStyle }, { table: bottom, style: bottomStyle }]);
+  await drawLayers(image, frame, [{ table: top, style: topStyle }, { table: bottom, style: bottomStyle }]);
   // y = latitude 9.5 at row 5, x = longitude 0.5 at column 5.
   assert.deepEqual(toPixel(frame, 0.55, 9.45).map((v) => Math.round(v * 1e6) / 1e6), [5.5, 5.5]);
   assert.deepEqual(at(image, 5, 95), [255, 0, 0, 255]); // lon 0.55, lat 0.45: "a", red
@@ -76,16 +76,16 @@ test("drawLayers: first layer on top, rules by filter, ElseFilter, scale ranges;
   assert.equal(Math.round(scaleDenominator(frame)), 39756961);
   const mercator: Frame = { crs: "EPSG:3857", bounds: [0, 0, 1113194.9079327357, 1118889.9748579594], width: 100, height: 100 };
   const image2 = blankImage(100, 100, [255, 255, 255, 0]);
-  drawLayers(image2, mercator, [{ table: bottom, style: bottomStyle }]);
+  await drawLayers(image2, mercator, [{ table: bottom, style: bottomStyle }]);
   assert.deepEqual(at(image2, 5, 95), [255, 0, 0, 255]);
   assert.deepEqual(at(image2, 30, 30), [255, 255, 255, 0]); // lon 3, lat ~7: outside both, transparent
 });
 
-test("continuous map wrapping: beyond 180° the features repeat, as GeoServer draws them (not in Lambert-93)", () => {
+test("continuous map wrapping: beyond 180° the features repeat, as GeoServer draws them (not in Lambert-93)", async () => {
   const frame: Frame = { crs: "CRS:84", bounds: [170, 0, 190, 10], width: 200, height: 100 };
   const east = table("east", [{ id: 1, properties: { kind: "a" }, geometry: square(-175, 2, -172, 8) }]);
   const image = blankImage(200, 100, [255, 255, 255, 255]);
-  drawLayers(image, frame, [{ table: east, style: parseSld(sld(fillRule("#ff0000"))) }]);
+  await drawLayers(image, frame, [{ table: east, style: parseSld(sld(fillRule("#ff0000"))) }]);
   // Pixel (165, 50): longitude 186.55, i.e. -173.45.
   assert.deepEqual(at(image, 165, 50), [255, 0, 0, 255]);
   assert.deepEqual(at(image, 50, 50), WHITE);

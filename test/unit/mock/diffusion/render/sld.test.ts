@@ -14,12 +14,15 @@ const filter = (xml: string) => parseFilter(parseXml(`<ogc:Filter xmlns:ogc="htt
 const prop = (name: string) => `<ogc:PropertyName>${name}</ogc:PropertyName>`;
 const lit = (value: string | number) => `<ogc:Literal>${value}</ogc:Literal>`;
 
-test("pays.sld: one fill rule, then a label rule below 1:20,000,000 that draws nothing", () => {
+test("pays.sld: one fill rule, then a label rule below 1:20,000,000 (the name, GeoTools' 10 pixels, #333333)", () => {
   const style = parseSld(sample("pays.sld"));
   assert.equal(style.title, "Pays du monde");
   const [contour, nom] = style.featureTypeStyles[0]!;
   assert.deepEqual(contour!.symbolizers, [{ kind: "polygon", fill: { rgb: [0xf2, 0xef, 0xe9], opacity: 1 }, stroke: { rgb: [0x4d, 0x4d, 0x4d], opacity: 1, width: 0.5 } }]);
-  assert.deepEqual(nom!.symbolizers, [{ kind: "text" }]);
+  assert.deepEqual(nom!.symbolizers, [{
+    kind: "text", label: [{ property: "nom" }], size: 10, bold: false, fill: { rgb: [0x33, 0x33, 0x33], opacity: 1 },
+    halo: undefined, anchor: undefined, displacement: [0, 0],
+  }]);
   assert.equal(nom!.maxScale, 20000000);
   assert.ok(activeAt(nom!, 19999999) && !activeAt(nom!, 20000000));
 });
