@@ -40,9 +40,23 @@ function curlFileField(name: string): string {
   return `file=@${quoted}`;
 }
 
+// The URL's non-ASCII characters percent-encoded in UTF-8, as a browser sends them: curl sends them raw, and some
+// servers (Node's HTTP parser among them) refuse such a request line with a 400. Placeholders are left to shellWord.
+function asciiUrl(url: string): string {
+  const encode = (text: string) => text.replace(/[^\x00-\x7f]/gu, (character) => encodeURIComponent(character));
+  let out = "";
+  let last = 0;
+  for (const match of url.matchAll(PLACEHOLDER)) {
+    out += encode(url.slice(last, match.index)) + match[0];
+    last = match.index! + match[0].length;
+  }
+  return out + encode(url.slice(last));
+}
+
 /** One curl command from its options, one option per continued line (`-X` omitted for GET, and for PUT with -T);
- * with `variables`, the URL's placeholders are shell variables (see shellWord). */
-export function curlCommand(method: HttpMethod, url: string, options: readonly string[], variables?: ShellVariables): string {
+ * with `variables`, the URL's placeholders are shell variables (see shellWord); non-ASCII characters are percent-encoded. */
+export function curlCommand(method: HttpMethod, given: string, options: readonly string[], variables?: ShellVariables): string {
+  const url = asciiUrl(given);
   const implicit = method === "GET" || (method === "PUT" && options.some((option) => option.startsWith("-T ")));
   const literal = variables ? url.replace(PLACEHOLDER, (whole, name: string) => (variables(name) ? "" : whole)) : url;
   const head = [`curl${implicit ? "" : ` -X ${method}`}${/[{}[\]]/.test(literal) ? " --globoff" : ""} ${shellWord(url, variables)}`];

@@ -235,3 +235,10 @@ test("a block that waits for a final status copies a polling loop (curl + jq, Py
   assert.ok(python.endsWith(lines("    time.sleep(5)", "print(response.json())")), python);
   assert.equal(toCurl({ ...sample, poll: false }).includes("while"), false, "no loop when the block does not wait");
 });
+
+test("curl: a URL's accents are percent-encoded as a browser sends them; placeholders stay shell variables", () => {
+  const tile: SnippetRequest = { method: "GET", url: "https://data.geopf.fr/vector-tms/1.0.0/monde.eco/1/0/0.pbf?filter=royaume='Néarctique' AND nom LIKE 'Forêt%'", withoutToken: true };
+  assert.equal(toCurl(tile), `curl "https://data.geopf.fr/vector-tms/1.0.0/monde.eco/1/0/0.pbf?filter=royaume='N%C3%A9arctique' AND nom LIKE 'For%C3%AAt%'"`);
+  const shared: SnippetRequest = { method: "GET", url: "https://data.geopf.fr/api/communities/{communauté voisine}?nom=Élise", withoutToken: true, variables: (name) => (name === "communauté voisine" ? "COMMUNAUTE_VOISINE" : undefined) };
+  assert.equal(toCurl(shared), 'curl "https://data.geopf.fr/api/communities/${COMMUNAUTE_VOISINE}?nom=%C3%89lise"');
+});
