@@ -12,10 +12,14 @@ const RUNTIME_ONLY = / data-points="[^"]*"/g;
 
 /** Path data, whose numbers Mermaid writes with up to 15 decimals (its stadium and cylinder shapes: ~30 KB a node). */
 const PATH_DATA = / d="([^"]*)"/g;
-const LONG_DECIMAL = /-?\d+\.\d{3,}/g;
+const LONG_DECIMAL = /-?\d+\.\d{2,}/g;
 
-/** A coordinate rounded to 1/100 of a pixel: invisible, and a third of the bytes of a diagram with such shapes. */
-const round = (number: string): string => String(Math.round(Number(number) * 100) / 100);
+/** A coordinate rounded to 1/10 of a pixel: invisible on a 16 px diagram, and a third of its bytes and more. */
+const round = (number: string): string => String(Math.round(Number(number) * 10) / 10);
+
+/** rough.js's chained segments, each a subpath starting where the previous one ended (`… x y Mx y C…`): the same
+ * line without the moves (`… x y C…`). */
+export const joinSubpaths = (data: string): string => data.replace(/(?<![\d.-])(-?[\d.]+ -?[\d.]+) M\1 (?=C)/g, "$1 ");
 
 /**
  * Path data drawn once: Mermaid's rounded shapes come from rough.js, which strokes every segment twice (two subpaths
@@ -46,7 +50,7 @@ export function singleStroke(data: string): string {
 
 /** Drops what a static SVG does not need and shortens path data; applied to every SVG, drawn or cached. */
 export function compactSvg(svg: string): string {
-  return svg.replace(RUNTIME_ONLY, "").replace(PATH_DATA, (_, data: string) => ` d="${singleStroke(data.replace(LONG_DECIMAL, round))}"`);
+  return svg.replace(RUNTIME_ONLY, "").replace(PATH_DATA, (_, data: string) => ` d="${joinSubpaths(singleStroke(data.replace(LONG_DECIMAL, round)))}"`);
 }
 
 /** The SVG with its ids made unique in the page: `id` is the diagram's, the theme is appended. */
