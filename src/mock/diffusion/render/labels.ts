@@ -9,6 +9,7 @@ import type { RgbaImage } from "../image.ts";
 import type { PixelGeometry } from "./draw.ts";
 import { blendMask, fillCoverage, haloCoverage, maskAround, outlineRings } from "./coverage.ts";
 import { labelFont } from "./label-font.ts";
+import type { Font } from "opentype.js";
 import type { Pixel } from "./raster.ts";
 import { insideRings, ringCentroid } from "./raster.ts";
 import type { LabelPart, TextSymbolizer } from "./sld.ts";
@@ -97,10 +98,17 @@ const overlaps = (a: number[], b: number[]): boolean => a[0]! < b[2]! && b[0]! <
 /** Draws the labels in order on the image, each left out if it conflicts with one already drawn. */
 export async function drawLabels(image: RgbaImage, requests: LabelRequest[]): Promise<void> {
   if (requests.length === 0) return;
-  const [normal, bold] = await Promise.all([
-    requests.some((r) => !r.symbolizer.bold) ? labelFont("normal") : undefined,
-    requests.some((r) => r.symbolizer.bold) ? labelFont("bold") : undefined,
-  ]);
+  let fonts: [Font | undefined, Font | undefined];
+  try {
+    fonts = await Promise.all([
+      requests.some((r) => !r.symbolizer.bold) ? labelFont("normal") : undefined,
+      requests.some((r) => r.symbolizer.bold) ? labelFont("bold") : undefined,
+    ]);
+  } catch {
+    // A font that cannot be loaded (a runtime without it) leaves the labels out; the image itself is still drawn.
+    return;
+  }
+  const [normal, bold] = fonts;
   const drawn: number[][] = [];
   for (const { text, symbolizer, point, anchor, polygon } of requests) {
     const font = symbolizer.bold ? bold! : normal!;
