@@ -2,12 +2,12 @@
 // the XYZ tile of a place, a tile point back to longitude and latitude, and a tile's bytes decoded as
 // MapLibre and OpenLayers read them (@mapbox/vector-tile over pbf).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { VectorTile } from "@mapbox/vector-tile";
 import type { VectorTileFeature } from "@mapbox/vector-tile";
 import { PbfReader } from "pbf";
 import ids from "../../../../_data/ids.json" with { type: "json" };
-import { bytesForm, DS } from "../helpers.ts";
+import { DS } from "../helpers.ts";
+import { integrateVectorData } from "./vector-tms-helpers.ts";
 import type { Reply, Send } from "../helpers.ts";
 
 /** The composition of the tests' pyramid: the tutorial's levels, some attributes left out. */
@@ -17,22 +17,12 @@ export const COMPOSITION = [
   { table: "villes", top_level: "5", bottom_level: "7", attributes: ["nom", "population"] },
 ];
 
-const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../public/samples/vecteur/${name}`, import.meta.url)));
 
 /**
  * The vector tutorial up to the pyramid's TMS publication as `monde_tuiles` (levels 0 to 7), through an API
  * caller (MSW harness or local server) and its fake clock, with the given composition; returns the pyramid's id.
  */
 export async function publishVectorPyramid(call: (method: string, path: string, send?: Send) => Promise<Reply>, tick: (ms: number) => void, composition: readonly object[] = COMPOSITION): Promise<string> {
-  const created = await call("POST", `${DS}/uploads`, { json: { name: "Données mondiales", description: "Pays, écorégions et villes", type: "VECTOR", srs: "EPSG:4326" } });
-  assert.equal(created.status, 200, JSON.stringify(created.body));
-  const upload = created.body._id as string;
-  for (const [path, name] of [["data/monde.gpkg", "monde.gpkg"], ["data/villes.csv", "villes.csv"]] as const) {
-    assert.equal((await call("POST", `${DS}/uploads/${upload}/data?path=${encodeURIComponent(path)}`, { form: bytesForm(sample(name), name) })).status, 204);
-  }
-  assert.equal((await call("POST", `${DS}/uploads/${upload}/md5`, { form: bytesForm(sample("monde.md5"), "monde.md5") })).status, 204);
-  assert.equal((await call("POST", `${DS}/uploads/${upload}/close`)).status, 204);
-  tick(10_000);
   const run = async (body: unknown): Promise<Reply> => {
     const execution = await call("POST", `${DS}/processings/executions`, { json: body });
     assert.equal(execution.status, 200, JSON.stringify(execution.body));
@@ -42,12 +32,9 @@ export async function publishVectorPyramid(call: (method: string, path: string, 
     assert.equal(done.body.status, "SUCCESS", JSON.stringify(done.body));
     return done;
   };
-  const db = await run({
-    processing: ids.processings.vector_to_db, inputs: { upload: [upload] },
-    output: { stored_data: { name: "Pays, écorégions et villes", storage_tags: ["VECTEUR"] } }, parameters: { srs: "EPSG:3857" },
-  });
+  const db = await integrateVectorData({ call, tick });
   const pyramid = await run({
-    processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db.body.output.stored_data._id] },
+    processing: ids.processings.db_to_pyramid, inputs: { stored_data: [db] },
     output: { stored_data: { name: "Pays, écorégions et villes en tuiles", storage_tags: ["PYRAMIDE"] } }, parameters: { composition },
   });
   const pyramidId = pyramid.body.output.stored_data._id as string;
