@@ -3,11 +3,12 @@
 import type { CsvtType } from "../../formats/csvt.ts";
 import type { VectorLayerInfo } from "../../formats/types.ts";
 import type { UploadFile } from "./records.ts";
+import { stem } from "./file-analysis.ts";
 
 type AnalysedFile = Pick<UploadFile, "path" | "analysis">;
 
 // The path without its extension, lower-cased (a.CSV and a.csvt go together).
-const stemOf = (path: string): string => path.replace(/\.[^./]*$/, "").toLowerCase();
+const stemOf = (path: string): string => stem(path).toLowerCase();
 
 /** The .csvt that goes with a CSV file among the upload's files, if any. */
 export function csvtOf(files: readonly AnalysedFile[], csvPath: string): AnalysedFile | undefined {
